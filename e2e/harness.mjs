@@ -1,0 +1,75 @@
+// Shared set-up of the browser tests: the release build in dist/ served by a plain
+// static server, Debian's Chromium driven by playwright-core, and a page that fails
+// its test on any page error or console error.
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/static-server.mjs";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Registers before/after hooks for one test file and returns the shared state:
+ * `open(query, options)` opens the app and returns a page whose errors fail the test.
+ */
+export function useApp({ base = "/" } = {}) {
+  const state = { server: null, browser: null, origin: "", pages: [] };
+
+  before(async () => {
+    state.server = await serve("dist", 0, base);
+    state.origin = `http://127.0.0.1:${state.server.address().port}`;
+    state.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Playwright starts Chromium with a fresh temporary profile of its own.
+      args: FLAGS,
+    });
+  });
+
+  after(async () => {
+    await state.browser?.close();
+    await new Promise((ok) => state.server?.close(ok));
+  });
+
+  /** Opens `base + query` in a fresh context; resolves once the app has rendered. */
+  state.open = async (query = "", { locale = "en-US", colorScheme = "light", viewport, route } = {}) => {
+    const context = await state.browser.newContext({ locale, colorScheme, viewport });
+    const page = await context.newPage();
+    page.errors = [];
+    page.on("pageerror", (e) => page.errors.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") page.errors.push(`console error: ${m.text()}`);
+    });
+    // Nothing may leave the page's own origin.
+    await context.route("**/*", (r) => {
+      const url = r.request().url();
+      if (!url.startsWith(state.origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+        page.errors.push(`request to another origin: ${url}`);
+        return r.abort();
+      }
+      return r.continue();
+    });
+    if (route) await route(context);
+    await page.goto(`${state.origin}${base}${query}`);
+    await page.waitForSelector("main#main > :not(.status)", { timeout: 15000 }).catch(() => {});
+    return page;
+  };
+
+  /** Fails if the page logged an error; closes its context. */
+  state.done = async (page) => {
+    const errors = [...page.errors];
+    await page.context().close();
+    assert.deepEqual(errors, [], "the page reported errors");
+  };
+
+  return state;
+}

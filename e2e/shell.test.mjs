@@ -1,0 +1,97 @@
+// The app shell: first view, language and theme in the URL, <html lang>, reload.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+
+describe("the first view", () => {
+  it("shows the article and the five countries in English for an English browser", async () => {
+    const page = await app.open("", { locale: "en-US" });
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    const h1 = await page.textContent("main h1");
+    assert.match(h1, /China – Central Asia Community with a Shared Future/);
+    const countries = await page.$$eval("[data-country]", (els) => els.map((e) => e.dataset.country));
+    assert.deepEqual(countries.sort(), ["KAZ", "KGZ", "TJK", "TKM", "UZB"]);
+    assert.match(await page.textContent("[data-country=KGZ]"), /Kyrgyzstan/);
+    assert.match(await page.title(), /China–Central Asia Explorer/);
+    assert.match(await page.textContent("footer"), /10\.13761\/j\.cnki\.cn23-1073\/c\.2023\.02\.001/);
+    await app.done(page);
+  });
+
+  it("shows Chinese for a Chinese browser", async () => {
+    const page = await app.open("", { locale: "zh-CN" });
+    assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
+    assert.match(await page.textContent("main h1"), /社会合作视角下的/);
+    assert.match(await page.textContent("[data-country=KGZ]"), /吉尔吉斯斯坦/);
+    assert.match(await page.title(), /中国—中亚/);
+    await app.done(page);
+  });
+
+  it("shows both languages side by side with lang=both", async () => {
+    const page = await app.open("?lang=both");
+    const card = page.locator("[data-country=TJK] h3");
+    assert.equal(await card.locator("[lang=zh-Hans]").textContent(), "塔吉克斯坦");
+    assert.equal(await card.locator("[lang=en]").textContent(), "Tajikistan");
+    await app.done(page);
+  });
+});
+
+describe("the language switch", () => {
+  it("changes the text, the URL and <html lang>, and survives a reload", async () => {
+    const page = await app.open("", { locale: "en-US" });
+    await page.click("button[data-lang=zh]");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+    assert.match(page.url(), /\?lang=zh$/);
+    assert.match(await page.textContent("main h1"), /社会合作视角下的/);
+    assert.equal(await page.getAttribute("button[data-lang=zh]", "aria-pressed"), "true");
+    await page.reload();
+    await page.waitForSelector("main h1");
+    assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
+    assert.match(await page.textContent("main h1"), /社会合作视角下的/);
+    // Back to the browser's own language: the parameter equals the default and goes.
+    await page.click("button[data-lang=en]");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.ok(!page.url().includes("lang="), page.url());
+    await app.done(page);
+  });
+});
+
+describe("the theme switch", () => {
+  it("sets the theme, writes it to the URL and keeps it on reload", async () => {
+    const page = await app.open("?lang=en", { colorScheme: "light" });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.click("button[data-theme-option=dark]");
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+    assert.match(page.url(), /theme=dark/);
+    assert.notEqual(await background(), light);
+    await page.reload();
+    await page.waitForSelector("main h1");
+    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+    await page.click("button[data-theme-option=auto]");
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "auto");
+    assert.ok(!page.url().includes("theme="), page.url());
+    assert.equal(await background(), light);
+    await app.done(page);
+  });
+
+  it("follows a dark system setting in auto", async () => {
+    const page = await app.open("?lang=en", { colorScheme: "dark" });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, "rgb(20, 24, 29)");
+    await app.done(page);
+  });
+});
+
+describe("hostile URLs", () => {
+  it("ignores unknown and malicious values", async () => {
+    const page = await app.open('?lang=<img src=x onerror=alert(1)>&theme="><script>alert(2)</script>&view=%00', {
+      locale: "en-US",
+    });
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.getAttribute("html", "data-theme"), "auto");
+    assert.equal(await page.$$eval("img[src=x], main script", (els) => els.length), 0);
+    await app.done(page);
+  });
+});

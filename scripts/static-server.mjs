@@ -1,0 +1,54 @@
+// A plain static file server, like any static host: no rewrites, no fallbacks.
+// Usage: node scripts/static-server.mjs DIR [PORT] [BASE]
+// BASE (default "/") mounts DIR under a subpath, to check subpath hosting.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+/** Starts a server for `dir` under `base`; resolves to the running http.Server. */
+export function serve(dir, port = 0, base = "/") {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    path = normalize(path.slice(base.length));
+    let file = join(root, path);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end("forbidden");
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dir = "dist", port = "8080", base = "/"] = process.argv.slice(2);
+  const server = await serve(dir, Number(port), base);
+  console.log(`Serving ${dir} at http://127.0.0.1:${server.address().port}${base}`);
+}

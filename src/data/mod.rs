@@ -1,0 +1,72 @@
+//! The dataset: its types, how a file is read, and how it is checked.
+
+pub mod model;
+pub mod validate;
+
+pub use model::*;
+pub use validate::{validate, Problem};
+
+/// Reads a dataset file: first its shape (with the JSON path of the first field that
+/// does not fit), then every rule of [`validate`]. Never panics, whatever the input.
+pub fn load(json: &str) -> Result<Dataset, Vec<Problem>> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let dataset: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." {
+            "$".to_string()
+        } else {
+            format!("$.{path}")
+        };
+        vec![Problem {
+            path,
+            reason: e.into_inner().to_string(),
+        }]
+    })?;
+    let problems = validate(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(problems)
+    }
+}
+
+impl Dataset {
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|x| x.id == id)
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|x| x.id == id)
+    }
+
+    pub fn country(&self, id: &str) -> Option<&Country> {
+        self.countries.iter().find(|x| x.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|x| x.id == id)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|x| x.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|x| x.id == id)
+    }
+
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|x| x.id == id)
+    }
+
+    pub fn footnote(&self, id: &str) -> Option<&Footnote> {
+        self.footnotes.iter().find(|x| x.id == id)
+    }
+
+    /// The five Central Asian states, in the dataset's order.
+    pub fn central_asia(&self) -> impl Iterator<Item = &Country> {
+        self.countries
+            .iter()
+            .filter(|c| c.role == CountryRole::CentralAsia)
+    }
+}

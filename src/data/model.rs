@@ -1,0 +1,326 @@
+//! The dataset's types: the contract between `data/dataset.json`, the app and embedders.
+//!
+//! Every struct rejects unknown fields so that a typo in the data file is an error,
+//! not a silently ignored value. `docs/DATASET.md` describes each field for people.
+
+use serde::{Deserialize, Serialize};
+
+/// A text told in both languages. Both sides are required and must be non-empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+    pub topics: Vec<Topic>,
+    pub countries: Vec<Country>,
+    pub indicators: Vec<Indicator>,
+    pub figures: Vec<Figure>,
+    pub items: Vec<Item>,
+    pub references: Vec<Reference>,
+    pub footnotes: Vec<Footnote>,
+    pub glossary: Vec<Term>,
+}
+
+/// The article's bibliographic data and the dataset's own version and licence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Exact title in both languages, as printed.
+    pub title: Text,
+    /// Exact author name in both scripts, as printed.
+    pub author: Text,
+    pub affiliation: Text,
+    pub year: u16,
+    pub doi: String,
+    pub keywords: Vec<Text>,
+    /// The abstract, retold in the project's own words.
+    pub summary: Text,
+    pub funding: Text,
+    pub dataset_version: String,
+    pub licence: Text,
+}
+
+/// A part of the article's outline. `paragraphs` counts the body paragraphs that stand
+/// directly in this section (before any subsection), so a locator can be checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    /// The heading's numeral as printed ("一", "（二）"); none for the introduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub paragraphs: u16,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+}
+
+/// What part a country (or group) plays in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CountryRole {
+    /// One of the five Central Asian states.
+    CentralAsia,
+    /// China, the partner of the five.
+    Partner,
+    /// The five states taken together (code `CA5`).
+    Region,
+    /// The whole world (code `WLD`).
+    World,
+    /// Any other country the article names (comparisons, external actors).
+    Other,
+}
+
+/// Membership in the Shanghai Cooperation Organisation, as the article states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScoStatus {
+    Member,
+    /// Not a member, but in close contact with the organisation (Turkmenistan).
+    NonMemberCloseTies,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// The code used everywhere else in the dataset and in URLs: ISO 3166-1 alpha-3,
+    /// or `CA5` (the five Central Asian states) and `WLD` (the world).
+    pub id: String,
+    /// The ISO 3166-1 alpha-3 code; none for the groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso: Option<String>,
+    pub name: Text,
+    pub role: CountryRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sco: Option<ScoStatus>,
+}
+
+/// How a figure's value is measured. Values are kept in the article's own unit
+/// (e.g. 万人, ten thousand people) so they stay exactly as printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Percent,
+    /// 万人: ten thousand people.
+    TenThousandPeople,
+    /// 万人次: ten thousand person-trips.
+    TenThousandVisits,
+    /// 亿美元: a hundred million US dollars.
+    HundredMillionUsd,
+    Enterprises,
+    /// A position in a ranking (1 = first).
+    Rank,
+    /// 倍: a multiple of an earlier value.
+    Multiple,
+    /// Points on an index scale.
+    IndexPoints,
+    /// A plain count of things (pipelines…).
+    Count,
+    /// A count of occasions (次).
+    Times,
+    Years,
+    Kilometres,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Text,
+    pub unit: Unit,
+    pub description: Text,
+    pub topic: String,
+}
+
+/// Words the article attaches to a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    /// 超过 / 多 / 突破: more than the value.
+    MoreThan,
+    /// 约: about.
+    About,
+    /// 预计: a projection.
+    Projected,
+    /// A range from `value` to `value_max`.
+    Range,
+}
+
+/// One number from the article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub indicator: String,
+    /// Who the number is about (a country id).
+    pub country: String,
+    /// The other side, where the number is about a relation (e.g. trade partner `CHN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
+    /// The year, only when the article states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// The length of the period in years, for "over the past N years" figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span_years: Option<u16>,
+    /// Exactly as the article gives it, in `unit`.
+    pub value: f64,
+    /// The upper end, for `qualifier: "range"` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    pub unit: Unit,
+    /// The item that states this number.
+    pub item: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    Claim,
+    Problem,
+    Recommendation,
+    Narrative,
+    Actor,
+    Reason,
+    Foundation,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 7] = [
+        ItemKind::Claim,
+        ItemKind::Problem,
+        ItemKind::Recommendation,
+        ItemKind::Narrative,
+        ItemKind::Actor,
+        ItemKind::Reason,
+        ItemKind::Foundation,
+    ];
+
+    /// The id used in URLs and in the data file.
+    pub fn id(self) -> &'static str {
+        match self {
+            ItemKind::Claim => "claim",
+            ItemKind::Problem => "problem",
+            ItemKind::Recommendation => "recommendation",
+            ItemKind::Narrative => "narrative",
+            ItemKind::Actor => "actor",
+            ItemKind::Reason => "reason",
+            ItemKind::Foundation => "foundation",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ItemKind> {
+        ItemKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// Where an item stands in the article: a section and a paragraph within it (from 1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locator {
+    pub section: String,
+    pub paragraph: u16,
+}
+
+/// A claim, problem, recommendation, narrative, actor, reason or foundation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    /// A short heading.
+    pub title: Text,
+    /// The point, retold.
+    pub text: Text,
+    pub topics: Vec<String>,
+    pub countries: Vec<String>,
+    pub locator: Locator,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<String>,
+    /// For the argument map: the problems or narratives this item answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responds_to: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReferenceType {
+    /// [J]: a journal article.
+    J,
+    /// [M]: a book.
+    M,
+}
+
+/// An entry of the reference list. Names, titles and numbers are exact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub id: String,
+    /// Its number in the article's list, from 1.
+    pub number: u16,
+    /// The entry exactly as printed (GB/T 7714 style).
+    pub entry: String,
+    pub authors: Vec<String>,
+    /// `zh` exact; `en` is the project's translation of the title.
+    pub title: Text,
+    #[serde(rename = "type")]
+    pub ref_type: ReferenceType,
+    /// Journal (for [J]) or publisher (for [M]); `zh` exact.
+    pub container: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Text>,
+    pub year: u16,
+    /// The issue number, as printed in brackets after the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+}
+
+/// A footnote of the article (a source note at the foot of a page).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub id: String,
+    /// The marker as printed ("①"); markers restart on every page.
+    pub marker: String,
+    /// What the note gives as source, retold.
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A key term, in both languages, with a short explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub term: Text,
+    pub explanation: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+}

@@ -1,0 +1,351 @@
+//! Checks a parsed dataset for the rules serde cannot express: unique ids, references
+//! that resolve, locators that exist, both languages present, known codes.
+//!
+//! Every problem carries a JSON path (`$.figures[3].indicator`) and a plain reason, so
+//! that whoever edits `data/dataset.json` can find and fix it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::model::{CountryRole, Dataset, Qualifier, Text};
+
+/// One thing wrong with a dataset file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// Ids of one collection, for resolving references to it.
+struct IdSet<'a> {
+    what: &'static str,
+    ids: HashSet<&'a str>,
+}
+
+impl<'a> IdSet<'a> {
+    fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn report(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            reason: reason.into(),
+        });
+    }
+
+    /// Collects the ids of a collection, reporting empty, malformed and repeated ones.
+    fn ids<'a, T>(
+        &mut self,
+        collection: &'static str,
+        records: &'a [T],
+        id_of: impl Fn(&'a T) -> &'a str,
+    ) -> IdSet<'a> {
+        let mut ids = HashSet::new();
+        for (i, record) in records.iter().enumerate() {
+            let id = id_of(record);
+            let path = format!("$.{collection}[{i}].id");
+            if !is_valid_id(id) {
+                self.report(
+                    &path,
+                    format!("id {id:?} must be non-empty letters, digits and '-' only"),
+                );
+            }
+            if !ids.insert(id) {
+                self.report(&path, format!("id {id:?} is used twice in {collection}"));
+            }
+        }
+        IdSet {
+            what: collection,
+            ids,
+        }
+    }
+
+    fn resolves(&mut self, path: &str, target: &IdSet<'_>, id: &str) {
+        if !target.contains(id) {
+            self.report(
+                path,
+                format!("{id:?} does not name any of the {}", target.what),
+            );
+        }
+    }
+
+    fn all_resolve(&mut self, path: &str, target: &IdSet<'_>, ids: &[String]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.resolves(&format!("{path}[{i}]"), target, id);
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        if text.zh.trim().is_empty() {
+            self.report(format!("{path}.zh"), "the Chinese text is missing or empty");
+        }
+        if text.en.trim().is_empty() {
+            self.report(format!("{path}.en"), "the English text is missing or empty");
+        }
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+fn is_alpha3(code: &str) -> bool {
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Returns every problem found; an empty list means the dataset is sound.
+pub fn validate(ds: &Dataset) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+
+    let sections = c.ids("sections", &ds.sections, |s| &s.id);
+    let topics = c.ids("topics", &ds.topics, |t| &t.id);
+    let countries = c.ids("countries", &ds.countries, |x| &x.id);
+    let indicators = c.ids("indicators", &ds.indicators, |x| &x.id);
+    let figures = c.ids("figures", &ds.figures, |x| &x.id);
+    let items = c.ids("items", &ds.items, |x| &x.id);
+    let references = c.ids("references", &ds.references, |x| &x.id);
+    let footnotes = c.ids("footnotes", &ds.footnotes, |x| &x.id);
+    c.ids("glossary", &ds.glossary, |x| &x.id);
+
+    check_meta(&mut c, ds);
+
+    for (i, s) in ds.sections.iter().enumerate() {
+        let path = format!("$.sections[{i}]");
+        c.text(&format!("{path}.title"), &s.title);
+        if let Some(parent) = &s.parent {
+            c.resolves(&format!("{path}.parent"), &sections, parent);
+            if parent == &s.id {
+                c.report(
+                    format!("{path}.parent"),
+                    "a section cannot be its own parent",
+                );
+            }
+        }
+    }
+
+    for (i, t) in ds.topics.iter().enumerate() {
+        let path = format!("$.topics[{i}]");
+        c.text(&format!("{path}.name"), &t.name);
+        c.text(&format!("{path}.description"), &t.description);
+    }
+
+    for (i, x) in ds.countries.iter().enumerate() {
+        let path = format!("$.countries[{i}]");
+        c.text(&format!("{path}.name"), &x.name);
+        let is_group = matches!(x.role, CountryRole::Region | CountryRole::World);
+        match (&x.iso, is_group) {
+            (Some(iso), false) => {
+                if !is_alpha3(iso) {
+                    c.report(
+                        format!("{path}.iso"),
+                        format!(
+                            "{iso:?} is not an ISO 3166-1 alpha-3 code (three capital letters)"
+                        ),
+                    );
+                } else if iso != &x.id {
+                    c.report(
+                        format!("{path}.id"),
+                        format!("a country's id must be its ISO code {iso:?}"),
+                    );
+                }
+            }
+            (None, false) => c.report(format!("{path}.iso"), "a country needs its ISO code"),
+            (Some(_), true) => c.report(
+                format!("{path}.iso"),
+                "a group of countries has no ISO code",
+            ),
+            (None, true) => {
+                if x.id.len() != 3 || !x.id.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+                    c.report(
+                        format!("{path}.id"),
+                        format!("group code {:?} must be three letters or digits", x.id),
+                    );
+                }
+            }
+        }
+    }
+
+    let indicator_units: HashMap<&str, _> = ds
+        .indicators
+        .iter()
+        .map(|x| (x.id.as_str(), x.unit))
+        .collect();
+    for (i, x) in ds.indicators.iter().enumerate() {
+        let path = format!("$.indicators[{i}]");
+        c.text(&format!("{path}.name"), &x.name);
+        c.text(&format!("{path}.description"), &x.description);
+        c.resolves(&format!("{path}.topic"), &topics, &x.topic);
+    }
+
+    let items_by_id: HashMap<&str, _> = ds.items.iter().map(|x| (x.id.as_str(), x)).collect();
+    for (i, f) in ds.figures.iter().enumerate() {
+        let path = format!("$.figures[{i}]");
+        c.resolves(&format!("{path}.indicator"), &indicators, &f.indicator);
+        c.resolves(&format!("{path}.country"), &countries, &f.country);
+        if let Some(partner) = &f.partner {
+            c.resolves(&format!("{path}.partner"), &countries, partner);
+        }
+        if let Some(unit) = indicator_units.get(f.indicator.as_str()) {
+            if *unit != f.unit {
+                c.report(
+                    format!("{path}.unit"),
+                    format!(
+                        "unit {:?} differs from its indicator's unit {:?}",
+                        f.unit, unit
+                    ),
+                );
+            }
+        }
+        if !f.value.is_finite() {
+            c.report(format!("{path}.value"), "the value must be a finite number");
+        }
+        match (f.qualifier, f.value_max) {
+            (Some(Qualifier::Range), Some(max)) if max > f.value => {}
+            (Some(Qualifier::Range), Some(_)) => c.report(
+                format!("{path}.value_max"),
+                "the upper end of a range must be larger than its value",
+            ),
+            (Some(Qualifier::Range), None) => c.report(
+                format!("{path}.value_max"),
+                "a figure with qualifier \"range\" needs value_max",
+            ),
+            (_, Some(_)) => c.report(
+                format!("{path}.value_max"),
+                "value_max is only allowed with qualifier \"range\"",
+            ),
+            _ => {}
+        }
+        if let Some(year) = f.year {
+            if !(1900..=2100).contains(&year) {
+                c.report(
+                    format!("{path}.year"),
+                    format!("{year} is not a plausible year"),
+                );
+            }
+        }
+        c.resolves(&format!("{path}.item"), &items, &f.item);
+        if let Some(item) = items_by_id.get(f.item.as_str()) {
+            if !item.figures.contains(&f.id) {
+                c.report(
+                    format!("{path}.item"),
+                    format!("item {:?} does not list this figure in its figures", f.item),
+                );
+            }
+        }
+        c.all_resolve(&format!("{path}.references"), &references, &f.references);
+        c.all_resolve(&format!("{path}.footnotes"), &footnotes, &f.footnotes);
+        if let Some(note) = &f.note {
+            c.text(&format!("{path}.note"), note);
+        }
+    }
+
+    let paragraphs: HashMap<&str, u16> = ds
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.paragraphs))
+        .collect();
+    for (i, x) in ds.items.iter().enumerate() {
+        let path = format!("$.items[{i}]");
+        c.text(&format!("{path}.title"), &x.title);
+        c.text(&format!("{path}.text"), &x.text);
+        c.all_resolve(&format!("{path}.topics"), &topics, &x.topics);
+        c.all_resolve(&format!("{path}.countries"), &countries, &x.countries);
+        c.all_resolve(&format!("{path}.figures"), &figures, &x.figures);
+        c.all_resolve(&format!("{path}.references"), &references, &x.references);
+        c.all_resolve(&format!("{path}.footnotes"), &footnotes, &x.footnotes);
+        c.all_resolve(&format!("{path}.responds_to"), &items, &x.responds_to);
+        let loc = &x.locator;
+        match paragraphs.get(loc.section.as_str()) {
+            None => c.resolves(&format!("{path}.locator.section"), &sections, &loc.section),
+            Some(&count) if loc.paragraph == 0 || loc.paragraph > count => c.report(
+                format!("{path}.locator.paragraph"),
+                format!(
+                    "paragraph {} does not exist: section {:?} has {count}",
+                    loc.paragraph, loc.section
+                ),
+            ),
+            Some(_) => {}
+        }
+        if x.topics.is_empty() {
+            c.report(format!("{path}.topics"), "an item needs at least one topic");
+        }
+    }
+
+    for (i, r) in ds.references.iter().enumerate() {
+        let path = format!("$.references[{i}]");
+        if usize::from(r.number) != i + 1 {
+            c.report(
+                format!("{path}.number"),
+                format!(
+                    "references must be numbered 1, 2, 3… in order; found {}",
+                    r.number
+                ),
+            );
+        }
+        if r.entry.trim().is_empty() {
+            c.report(format!("{path}.entry"), "the printed entry is missing");
+        }
+        if r.authors.is_empty() {
+            c.report(format!("{path}.authors"), "a reference needs its authors");
+        }
+        c.text(&format!("{path}.title"), &r.title);
+        c.text(&format!("{path}.container"), &r.container);
+        if let Some(place) = &r.place {
+            c.text(&format!("{path}.place"), place);
+        }
+    }
+
+    for (i, n) in ds.footnotes.iter().enumerate() {
+        let path = format!("$.footnotes[{i}]");
+        c.text(&format!("{path}.text"), &n.text);
+        if n.marker.trim().is_empty() {
+            c.report(format!("{path}.marker"), "the footnote marker is missing");
+        }
+    }
+
+    for (i, t) in ds.glossary.iter().enumerate() {
+        let path = format!("$.glossary[{i}]");
+        c.text(&format!("{path}.term"), &t.term);
+        c.text(&format!("{path}.explanation"), &t.explanation);
+        c.all_resolve(&format!("{path}.items"), &items, &t.items);
+    }
+
+    c.problems
+}
+
+fn check_meta(c: &mut Checker, ds: &Dataset) {
+    let m = &ds.meta;
+    c.text("$.meta.title", &m.title);
+    c.text("$.meta.author", &m.author);
+    c.text("$.meta.affiliation", &m.affiliation);
+    c.text("$.meta.summary", &m.summary);
+    c.text("$.meta.funding", &m.funding);
+    c.text("$.meta.licence", &m.licence);
+    for (i, k) in m.keywords.iter().enumerate() {
+        c.text(&format!("$.meta.keywords[{i}]"), k);
+    }
+    if !m.doi.starts_with("10.") {
+        c.report(
+            "$.meta.doi",
+            format!("{:?} is not a DOI (it starts with \"10.\")", m.doi),
+        );
+    }
+    if m.dataset_version.trim().is_empty() {
+        c.report("$.meta.dataset_version", "the dataset version is missing");
+    }
+}

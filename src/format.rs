@@ -1,0 +1,273 @@
+//! Numbers with their units and qualifiers, as each language writes them.
+//!
+//! Values are kept in the article's units (万人, 亿美元). Chinese shows them as printed;
+//! English converts them to thousands, millions and billions by moving the decimal
+//! point in the decimal text, never through floating-point arithmetic, so the digits
+//! stay exactly those of the article.
+
+use crate::data::{Figure, Qualifier, Unit};
+use crate::i18n::Lang;
+
+/// The shortest decimal text of a value (`5076.03`, `7000`, `3.988`).
+pub fn plain_number(value: f64) -> String {
+    let s = format!("{value}");
+    if s.contains('e') {
+        // Display never uses exponents for f64, but keep the guarantee local.
+        format!("{value:.6}")
+    } else {
+        s
+    }
+}
+
+/// Moves the decimal point of a non-negative decimal text by `shift` places
+/// (positive: multiply by 10^shift), trimming needless zeros.
+pub fn shift_decimal(text: &str, shift: i32) -> String {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits: String = format!("{int}{frac}");
+    let point = int.len() as i32 + shift;
+    let padded = if point <= 0 {
+        format!("{}{}", "0".repeat((1 - point) as usize), digits)
+    } else if point as usize > digits.len() {
+        format!("{}{}", digits, "0".repeat(point as usize - digits.len()))
+    } else {
+        digits
+    };
+    let point = point.max(1) as usize;
+    let (int, frac) = padded.split_at(point);
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+/// Groups the integer part in thousands with commas (`50760300` → `50,760,300`).
+pub fn group_thousands(text: &str) -> String {
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// English text for a count given in units of 10^`exponent` (万 = 4, 亿 = 8):
+/// millions and billions from a million up, plain grouped digits below.
+fn english_magnitude(value: f64, exponent: i32) -> String {
+    let digits = plain_number(value);
+    let whole = shift_decimal(&digits, exponent);
+    let int_len = whole.split('.').next().map_or(0, str::len);
+    if int_len > 9 {
+        format!("{} billion", shift_decimal(&whole, -9))
+    } else if int_len > 6 {
+        format!("{} million", shift_decimal(&whole, -6))
+    } else {
+        group_thousands(&whole)
+    }
+}
+
+/// The bare number in a language's way of writing it, without unit words
+/// (for axes and table cells whose header names the unit).
+pub fn number(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => group_thousands(&plain_number(value)),
+        Lang::Zh | Lang::Both => plain_number(value),
+    }
+}
+
+/// A value with its unit, in one language (`Both` reads as Chinese).
+pub fn value_with_unit(value: f64, unit: Unit, lang: Lang) -> String {
+    let n = plain_number(value);
+    if lang == Lang::En {
+        let grouped = group_thousands(&n);
+        return match unit {
+            Unit::Percent => format!("{n}%"),
+            Unit::TenThousandPeople => format!("{} people", english_magnitude(value, 4)),
+            Unit::TenThousandVisits => format!("{} visits", english_magnitude(value, 4)),
+            Unit::HundredMillionUsd => format!("US${}", english_magnitude(value, 8)),
+            Unit::Enterprises => format!("{grouped} enterprises"),
+            Unit::Rank => format!("No. {n}"),
+            Unit::Multiple => format!("{grouped}-fold"),
+            Unit::IndexPoints | Unit::Count => grouped,
+            Unit::Times => format!("{grouped} times"),
+            Unit::Years => format!("{grouped} years"),
+            Unit::Kilometres => format!("{grouped} km"),
+        };
+    }
+    match unit {
+        Unit::Percent => format!("{n}%"),
+        Unit::TenThousandPeople => format!("{n}万人"),
+        Unit::TenThousandVisits => format!("{n}万人次"),
+        Unit::HundredMillionUsd => format!("{n}亿美元"),
+        Unit::Enterprises => format!("{n}家"),
+        Unit::Rank => format!("第{n}位"),
+        Unit::Multiple => format!("{n}倍"),
+        Unit::IndexPoints | Unit::Count => n,
+        Unit::Times => format!("{n}次"),
+        Unit::Years => format!("{n}年"),
+        Unit::Kilometres => format!("{n}公里"),
+    }
+}
+
+/// The unit's name, for axis titles and table headers.
+pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
+    let (zh, en) = match unit {
+        Unit::Percent => ("百分比（%）", "per cent"),
+        Unit::TenThousandPeople => ("万人", "10,000 people"),
+        Unit::TenThousandVisits => ("万人次", "10,000 visits"),
+        Unit::HundredMillionUsd => ("亿美元", "US$100 million"),
+        Unit::Enterprises => ("家", "enterprises"),
+        Unit::Rank => ("位次", "rank"),
+        Unit::Multiple => ("倍", "times the earlier value"),
+        Unit::IndexPoints => ("指数", "index points"),
+        Unit::Count => ("条/个", "count"),
+        Unit::Times => ("次", "times"),
+        Unit::Years => ("年", "years"),
+        Unit::Kilometres => ("公里", "km"),
+    };
+    if lang == Lang::En {
+        en
+    } else {
+        zh
+    }
+}
+
+/// A figure as a reader should see it: value, unit and the article's qualifier.
+pub fn figure_value(f: &Figure, lang: Lang) -> String {
+    let main = value_with_unit(f.value, f.unit, lang);
+    match (f.qualifier, lang) {
+        (None, _) => main,
+        (Some(Qualifier::Range), _) => {
+            let upper = value_with_unit(f.value_max.unwrap_or(f.value), f.unit, lang);
+            format!("{}–{upper}", number(f.value, lang))
+        }
+        (Some(Qualifier::MoreThan), Lang::En) => format!("more than {main}"),
+        (Some(Qualifier::MoreThan), _) => format!("超过{main}"),
+        (Some(Qualifier::About), Lang::En) => format!("about {main}"),
+        (Some(Qualifier::About), _) => format!("约{main}"),
+        (Some(Qualifier::Projected), Lang::En) => format!("{main} (projected)"),
+        (Some(Qualifier::Projected), _) => format!("{main}（预计）"),
+    }
+}
+
+/// When the figure applies: its year, or its span ("over 20 years"); empty if neither.
+pub fn figure_when(f: &Figure, lang: Lang) -> String {
+    match (f.year, f.span_years, lang) {
+        (Some(y), _, Lang::En) => y.to_string(),
+        (Some(y), _, _) => format!("{y}年"),
+        (None, Some(n), Lang::En) => format!("over {n} years"),
+        (None, Some(n), _) => format!("{n}年间"),
+        (None, None, _) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_shifts_are_exact() {
+        assert_eq!(shift_decimal("5076.03", 4), "50760300");
+        assert_eq!(shift_decimal("50760300", -6), "50.7603");
+        assert_eq!(shift_decimal("10.3", 4), "103000");
+        assert_eq!(shift_decimal("3.988", -2), "0.03988");
+        assert_eq!(shift_decimal("140", 8), "14000000000");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands("7700"), "7,700");
+        assert_eq!(group_thousands("103000"), "103,000");
+        assert_eq!(group_thousands("999"), "999");
+        assert_eq!(group_thousands("1234567.25"), "1,234,567.25");
+    }
+
+    #[test]
+    fn chinese_keeps_the_articles_units() {
+        assert_eq!(
+            value_with_unit(5076.03, Unit::TenThousandPeople, Lang::Zh),
+            "5076.03万人"
+        );
+        assert_eq!(
+            value_with_unit(140.0, Unit::HundredMillionUsd, Lang::Zh),
+            "140亿美元"
+        );
+        assert_eq!(value_with_unit(25.6, Unit::Percent, Lang::Zh), "25.6%");
+        assert_eq!(value_with_unit(1.0, Unit::Rank, Lang::Zh), "第1位");
+    }
+
+    #[test]
+    fn english_converts_to_thousands_millions_billions() {
+        assert_eq!(
+            value_with_unit(5076.03, Unit::TenThousandPeople, Lang::En),
+            "50.7603 million people"
+        );
+        assert_eq!(
+            value_with_unit(10.3, Unit::TenThousandPeople, Lang::En),
+            "103,000 people"
+        );
+        assert_eq!(
+            value_with_unit(70.0, Unit::TenThousandPeople, Lang::En),
+            "700,000 people"
+        );
+        assert_eq!(
+            value_with_unit(1000.0, Unit::TenThousandVisits, Lang::En),
+            "10 million visits"
+        );
+        assert_eq!(
+            value_with_unit(140.0, Unit::HundredMillionUsd, Lang::En),
+            "US$14 billion"
+        );
+        assert_eq!(
+            value_with_unit(7700.0, Unit::Enterprises, Lang::En),
+            "7,700 enterprises"
+        );
+    }
+
+    fn figure(value: f64, qualifier: Option<Qualifier>, value_max: Option<f64>) -> Figure {
+        Figure {
+            id: "f".into(),
+            indicator: "i".into(),
+            country: "KGZ".into(),
+            partner: None,
+            year: Some(2019),
+            span_years: None,
+            value,
+            value_max,
+            qualifier,
+            unit: Unit::TenThousandPeople,
+            item: "x".into(),
+            references: vec![],
+            footnotes: vec![],
+            note: None,
+        }
+    }
+
+    #[test]
+    fn qualifiers_are_never_dropped() {
+        let f = figure(70.0, Some(Qualifier::MoreThan), None);
+        assert_eq!(figure_value(&f, Lang::Zh), "超过70万人");
+        assert_eq!(figure_value(&f, Lang::En), "more than 700,000 people");
+        let p = figure(7822.26, Some(Qualifier::Projected), None);
+        assert_eq!(
+            figure_value(&p, Lang::En),
+            "78.2226 million people (projected)"
+        );
+        let mut r = figure(40.0, Some(Qualifier::Range), Some(50.0));
+        r.unit = Unit::Percent;
+        assert_eq!(figure_value(&r, Lang::Zh), "40–50%");
+        assert_eq!(figure_when(&r, Lang::Zh), "2019年");
+    }
+}

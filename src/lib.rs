@@ -1,0 +1,13 @@
+//! The China–Central Asia explorer: a bilingual, client-side reader for the facts,
+//! figures and arguments of one article.
+//!
+//! The pure core (no DOM) is `data`, `format`, `i18n` and `url_state`; it is tested
+//! natively with `cargo test`. `views` holds the Leptos components, kept thin.
+
+pub mod data;
+pub mod format;
+pub mod i18n;
+pub mod url_state;
+mod views;
+
+pub use views::App;

@@ -1,0 +1,167 @@
+//! Leptos components. They read the URL and the dataset from [`Ctx`] and hold no
+//! logic of their own beyond laying things out.
+
+mod overview;
+mod shell;
+mod status;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::data::Dataset;
+use crate::i18n::{tr, Lang};
+use crate::url_state::{Route, View};
+
+/// Where the dataset is served, relative to the page, so any subpath works.
+const DATASET_URL: &str = "data/dataset.json";
+
+/// What every view needs: the current route and how to link to another.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub route: Memo<Route>,
+    pathname: Memo<String>,
+    preferred: Lang,
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.route.get().lang
+    }
+
+    /// The link to a route, on this page's own path.
+    pub fn href(&self, route: &Route) -> String {
+        let query = route.to_query(self.preferred);
+        let path = self.pathname.get();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}{query}")
+        }
+    }
+
+    /// Goes to a route; `replace` rewrites the current history entry instead of adding one.
+    pub fn go(&self, route: &Route, replace: bool) {
+        let navigate = use_navigate();
+        navigate(
+            &self.href(route),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    }
+}
+
+/// The browser's preferred language, zh or en.
+fn preferred_lang() -> Lang {
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    Lang::from_preferences(languages.iter().map(String::as_str))
+}
+
+async fn fetch_dataset() -> Result<Arc<Dataset>, Vec<String>> {
+    let response = gloo::net::http::Request::get(DATASET_URL)
+        .send()
+        .await
+        .map_err(|e| vec![format!("{DATASET_URL}: {e}")])?;
+    if !response.ok() {
+        return Err(vec![format!(
+            "{DATASET_URL}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )]);
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| vec![format!("{DATASET_URL}: {e}")])?;
+    crate::data::load(&text)
+        .map(Arc::new)
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Shell/>
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let preferred = preferred_lang();
+    let search = location.search;
+    let route = Memo::new(move |_| Route::parse(&search.get(), preferred));
+    let pathname = location.pathname;
+    let ctx = Ctx {
+        route,
+        pathname,
+        preferred,
+    };
+    provide_context(ctx);
+
+    let dataset = LocalResource::new(fetch_dataset);
+    let lang = move || route.get().lang;
+    let title = move || {
+        let r = route.get();
+        let page = match r.view {
+            View::Overview => None,
+            _ => Some(shell::view_title(&r.view, r.lang)),
+        };
+        let app = tr(r.lang, |u| u.app_name);
+        match page {
+            Some(page) => format!("{page} · {app}"),
+            None => app,
+        }
+    };
+
+    view! {
+        <Html {..} lang=move || lang().html_tag() data-theme=move || route.get().theme.code()/>
+        <Title text=title/>
+        <a class="skip-link" href="#main">{move || tr(lang(), |u| u.skip_to_content)}</a>
+        <shell::Header/>
+        <main id="main" tabindex="-1">
+            {move || match dataset.get() {
+                None => status::loading(lang()).into_any(),
+                Some(Err(details)) => status::data_error(lang(), details).into_any(),
+                Some(Ok(data)) => page(data, &route.get()).into_any(),
+            }}
+        </main>
+        {move || dataset.get().and_then(Result::ok).map(|data| view! { <shell::Footer data/> })}
+    }
+}
+
+/// The view the route names.
+fn page(data: Arc<Dataset>, route: &Route) -> impl IntoView {
+    match &route.view {
+        View::Overview => view! { <overview::Overview data/> }.into_any(),
+        _ => status::not_found(route.lang).into_any(),
+    }
+}
+
+/// A dataset text in the display language; in `both`, Chinese and English side by
+/// side, each marked with its own `lang` so screen readers pronounce it right.
+pub fn bi(text: &crate::data::Text, lang: Lang) -> impl IntoView {
+    match lang {
+        Lang::Both => view! {
+            <span class="bi">
+                <span lang="zh-Hans">{text.zh.clone()}</span>
+                <span lang="en">{text.en.clone()}</span>
+            </span>
+        }
+        .into_any(),
+        _ => view! { <span>{text.get(lang).to_string()}</span> }.into_any(),
+    }
+}

@@ -1,0 +1,135 @@
+//! The frame around every view: header with navigation, language and theme switches;
+//! footer with the article's citation and the dataset's version and licence.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{bi, Ctx};
+use crate::data::Dataset;
+use crate::i18n::{tr, Lang, Ui};
+use crate::url_state::{Theme, View};
+
+/// The views in the main navigation, in order.
+const NAV: [(View, fn(&Ui) -> &'static str); 1] = [(View::Overview, |u| u.nav_overview)];
+
+/// The name of a view's navigation entry, for the document title.
+pub fn view_title(view: &View, lang: Lang) -> String {
+    NAV.iter()
+        .find(|(target, _)| target.key() == view.key())
+        .map(|(_, label)| tr(lang, label))
+        .unwrap_or_else(|| tr(lang, |u| u.app_name))
+}
+
+fn theme_label(theme: Theme) -> fn(&Ui) -> &'static str {
+    match theme {
+        Theme::Auto => |u| u.theme_auto,
+        Theme::Light => |u| u.theme_light,
+        Theme::Dark => |u| u.theme_dark,
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = move || ctx.lang();
+    let nav_links = move || {
+        let route = ctx.route.get();
+        NAV.iter()
+            .map(|(target, label)| {
+                let current = target.key() == route.view.key();
+                let href = ctx.href(&route.with_view(target.clone()));
+                view! {
+                    <li>
+                        <a href=href aria-current=current.then_some("page")>
+                            {tr(route.lang, label)}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let lang_buttons = move || {
+        Lang::ALL
+            .into_iter()
+            .map(|option| {
+                let pressed = move || ctx.route.get().lang == option;
+                let choose = move |_| {
+                    let mut next = ctx.route.get_untracked();
+                    next.lang = option;
+                    ctx.go(&next, false);
+                };
+                view! {
+                    <button type="button" class="seg" data-lang=option.code()
+                        aria-pressed=move || pressed().to_string() on:click=choose>
+                        {option.switch_label()}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    let theme_buttons = move || {
+        Theme::ALL
+            .into_iter()
+            .map(|option| {
+                let pressed = move || ctx.route.get().theme == option;
+                let choose = move |_| {
+                    let mut next = ctx.route.get_untracked();
+                    next.theme = option;
+                    ctx.go(&next, false);
+                };
+                view! {
+                    <button type="button" class="seg" data-theme-option=option.code()
+                        aria-pressed=move || pressed().to_string() on:click=choose>
+                        {move || tr(lang(), theme_label(option))}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <a class="brand-name" href=move || ctx.href(&ctx.route.get().with_view(View::Overview))>
+                    {move || tr(lang(), |u| u.app_name)}
+                </a>
+                <span class="brand-tagline">{move || tr(lang(), |u| u.app_tagline)}</span>
+            </div>
+            <nav aria-label=move || tr(lang(), |u| u.nav_label)>
+                <ul class="nav-links">{nav_links}</ul>
+            </nav>
+            <div class="switches">
+                <div role="group" class="segmented" aria-label=move || tr(lang(), |u| u.language)>
+                    {lang_buttons}
+                </div>
+                <div role="group" class="segmented" aria-label=move || tr(lang(), |u| u.theme)>
+                    {theme_buttons}
+                </div>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let m = &data.meta;
+        let doi_url = format!("https://doi.org/{}", m.doi);
+        view! {
+            <footer class="site-footer">
+                <p class="cite">
+                    <span class="label">{tr(lang, |u| u.footer_cite)}": "</span>
+                    {bi(&m.author, lang)}". "{bi(&m.title, lang)}". "{m.year}". "
+                    "DOI: "<a href=doi_url.clone() rel="noopener">{m.doi.clone()}</a>
+                </p>
+                <p>
+                    <span class="label">{tr(lang, |u| u.footer_dataset)}</span>" "{m.dataset_version.clone()}
+                    " · "<span class="label">{tr(lang, |u| u.footer_licence)}</span>" "{bi(&m.licence, lang)}
+                </p>
+                <p class="muted">{tr(lang, |u| u.footer_offline)}</p>
+            </footer>
+        }
+    }
+}

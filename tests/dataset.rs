@@ -1,0 +1,232 @@
+//! The dataset file and its validator: the real data is sound, and every rule catches
+//! a fixture broken in just that way, with a message that names the place.
+
+use cca_explorer::data::{load, Problem};
+use serde_json::{json, Value};
+
+const REAL: &str = include_str!("../data/dataset.json");
+const MINIMAL: &str = include_str!("fixtures/minimal.json");
+
+fn minimal() -> Value {
+    serde_json::from_str(MINIMAL).expect("the fixture is valid JSON")
+}
+
+/// Loads a fixture changed by `edit`, expecting it to fail.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut value = minimal();
+    edit(&mut value);
+    match load(&value.to_string()) {
+        Ok(_) => panic!("the broken fixture was accepted"),
+        Err(problems) => problems,
+    }
+}
+
+fn assert_reports(problems: &[Problem], path: &str, reason_part: &str) {
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == path && p.reason.contains(reason_part)),
+        "expected {path}: …{reason_part}…, got {problems:#?}"
+    );
+}
+
+#[test]
+fn the_real_dataset_is_valid() {
+    if let Err(problems) = load(REAL) {
+        panic!("data/dataset.json has problems:\n{problems:#?}");
+    }
+}
+
+#[test]
+fn the_real_dataset_covers_the_article() {
+    let ds = load(REAL).expect("valid");
+    assert_eq!(ds.references.len(), 15, "the article lists 15 references");
+    assert_eq!(ds.meta.doi, "10.13761/j.cnki.cn23-1073/c.2023.02.001");
+    let kind_count = |kind: &str| {
+        ds.items
+            .iter()
+            .filter(|i| i.kind == cca_explorer::data::ItemKind::from_id(kind).unwrap())
+            .count()
+    };
+    assert_eq!(kind_count("narrative"), 6, "six 'China threat' narratives");
+    assert_eq!(kind_count("recommendation"), 6, "six recommendations");
+    assert_eq!(
+        kind_count("reason"),
+        4,
+        "four reasons for social cooperation"
+    );
+    assert_eq!(kind_count("foundation"), 3, "three foundations");
+    assert_eq!(
+        ds.central_asia().count(),
+        5,
+        "the five Central Asian states"
+    );
+    // Spot checks of figures against the article.
+    let value = |country: &str, indicator: &str, year: u16| {
+        ds.figures
+            .iter()
+            .find(|f| f.country == country && f.indicator == indicator && f.year == Some(year))
+            .map(|f| f.value)
+    };
+    assert_eq!(value("KGZ", "poverty-rate", 2018), Some(22.4));
+    assert_eq!(value("TJK", "poverty-rate", 2019), Some(26.3));
+    assert_eq!(value("TJK", "terrorism-index", 2020), Some(4.584));
+    assert_eq!(value("CA5", "population", 1991), Some(5076.03));
+}
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    assert!(load(MINIMAL).is_ok());
+}
+
+#[test]
+fn bad_json_gets_its_line_and_column() {
+    let problems = load("{ \"meta\": ").unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].reason.contains("line 1"), "{problems:?}");
+}
+
+#[test]
+fn a_wrong_type_names_its_path() {
+    let problems = problems_after(|v| v["figures"][1]["value"] = json!("29.5"));
+    assert_eq!(problems[0].path, "$.figures[1].value");
+    assert!(problems[0].reason.contains("invalid type"), "{problems:?}");
+}
+
+#[test]
+fn an_unknown_field_is_rejected() {
+    let problems = problems_after(|v| v["items"][0]["colour"] = json!("red"));
+    assert!(problems[0].path.starts_with("$.items[0]"), "{problems:?}");
+    assert!(
+        problems[0].reason.contains("unknown field `colour`"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn an_unknown_kind_is_rejected() {
+    let problems = problems_after(|v| v["items"][1]["kind"] = json!("opinion"));
+    assert_eq!(problems[0].path, "$.items[1].kind");
+    assert!(problems[0].reason.contains("unknown variant `opinion`"));
+}
+
+#[test]
+fn a_missing_language_is_reported() {
+    let problems = problems_after(|v| {
+        v["items"][0]["text"]
+            .as_object_mut()
+            .expect("object")
+            .remove("en");
+    });
+    assert!(
+        problems[0].path.starts_with("$.items[0].text"),
+        "{problems:?}"
+    );
+    assert!(problems[0].reason.contains("missing field `en`"));
+}
+
+#[test]
+fn an_empty_language_is_reported() {
+    let problems = problems_after(|v| v["topics"][0]["name"]["zh"] = json!("  "));
+    assert_reports(
+        &problems,
+        "$.topics[0].name.zh",
+        "Chinese text is missing or empty",
+    );
+}
+
+#[test]
+fn a_repeated_id_is_reported() {
+    let problems = problems_after(|v| v["figures"][1]["id"] = json!("poverty-kgz-2017"));
+    assert_reports(&problems, "$.figures[1].id", "used twice");
+}
+
+#[test]
+fn a_dangling_reference_is_reported() {
+    let problems = problems_after(|v| v["items"][0]["references"] = json!(["r9"]));
+    assert_reports(
+        &problems,
+        "$.items[0].references[0]",
+        "\"r9\" does not name any of the references",
+    );
+}
+
+#[test]
+fn a_figure_needs_a_known_indicator() {
+    let problems = problems_after(|v| v["figures"][0]["indicator"] = json!("gdp"));
+    assert_reports(
+        &problems,
+        "$.figures[0].indicator",
+        "does not name any of the indicators",
+    );
+}
+
+#[test]
+fn a_figure_needs_an_item_that_lists_it() {
+    let problems = problems_after(|v| v["items"][0]["figures"] = json!(["poverty-kgz-2017"]));
+    assert_reports(&problems, "$.figures[1].item", "does not list this figure");
+}
+
+#[test]
+fn a_figure_unit_must_match_its_indicator() {
+    let problems = problems_after(|v| v["figures"][0]["unit"] = json!("years"));
+    assert_reports(
+        &problems,
+        "$.figures[0].unit",
+        "differs from its indicator's unit",
+    );
+}
+
+#[test]
+fn a_range_needs_its_upper_end() {
+    let problems = problems_after(|v| v["figures"][0]["qualifier"] = json!("range"));
+    assert_reports(&problems, "$.figures[0].value_max", "needs value_max");
+}
+
+#[test]
+fn a_locator_must_point_into_the_article() {
+    let problems = problems_after(|v| v["items"][0]["locator"]["paragraph"] = json!(3));
+    assert_reports(
+        &problems,
+        "$.items[0].locator.paragraph",
+        "paragraph 3 does not exist",
+    );
+    let problems = problems_after(|v| v["items"][0]["locator"]["section"] = json!("s9"));
+    assert_reports(
+        &problems,
+        "$.items[0].locator.section",
+        "does not name any of the sections",
+    );
+}
+
+#[test]
+fn country_codes_must_be_known() {
+    let problems = problems_after(|v| v["figures"][0]["country"] = json!("KYR"));
+    assert_reports(
+        &problems,
+        "$.figures[0].country",
+        "does not name any of the countries",
+    );
+    let problems = problems_after(|v| v["countries"][0]["iso"] = json!("kg"));
+    assert_reports(
+        &problems,
+        "$.countries[0].iso",
+        "not an ISO 3166-1 alpha-3 code",
+    );
+}
+
+#[test]
+fn references_are_numbered_in_order() {
+    let problems = problems_after(|v| v["references"][0]["number"] = json!(2));
+    assert_reports(&problems, "$.references[0].number", "numbered 1, 2, 3");
+}
+
+#[test]
+fn an_argument_link_must_resolve() {
+    let problems = problems_after(|v| v["items"][1]["responds_to"] = json!(["nothing"]));
+    assert_reports(
+        &problems,
+        "$.items[1].responds_to[0]",
+        "does not name any of the items",
+    );
+}
