@@ -5,8 +5,10 @@
 //! natively with `cargo test`. `views` holds the Leptos components, kept thin.
 
 pub mod data;
+pub mod explore;
 pub mod format;
 pub mod i18n;
+pub mod search;
 pub mod url_state;
 mod views;
 

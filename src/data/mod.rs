@@ -1,6 +1,7 @@
 //! The dataset: its types, how a file is read, and how it is checked.
 
 pub mod model;
+mod queries;
 pub mod validate;
 
 pub use model::*;

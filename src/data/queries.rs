@@ -1,0 +1,130 @@
+//! Questions the views ask of the dataset, answered without the DOM so they are tested
+//! natively: what is related to an item, what relies on a source, what concerns a country.
+
+use super::{Dataset, Figure, Item, Section};
+
+impl Dataset {
+    /// Items that share figures, topics or a section with `item`, most related first
+    /// (a shared figure weighs most, then the same section, then each shared topic).
+    pub fn related_items(&self, item: &Item, limit: usize) -> Vec<&Item> {
+        let mut scored: Vec<(usize, usize, &Item)> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.id != item.id)
+            .map(|(order, other)| {
+                let figures = other
+                    .figures
+                    .iter()
+                    .filter(|f| item.figures.contains(f))
+                    .count();
+                let topics = other
+                    .topics
+                    .iter()
+                    .filter(|t| item.topics.contains(t))
+                    .count();
+                let section = usize::from(other.locator.section == item.locator.section);
+                (figures * 4 + section * 2 + topics, order, other)
+            })
+            .filter(|(score, _, _)| *score > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
+    }
+
+    /// Items that cite a reference or footnote, directly or through one of their figures.
+    pub fn items_citing(&self, source_id: &str) -> Vec<&Item> {
+        self.items
+            .iter()
+            .filter(|item| {
+                item.references
+                    .iter()
+                    .chain(&item.footnotes)
+                    .any(|r| r == source_id)
+                    || item.figures.iter().filter_map(|f| self.figure(f)).any(|f| {
+                        f.references
+                            .iter()
+                            .chain(&f.footnotes)
+                            .any(|r| r == source_id)
+                    })
+            })
+            .collect()
+    }
+
+    /// Figures about a country, or about a relation it is the partner in.
+    pub fn figures_about(&self, country: &str) -> Vec<&Figure> {
+        self.figures
+            .iter()
+            .filter(|f| f.country == country || f.partner.as_deref() == Some(country))
+            .collect()
+    }
+
+    /// Items that name a country.
+    pub fn items_naming(&self, country: &str) -> Vec<&Item> {
+        self.items
+            .iter()
+            .filter(|i| i.countries.iter().any(|c| c == country))
+            .collect()
+    }
+
+    /// The figures the overview leads with: for each indicator, its most recent
+    /// figure (the last one listed when none has a year).
+    pub fn headline_figures(&self) -> Vec<&Figure> {
+        self.indicators
+            .iter()
+            .filter_map(|ind| {
+                self.figures
+                    .iter()
+                    .filter(|f| f.indicator == ind.id)
+                    .max_by_key(|f| f.year.unwrap_or(0))
+            })
+            .collect()
+    }
+
+    /// A section and its ancestors, outermost first.
+    pub fn section_path(&self, id: &str) -> Vec<&Section> {
+        let mut path = Vec::new();
+        let mut current = self.section(id);
+        while let Some(s) = current {
+            if path.iter().any(|p: &&Section| p.id == s.id) {
+                break; // a cycle in a broken file must not hang the page
+            }
+            path.push(s);
+            current = s.parent.as_deref().and_then(|p| self.section(p));
+        }
+        path.reverse();
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::load;
+
+    #[test]
+    fn queries_on_the_fixture() {
+        let ds = load(include_str!("../../tests/fixtures/minimal.json")).expect("valid");
+        let claim = ds.item("claim-poverty").expect("exists");
+        let related: Vec<&str> = ds
+            .related_items(claim, 5)
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(related, ["rec-poverty"]);
+        let citing: Vec<&str> = ds
+            .items_citing("fn-wb")
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(citing, ["claim-poverty"]);
+        assert_eq!(ds.figures_about("TJK").len(), 1);
+        assert_eq!(ds.items_naming("CA5").len(), 1);
+        assert_eq!(ds.headline_figures().len(), 1);
+        let path: Vec<&str> = ds
+            .section_path("s1-1")
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(path, ["s1", "s1-1"]);
+    }
+}

@@ -1,0 +1,303 @@
+//! Faceted filtering of the items and the counts beside each facet value.
+//!
+//! Within one facet, values are alternatives (any may match); across facets and the
+//! search, all must hold. A value's count is the number of items that would match if
+//! that value were chosen too, given the other facets and the search, so counts
+//! follow every other active filter.
+
+use crate::data::{Dataset, Item, ItemKind};
+use crate::search::{fold, Query};
+use crate::url_state::Filters;
+
+/// Folded search text of every item, built once per dataset.
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(ds: &Dataset) -> SearchIndex {
+        let haystacks = ds
+            .items
+            .iter()
+            .map(|item| fold(&haystack(ds, item)))
+            .collect();
+        SearchIndex { haystacks }
+    }
+}
+
+/// Everything a reader might search for an item by, in both languages: its own words,
+/// its topics and countries, its figures' indicators, the glossary terms that point to
+/// it, and the references and footnotes behind it.
+fn haystack(ds: &Dataset, item: &Item) -> String {
+    let mut parts: Vec<&str> = vec![
+        &item.id,
+        &item.title.zh,
+        &item.title.en,
+        &item.text.zh,
+        &item.text.en,
+    ];
+    for t in item.topics.iter().filter_map(|id| ds.topic(id)) {
+        parts.extend([t.name.zh.as_str(), t.name.en.as_str()]);
+    }
+    for c in item.countries.iter().filter_map(|id| ds.country(id)) {
+        parts.extend([c.id.as_str(), c.name.zh.as_str(), c.name.en.as_str()]);
+    }
+    for f in item.figures.iter().filter_map(|id| ds.figure(id)) {
+        if let Some(ind) = ds.indicator(&f.indicator) {
+            parts.extend([ind.name.zh.as_str(), ind.name.en.as_str()]);
+        }
+    }
+    for term in ds.glossary.iter().filter(|t| t.items.contains(&item.id)) {
+        parts.extend([term.term.zh.as_str(), term.term.en.as_str()]);
+    }
+    for r in item.references.iter().filter_map(|id| ds.reference(id)) {
+        parts.extend([r.entry.as_str(), r.title.en.as_str()]);
+    }
+    for n in item.footnotes.iter().filter_map(|id| ds.footnote(id)) {
+        parts.extend([n.text.zh.as_str(), n.text.en.as_str()]);
+    }
+    parts.join("\n")
+}
+
+/// The four facets of the Explore view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Topic,
+    Country,
+    Kind,
+    Section,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Topic, Facet::Country, Facet::Kind, Facet::Section];
+
+    pub fn selected(self, filters: &Filters) -> &[String] {
+        match self {
+            Facet::Topic => &filters.topics,
+            Facet::Country => &filters.countries,
+            Facet::Kind => &filters.kinds,
+            Facet::Section => &filters.sections,
+        }
+    }
+
+    pub fn selected_mut(self, filters: &mut Filters) -> &mut Vec<String> {
+        match self {
+            Facet::Topic => &mut filters.topics,
+            Facet::Country => &mut filters.countries,
+            Facet::Kind => &mut filters.kinds,
+            Facet::Section => &mut filters.sections,
+        }
+    }
+
+    /// The values this facet offers, in display order.
+    pub fn values(self, ds: &Dataset) -> Vec<String> {
+        match self {
+            Facet::Topic => ds.topics.iter().map(|t| t.id.clone()).collect(),
+            Facet::Country => ds
+                .countries
+                .iter()
+                .filter(|c| ds.items.iter().any(|i| i.countries.contains(&c.id)))
+                .map(|c| c.id.clone())
+                .collect(),
+            Facet::Kind => ItemKind::ALL
+                .into_iter()
+                .filter(|k| ds.items.iter().any(|i| i.kind == *k))
+                .map(|k| k.id().to_string())
+                .collect(),
+            Facet::Section => ds.sections.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
+    /// Whether an item carries a value of this facet. A section matches the items
+    /// located in it or in any of its subsections.
+    fn item_has(self, ds: &Dataset, item: &Item, value: &str) -> bool {
+        match self {
+            Facet::Topic => item.topics.iter().any(|t| t == value),
+            Facet::Country => item.countries.iter().any(|c| c == value),
+            Facet::Kind => item.kind.id() == value,
+            Facet::Section => {
+                let mut section = ds.section(&item.locator.section);
+                while let Some(s) = section {
+                    if s.id == value {
+                        return true;
+                    }
+                    section = s.parent.as_deref().and_then(|p| ds.section(p));
+                }
+                false
+            }
+        }
+    }
+}
+
+/// The filters with every value the dataset does not know dropped, so that a hand-
+/// edited URL can never select something that cannot be shown or cleared.
+pub fn sanitize(filters: &Filters, ds: &Dataset) -> Filters {
+    let mut clean = Filters {
+        q: filters.q.clone(),
+        ..Filters::default()
+    };
+    for facet in Facet::ALL {
+        let known = facet.values(ds);
+        *facet.selected_mut(&mut clean) = facet
+            .selected(filters)
+            .iter()
+            .filter(|v| known.contains(v))
+            .cloned()
+            .collect();
+    }
+    clean
+}
+
+/// The items that match, and the count beside every facet value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    /// Indexes into `Dataset::items`, in dataset order.
+    pub items: Vec<usize>,
+    pub counts: Vec<(Facet, Vec<(String, usize)>)>,
+}
+
+pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results {
+    let query = Query::new(&filters.q);
+    // For each item: does it pass the search, and each facet on its own?
+    let passes: Vec<(bool, [bool; 4])> = ds
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let search =
+                query.is_empty() || index.haystacks.get(i).is_some_and(|h| query.matches(h));
+            let facets = Facet::ALL.map(|facet| {
+                let chosen = facet.selected(filters);
+                chosen.is_empty() || chosen.iter().any(|v| facet.item_has(ds, item, v))
+            });
+            (search, facets)
+        })
+        .collect();
+
+    let items = passes
+        .iter()
+        .enumerate()
+        .filter(|(_, (search, facets))| *search && facets.iter().all(|ok| *ok))
+        .map(|(i, _)| i)
+        .collect();
+
+    let counts = Facet::ALL
+        .iter()
+        .enumerate()
+        .map(|(f, &facet)| {
+            let values = facet.values(ds);
+            let counted = values
+                .into_iter()
+                .map(|value| {
+                    let n = ds
+                        .items
+                        .iter()
+                        .zip(&passes)
+                        .filter(|(item, (search, facets))| {
+                            *search
+                                && facets.iter().enumerate().all(|(g, ok)| g == f || *ok)
+                                && facet.item_has(ds, item, &value)
+                        })
+                        .count();
+                    (value, n)
+                })
+                .collect();
+            (facet, counted)
+        })
+        .collect();
+
+    Results { items, counts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    fn fixture() -> Dataset {
+        load(include_str!("../tests/fixtures/minimal.json")).expect("valid fixture")
+    }
+
+    fn filters(edit: impl FnOnce(&mut Filters)) -> Filters {
+        let mut f = Filters::default();
+        edit(&mut f);
+        f
+    }
+
+    fn count(results: &Results, facet: Facet, value: &str) -> usize {
+        results
+            .counts
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .and_then(|(_, values)| values.iter().find(|(v, _)| v == value))
+            .map_or(usize::MAX, |(_, n)| *n)
+    }
+
+    #[test]
+    fn no_filter_shows_everything() {
+        let ds = fixture();
+        let r = explore(&ds, &SearchIndex::new(&ds), &Filters::default());
+        assert_eq!(r.items, vec![0, 1]);
+        assert_eq!(count(&r, Facet::Kind, "claim"), 1);
+        assert_eq!(count(&r, Facet::Country, "KGZ"), 1);
+        assert_eq!(count(&r, Facet::Country, "CA5"), 1);
+    }
+
+    #[test]
+    fn counts_follow_the_other_facets_but_not_their_own() {
+        let ds = fixture();
+        let f = filters(|f| f.kinds = vec!["recommendation".into()]);
+        let r = explore(&ds, &SearchIndex::new(&ds), &f);
+        assert_eq!(r.items, vec![1]);
+        // Within the kind facet, the other kind still shows what choosing it would add.
+        assert_eq!(count(&r, Facet::Kind, "claim"), 1);
+        // Other facets count within the chosen kind only.
+        assert_eq!(count(&r, Facet::Country, "KGZ"), 0);
+        assert_eq!(count(&r, Facet::Country, "CA5"), 1);
+    }
+
+    #[test]
+    fn values_in_one_facet_are_alternatives() {
+        let ds = fixture();
+        let f = filters(|f| f.countries = vec!["KGZ".into(), "CA5".into()]);
+        assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_section_includes_its_subsections() {
+        let ds = fixture();
+        let f = filters(|f| f.sections = vec!["s1".into()]);
+        assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0, 1]);
+        let f = filters(|f| f.sections = vec!["s1-1".into()]);
+        assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0]);
+    }
+
+    #[test]
+    fn search_reaches_names_indicators_glossary_and_sources_in_both_languages() {
+        let ds = fixture();
+        let index = SearchIndex::new(&ds);
+        let hits = |q: &str| explore(&ds, &index, &filters(|f| f.q = q.into())).items;
+        assert_eq!(hits("kyrgyzstan"), vec![0], "country name, English");
+        assert_eq!(hits("贫困率"), vec![0], "indicator name, Chinese");
+        assert_eq!(
+            hits("POVERTY ALLEVIATION"),
+            vec![1],
+            "glossary term, any case"
+        );
+        assert_eq!(hits("测试文献"), vec![0], "reference title");
+        assert_eq!(hits("world bank"), vec![0], "footnote");
+        assert!(hits("nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn unknown_values_are_dropped() {
+        let ds = fixture();
+        let f = filters(|f| {
+            f.countries = vec!["KGZ".into(), "XXX".into()];
+            f.kinds = vec!["opinion".into()];
+        });
+        let clean = sanitize(&f, &ds);
+        assert_eq!(clean.countries, ["KGZ"]);
+        assert!(clean.kinds.is_empty());
+    }
+}

@@ -1,0 +1,147 @@
+//! Bilingual text search: a reader may type 贫困 in the English view or "gulen" for
+//! Gülen. Matching ignores case, full-width/half-width forms and Latin diacritics.
+//!
+//! Folding maps each character to exactly one character, so a match found in folded
+//! text has the same character positions in the original, which is what highlighting
+//! needs. (A Unicode normalisation crate would be exact for more scripts but would
+//! ship its large tables to every visitor; the article uses Chinese and Latin only.)
+
+/// Folds one character for matching: lower case, half width, no diacritic.
+pub fn fold_char(c: char) -> char {
+    let c = match c {
+        // Full-width ASCII forms (！ to ～) and the ideographic space.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    };
+    let c = strip_diacritic(c);
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// The base letter of a Latin letter with a diacritic (Latin-1 and Latin Extended-A).
+fn strip_diacritic(c: char) -> char {
+    const LATIN1: &str = "AAAAAAÆCEEEEIIIIDNOOOOO×OUUUUYÞsaaaaaaæceeeeiiiidnooooo÷ouuuuyþy";
+    const EXTENDED_A: &str = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiĲĳJjKkĸLlLlLlLlLlNnNnNnŉŊŋOoOoOoŒœRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzſ";
+    let code = c as u32;
+    let table_char = |table: &str, offset: u32| table.chars().nth((code - offset) as usize);
+    match code {
+        0xC0..=0xFF => table_char(LATIN1, 0xC0).unwrap_or(c),
+        0x100..=0x17F => table_char(EXTENDED_A, 0x100).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Folds a whole text for matching.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// A search as typed, split into folded terms that must all match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<String>,
+}
+
+impl Query {
+    pub fn new(input: &str) -> Query {
+        let mut terms: Vec<String> = fold(input)
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        terms.dedup();
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every term occurs in `folded_haystack` (already passed through [`fold`]).
+    pub fn matches(&self, folded_haystack: &str) -> bool {
+        self.terms
+            .iter()
+            .all(|t| folded_haystack.contains(t.as_str()))
+    }
+
+    /// Splits `text` into runs, each marked whether it is part of a match, for
+    /// highlighting. Overlapping and adjacent matches merge into one run.
+    pub fn highlight(&self, text: &str) -> Vec<(String, bool)> {
+        let chars: Vec<char> = text.chars().collect();
+        let folded: Vec<char> = chars.iter().map(|&c| fold_char(c)).collect();
+        let mut marked = vec![false; chars.len()];
+        for term in &self.terms {
+            let term: Vec<char> = term.chars().collect();
+            if term.is_empty() || term.len() > folded.len() {
+                continue;
+            }
+            for start in 0..=folded.len() - term.len() {
+                if folded[start..start + term.len()] == term[..] {
+                    marked[start..start + term.len()].fill(true);
+                }
+            }
+        }
+        let mut runs: Vec<(String, bool)> = Vec::new();
+        for (c, m) in chars.into_iter().zip(marked) {
+            match runs.last_mut() {
+                Some((run, last)) if *last == m => run.push(c),
+                _ => runs.push((c.to_string(), m)),
+            }
+        }
+        runs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_width_and_diacritics() {
+        assert_eq!(fold("Gülen"), "gulen");
+        assert_eq!(fold("ＧＤＰ　３０％"), "gdp 30%");
+        assert_eq!(fold("Łódź Ñandú"), "lodz nandu");
+        assert_eq!(fold("贫困率"), "贫困率");
+        assert_eq!(fold("Œ"), "œ");
+    }
+
+    #[test]
+    fn folding_keeps_one_char_per_char() {
+        let text = "ÀÉÎÕÜ ĀĒĪŌŪ ＡＢＣ İ ẞ Ω";
+        assert_eq!(fold(text).chars().count(), text.chars().count());
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        let q = Query::new("poverty  KGZ");
+        assert!(q.matches(&fold("Poverty rate in KGZ")));
+        assert!(!q.matches(&fold("Poverty rate in TJK")));
+        assert!(Query::new("  ").is_empty());
+        assert!(Query::new("gulen").matches(&fold("the Gülen schools")));
+        assert!(Query::new("贫困").matches(&fold("贫困率较高 poverty")));
+    }
+
+    #[test]
+    fn highlights_merge_and_keep_the_original_text() {
+        let q = Query::new("gulen sch");
+        let runs = q.highlight("Gülen schools");
+        assert_eq!(
+            runs,
+            vec![
+                ("Gülen".to_string(), true),
+                (" ".to_string(), false),
+                ("sch".to_string(), true),
+                ("ools".to_string(), false)
+            ]
+        );
+        let q = Query::new("贫困");
+        assert_eq!(
+            q.highlight("减少贫困"),
+            vec![("减少".to_string(), false), ("贫困".to_string(), true)]
+        );
+        assert_eq!(
+            Query::new("").highlight("abc"),
+            vec![("abc".to_string(), false)]
+        );
+    }
+}
