@@ -5,7 +5,7 @@
 //! point in the decimal text, never through floating-point arithmetic, so the digits
 //! stay exactly those of the article.
 
-use crate::data::{Figure, Qualifier, Unit};
+use crate::data::{Dataset, Figure, Locator, Qualifier, Unit};
 use crate::i18n::Lang;
 
 /// The shortest decimal text of a value (`5076.03`, `7000`, `3.988`).
@@ -173,6 +173,66 @@ pub fn figure_when(f: &Figure, lang: Lang) -> String {
     }
 }
 
+/// The digit of a section numeral as printed ("三" → 3, "（二）" → 2).
+fn numeral_value(numeral: &str) -> Option<u32> {
+    let digits = "一二三四五六七八九十";
+    let inner = numeral.trim_matches(|c| matches!(c, '（' | '）' | '(' | ')' | ' '));
+    let mut chars = inner.chars();
+    let first = chars.next()?;
+    if chars.next().is_some() {
+        return inner.parse().ok();
+    }
+    digits
+        .chars()
+        .position(|d| d == first)
+        .map(|i| i as u32 + 1)
+}
+
+/// Where a locator points, as a reader would cite it: "三（一）第1段" or "§3.1 ¶1".
+/// The section's title is shown separately by the caller.
+pub fn locator_label(ds: &Dataset, locator: &Locator, lang: Lang) -> String {
+    let path = ds.section_path(&locator.section);
+    let p = locator.paragraph;
+    let numbered = path.iter().all(|s| s.number.is_some()) && !path.is_empty();
+    let zh = if numbered {
+        let numbers: String = path.iter().filter_map(|s| s.number.as_deref()).collect();
+        format!("{numbers} 第{p}段")
+    } else {
+        format!("引言 第{p}段")
+    };
+    let en = if numbered {
+        let numbers: Vec<String> = path
+            .iter()
+            .map(|s| {
+                s.number
+                    .as_deref()
+                    .and_then(numeral_value)
+                    .map_or_else(|| "?".into(), |n| n.to_string())
+            })
+            .collect();
+        format!("§{} ¶{p}", numbers.join("."))
+    } else {
+        format!("Introduction ¶{p}")
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+        Lang::Both => format!("{zh} · {en}"),
+    }
+}
+
+/// A URL from the dataset as a link target, only if it is plain http(s); anything
+/// else (a `javascript:` URL from a tampered file, a URL printed without a scheme)
+/// is shown as text instead.
+pub fn external_href(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+    ok.then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +329,36 @@ mod tests {
         r.unit = Unit::Percent;
         assert_eq!(figure_value(&r, Lang::Zh), "40–50%");
         assert_eq!(figure_when(&r, Lang::Zh), "2019年");
+    }
+
+    #[test]
+    fn locators_read_like_citations() {
+        let ds = crate::data::load(include_str!("../tests/fixtures/minimal.json")).expect("valid");
+        let loc = |section: &str, paragraph| Locator {
+            section: section.into(),
+            paragraph,
+        };
+        assert_eq!(
+            locator_label(&ds, &loc("s1-1", 1), Lang::Zh),
+            "一（一） 第1段"
+        );
+        assert_eq!(locator_label(&ds, &loc("s1-1", 1), Lang::En), "§1.1 ¶1");
+        assert_eq!(
+            locator_label(&ds, &loc("intro", 2), Lang::En),
+            "Introduction ¶2"
+        );
+        assert_eq!(numeral_value("（六）"), Some(6));
+    }
+
+    #[test]
+    fn only_plain_web_links_become_links() {
+        assert_eq!(
+            external_href("https://data.worldbank.org/cn/"),
+            Some("https://data.worldbank.org/cn/")
+        );
+        assert_eq!(external_href("javascript:alert(1)"), None);
+        assert_eq!(external_href(" JAVASCRIPT:alert(1)"), None);
+        assert_eq!(external_href("www.asaninst.org/contents/tag/????/"), None);
+        assert_eq!(external_href("https://x.org/\"><script>"), None);
     }
 }

@@ -1,6 +1,6 @@
 //! Display languages and every string of the interface, in both languages.
 
-use crate::data::Text;
+use crate::data::{ItemKind, Text};
 
 /// What the reader reads: Chinese, English, or both side by side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,6 +105,53 @@ pub struct Ui {
     pub footer_dataset: &'static str,
     pub footer_licence: &'static str,
     pub footer_offline: &'static str,
+    pub headline_figures: &'static str,
+    pub explore_intro: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub facet_topic: &'static str,
+    pub facet_country: &'static str,
+    pub facet_kind: &'static str,
+    pub facet_section: &'static str,
+    pub filters: &'static str,
+    pub clear_all: &'static str,
+    pub no_results: &'static str,
+    pub kind_claim: &'static str,
+    pub kind_problem: &'static str,
+    pub kind_recommendation: &'static str,
+    pub kind_narrative: &'static str,
+    pub kind_actor: &'static str,
+    pub kind_reason: &'static str,
+    pub kind_foundation: &'static str,
+    pub figures: &'static str,
+    pub where_in_article: &'static str,
+    pub references: &'static str,
+    pub footnotes: &'static str,
+    pub related: &'static str,
+    pub responds_to: &'static str,
+    pub answered_by: &'static str,
+    pub source_of_figure: &'static str,
+    pub no_source: &'static str,
+    pub year: &'static str,
+    pub value: &'static str,
+    pub indicator: &'static str,
+    pub country: &'static str,
+    pub countries_intro: &'static str,
+    pub items_naming: &'static str,
+    pub no_figures: &'static str,
+    pub partnership_note: &'static str,
+    pub role_partner: &'static str,
+    pub sources_intro: &'static str,
+    pub relied_on_by: &'static str,
+    pub nothing_relies: &'static str,
+    pub glossary_intro: &'static str,
+    pub term_zh: &'static str,
+    pub term_en: &'static str,
+    pub explanation: &'static str,
+    pub used_in: &'static str,
+    pub paragraph: &'static str,
+    pub introduction: &'static str,
+    pub open_item: &'static str,
 }
 
 pub static ZH: Ui = Ui {
@@ -140,6 +187,54 @@ pub static ZH: Ui = Ui {
     footer_dataset: "数据集版本",
     footer_licence: "许可",
     footer_offline: "全部内容在浏览器内运行，不向任何第三方发送请求。",
+    headline_figures: "主要数字",
+    explore_intro: "按主题、国家、类型和章节筛选论文中的论点与数字，或直接搜索（按 / 键）。",
+    search_label: "搜索",
+    search_placeholder: "中文或英文，如 贫困、Gülen、pipeline",
+    facet_topic: "主题",
+    facet_country: "国家",
+    facet_kind: "类型",
+    facet_section: "章节",
+    filters: "筛选",
+    clear_all: "清除全部筛选",
+    no_results: "没有符合条件的条目。",
+    kind_claim: "论据",
+    kind_problem: "问题",
+    kind_recommendation: "建议",
+    kind_narrative: "“中国威胁论”叙事",
+    kind_actor: "外部行为体",
+    kind_reason: "理由",
+    kind_foundation: "基础",
+    figures: "数字",
+    where_in_article: "在论文中的位置",
+    references: "参考文献",
+    footnotes: "脚注",
+    related: "相关条目",
+    responds_to: "回应的问题",
+    answered_by: "对应的建议",
+    source_of_figure: "出处",
+    no_source: "论文未注明出处",
+    year: "年份",
+    value: "数值",
+    indicator: "指标",
+    country: "国家",
+    countries_intro: "中亚五国与中国：论文中关于各国的全部数字与论点。",
+    items_naming: "提及该国的条目",
+    no_figures: "论文没有给出关于它的数字。",
+    partnership_note:
+        "论文列出中国与中亚五国建立的三种伙伴关系层级，但没有说明各国分别属于哪一层级。",
+    role_partner: "合作伙伴",
+    sources_intro: "论文的15条参考文献与脚注，以及依据它们的条目。",
+    relied_on_by: "依据它的条目",
+    nothing_relies: "没有条目直接引用。",
+    glossary_intro: "论文的关键术语，中英对照。",
+    term_zh: "中文",
+    term_en: "英文",
+    explanation: "释义",
+    used_in: "出现于",
+    paragraph: "段",
+    introduction: "引言",
+    open_item: "查看详情",
 };
 
 pub static EN: Ui = Ui {
@@ -174,7 +269,57 @@ pub static EN: Ui = Ui {
     footer_dataset: "Dataset version",
     footer_licence: "Licence",
     footer_offline: "Everything runs in your browser; no request goes to any third party.",
+    headline_figures: "Headline figures",
+    explore_intro: "Filter the article's points and figures by topic, country, kind and section, or search (press /).",
+    search_label: "Search",
+    search_placeholder: "Chinese or English, e.g. 贫困, Gulen, pipeline",
+    facet_topic: "Topic",
+    facet_country: "Country",
+    facet_kind: "Kind",
+    facet_section: "Section",
+    filters: "Filters",
+    clear_all: "Clear all filters",
+    no_results: "No items match these filters.",
+    kind_claim: "Claim",
+    kind_problem: "Problem",
+    kind_recommendation: "Recommendation",
+    kind_narrative: "“China threat” narrative",
+    kind_actor: "External actor",
+    kind_reason: "Reason",
+    kind_foundation: "Foundation",
+    figures: "Figures",
+    where_in_article: "Where it stands in the article",
+    references: "References",
+    footnotes: "Footnotes",
+    related: "Related items",
+    responds_to: "Responds to",
+    answered_by: "Answered by",
+    source_of_figure: "Source",
+    no_source: "The article gives no source",
+    year: "Year",
+    value: "Value",
+    indicator: "Indicator",
+    country: "Country",
+    countries_intro: "The five Central Asian states and China: every figure and point the article makes about each.",
+    items_naming: "Items that name it",
+    no_figures: "The article gives no figures about it.",
+    partnership_note: "The article names three levels of partnership between China and the five states, but does not say which state holds which.",
+    role_partner: "Partner",
+    sources_intro: "The article's 15 references and its footnotes, with the items that rely on each.",
+    relied_on_by: "Relied on by",
+    nothing_relies: "No item cites it directly.",
+    glossary_intro: "The article's key terms, in Chinese and English.",
+    term_zh: "Chinese",
+    term_en: "English",
+    explanation: "Explanation",
+    used_in: "Used in",
+    paragraph: "paragraph",
+    introduction: "Introduction",
+    open_item: "Open",
 };
+
+/// Picks one string out of the interface strings.
+pub type UiPick = fn(&Ui) -> &'static str;
 
 /// A fixed interface string in the display language; in `both`, Chinese then English.
 pub fn tr(lang: Lang, pick: impl Fn(&'static Ui) -> &'static str) -> String {
@@ -182,6 +327,33 @@ pub fn tr(lang: Lang, pick: impl Fn(&'static Ui) -> &'static str) -> String {
         Lang::Zh => pick(&ZH).to_string(),
         Lang::En => pick(&EN).to_string(),
         Lang::Both => format!("{} · {}", pick(&ZH), pick(&EN)),
+    }
+}
+
+/// The label of an item kind.
+pub fn kind_label(kind: ItemKind, lang: Lang) -> String {
+    tr(
+        lang,
+        match kind {
+            ItemKind::Claim => |u: &Ui| u.kind_claim,
+            ItemKind::Problem => |u: &Ui| u.kind_problem,
+            ItemKind::Recommendation => |u: &Ui| u.kind_recommendation,
+            ItemKind::Narrative => |u: &Ui| u.kind_narrative,
+            ItemKind::Actor => |u: &Ui| u.kind_actor,
+            ItemKind::Reason => |u: &Ui| u.kind_reason,
+            ItemKind::Foundation => |u: &Ui| u.kind_foundation,
+        },
+    )
+}
+
+/// "12 items" / "12 条", for the live region of the results.
+pub fn results_count(n: usize, total: usize, lang: Lang) -> String {
+    let zh = format!("共 {total} 条，显示 {n} 条");
+    let en = format!("{n} of {total} item{}", if total == 1 { "" } else { "s" });
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+        Lang::Both => format!("{zh} · {en}"),
     }
 }
 

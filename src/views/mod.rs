@@ -1,8 +1,14 @@
 //! Leptos components. They read the URL and the dataset from [`Ctx`] and hold no
 //! logic of their own beyond laying things out.
 
+mod countries;
+mod explore;
+mod glossary;
+mod item;
 mod overview;
+mod parts;
 mod shell;
+mod sources;
 mod status;
 
 use std::sync::Arc;
@@ -111,6 +117,7 @@ fn Shell() -> impl IntoView {
         preferred,
     };
     provide_context(ctx);
+    focus_search_on_slash(ctx);
 
     let dataset = LocalResource::new(fetch_dataset);
     let lang = move || route.get().lang;
@@ -145,23 +152,41 @@ fn Shell() -> impl IntoView {
 
 /// The view the route names.
 fn page(data: Arc<Dataset>, route: &Route) -> impl IntoView {
-    match &route.view {
+    match route.view.clone() {
         View::Overview => view! { <overview::Overview data/> }.into_any(),
-        _ => status::not_found(route.lang).into_any(),
+        View::Explore => view! { <explore::Explore data/> }.into_any(),
+        View::Item(id) => view! { <item::ItemView data id/> }.into_any(),
+        View::Countries => view! { <countries::Countries data/> }.into_any(),
+        View::Country(id) => view! { <countries::CountryView data id/> }.into_any(),
+        View::Sources => view! { <sources::Sources data/> }.into_any(),
+        View::Glossary => view! { <glossary::Glossary data/> }.into_any(),
     }
 }
 
-/// A dataset text in the display language; in `both`, Chinese and English side by
-/// side, each marked with its own `lang` so screen readers pronounce it right.
-pub fn bi(text: &crate::data::Text, lang: Lang) -> impl IntoView {
-    match lang {
-        Lang::Both => view! {
-            <span class="bi">
-                <span lang="zh-Hans">{text.zh.clone()}</span>
-                <span lang="en">{text.en.clone()}</span>
-            </span>
+/// `/` anywhere (outside a text field) goes to the search field, opening Explore if
+/// another view is shown.
+fn focus_search_on_slash(ctx: Ctx) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() != "/" || typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
         }
-        .into_any(),
-        _ => view! { <span>{text.get(lang).to_string()}</span> }.into_any(),
-    }
+        ev.prevent_default();
+        let route = ctx.route.get_untracked();
+        if route.view != View::Explore {
+            ctx.go(&route.with_view(View::Explore), false);
+        }
+        // Focus once the view is on screen.
+        request_animation_frame(|| {
+            if let Some(field) = document().get_element_by_id(explore::SEARCH_ID) {
+                if let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
+                    let _ = field.focus();
+                }
+            }
+        });
+    });
+    on_cleanup(move || handle.remove());
 }

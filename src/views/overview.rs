@@ -1,18 +1,21 @@
-//! The first view: the article in brief and the five countries.
+//! The first view: the article in brief, its headline figures and the five countries.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{bi, Ctx};
+use super::parts::{bi, figure_card};
+use super::Ctx;
 use crate::data::{Dataset, ScoStatus};
 use crate::i18n::tr;
+use crate::url_state::View;
 
 #[component]
 pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
+        let route = ctx.route.get();
         let m = &data.meta;
         let doi_url = format!("https://doi.org/{}", m.doi);
         let countries = data
@@ -22,15 +25,24 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                     ScoStatus::Member => tr(lang, |u| u.sco_member),
                     ScoStatus::NonMemberCloseTies => tr(lang, |u| u.sco_close_ties),
                 });
+                let href = ctx.href(&route.with_view(View::Country(c.id.clone())));
                 view! {
                     <li class="country-card" data-country=c.id.clone()>
-                        <h3>{bi(&c.name, lang)}</h3>
+                        <h3><a href=href>{bi(&c.name, lang)}</a></h3>
                         <p class="muted">{c.id.clone()}</p>
                         {sco.map(|s| view! { <p>{s}</p> })}
                     </li>
                 }
             })
             .collect_view();
+        let headlines = data
+            .headline_figures()
+            .into_iter()
+            .map(|f| figure_card(&ctx, &data, f, lang))
+            .collect_view();
+        let explore = ctx.href(&route.with_view(View::Explore));
+        let sources = ctx.href(&route.with_view(View::Sources));
+        let glossary = ctx.href(&route.with_view(View::Glossary));
         view! {
             <article class="overview">
                 <header class="article-head">
@@ -44,10 +56,19 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                 <section aria-labelledby="brief">
                     <h2 id="brief">{tr(lang, |u| u.in_brief)}</h2>
                     <p class="summary">{bi(&m.summary, lang)}</p>
+                    <p class="entry-points">
+                        <a class="button" href=explore>{tr(lang, |u| u.nav_explore)}</a>
+                        <a class="button secondary" href=sources>{tr(lang, |u| u.nav_sources)}</a>
+                        <a class="button secondary" href=glossary>{tr(lang, |u| u.nav_glossary)}</a>
+                    </p>
                 </section>
                 <section aria-labelledby="five">
                     <h2 id="five">{tr(lang, |u| u.the_five)}</h2>
                     <ul class="card-grid">{countries}</ul>
+                </section>
+                <section aria-labelledby="headlines">
+                    <h2 id="headlines">{tr(lang, |u| u.headline_figures)}</h2>
+                    <ul class="card-grid figures">{headlines}</ul>
                 </section>
             </article>
         }

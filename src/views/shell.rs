@@ -5,13 +5,20 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{bi, Ctx};
+use super::parts::bi;
+use super::Ctx;
 use crate::data::Dataset;
-use crate::i18n::{tr, Lang, Ui};
+use crate::i18n::{tr, Lang, UiPick};
 use crate::url_state::{Theme, View};
 
 /// The views in the main navigation, in order.
-const NAV: [(View, fn(&Ui) -> &'static str); 1] = [(View::Overview, |u| u.nav_overview)];
+const NAV: [(View, UiPick); 5] = [
+    (View::Overview, |u| u.nav_overview),
+    (View::Explore, |u| u.nav_explore),
+    (View::Countries, |u| u.nav_countries),
+    (View::Sources, |u| u.nav_sources),
+    (View::Glossary, |u| u.nav_glossary),
+];
 
 /// The name of a view's navigation entry, for the document title.
 pub fn view_title(view: &View, lang: Lang) -> String {
@@ -21,7 +28,7 @@ pub fn view_title(view: &View, lang: Lang) -> String {
         .unwrap_or_else(|| tr(lang, |u| u.app_name))
 }
 
-fn theme_label(theme: Theme) -> fn(&Ui) -> &'static str {
+fn theme_label(theme: Theme) -> UiPick {
     match theme {
         Theme::Auto => |u| u.theme_auto,
         Theme::Light => |u| u.theme_light,

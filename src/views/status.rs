@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::Ctx;
 use crate::i18n::{tr, Lang};
+use crate::url_state::View;
 
 pub fn loading(lang: Lang) -> impl IntoView {
     view! { <p class="status" role="status">{tr(lang, |u| u.loading)}</p> }
@@ -22,12 +24,13 @@ pub fn data_error(lang: Lang, details: Vec<String>) -> impl IntoView {
     }
 }
 
-pub fn not_found(lang: Lang) -> impl IntoView {
+pub fn not_found(ctx: &Ctx, lang: Lang) -> impl IntoView {
+    let home = ctx.href(&ctx.route.get_untracked().with_view(View::Overview));
     view! {
         <section class="status" role="alert">
             <h1>{tr(lang, |u| u.not_found_title)}</h1>
             <p>{tr(lang, |u| u.not_found_body)}</p>
-            <p><a href="./">{tr(lang, |u| u.back_to_overview)}</a></p>
+            <p><a href=home>{tr(lang, |u| u.back_to_overview)}</a></p>
         </section>
     }
 }

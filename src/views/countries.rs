@@ -1,0 +1,101 @@
+//! Country profiles: the five Central Asian states and China.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::parts::{bi, figure_card, item_links};
+use super::{status, Ctx};
+use crate::data::{Country, CountryRole, Dataset, ScoStatus};
+use crate::i18n::{tr, Lang};
+use crate::url_state::View;
+
+/// The countries that get a profile: the five, then China.
+fn profiled(ds: &Dataset) -> impl Iterator<Item = &Country> {
+    ds.central_asia().chain(
+        ds.countries
+            .iter()
+            .filter(|c| c.role == CountryRole::Partner),
+    )
+}
+
+fn sco_label(country: &Country, lang: Lang) -> Option<String> {
+    country.sco.map(|s| match s {
+        ScoStatus::Member => tr(lang, |u| u.sco_member),
+        ScoStatus::NonMemberCloseTies => tr(lang, |u| u.sco_close_ties),
+    })
+}
+
+#[component]
+pub fn Countries(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let cards = profiled(&data)
+            .map(|c| {
+                let href = ctx.href(&ctx.route.get().with_view(View::Country(c.id.clone())));
+                let figures = data.figures_about(&c.id).len();
+                let items = data.items_naming(&c.id).len();
+                view! {
+                    <li class="country-card" data-country=c.id.clone()>
+                        <h2><a href=href>{bi(&c.name, lang)}</a></h2>
+                        <p class="muted">{c.id.clone()}</p>
+                        {sco_label(c, lang).map(|s| view! { <p>{s}</p> })}
+                        <p class="muted">
+                            {tr(lang, |u| u.figures)}": "{figures}" · "{tr(lang, |u| u.items_naming)}": "{items}
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="countries">
+                <h1>{tr(lang, |u| u.nav_countries)}</h1>
+                <p class="lede">{tr(lang, |u| u.countries_intro)}</p>
+                <ul class="card-grid">{cards}</ul>
+            </div>
+        }
+    }
+}
+
+#[component]
+pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let Some(country) = data.country(&id) else {
+            return status::not_found(&ctx, lang).into_any();
+        };
+        let figures = data.figures_about(&country.id);
+        let figure_cards = figures
+            .iter()
+            .map(|f| figure_card(&ctx, &data, f, lang))
+            .collect_view();
+        let items = data.items_naming(&country.id);
+        let back = ctx.href(&ctx.route.get().with_view(View::Countries));
+        view! {
+            <article class="country-profile" data-country=country.id.clone()>
+                <p class="eyebrow"><a href=back>{tr(lang, |u| u.nav_countries)}</a></p>
+                <h1>{bi(&country.name, lang)}</h1>
+                <p class="muted">{country.iso.clone()}</p>
+                {sco_label(country, lang).map(|s| view! { <p>{s}</p> })}
+                {(country.role == CountryRole::CentralAsia).then(|| view! {
+                    <p class="note">{tr(lang, |u| u.partnership_note)}</p>
+                })}
+                <section aria-labelledby="country-figures">
+                    <h2 id="country-figures">{tr(lang, |u| u.figures)}</h2>
+                    {if figures.is_empty() {
+                        view! { <p class="muted">{tr(lang, |u| u.no_figures)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="card-grid figures">{figure_cards}</ul> }.into_any()
+                    }}
+                </section>
+                <section aria-labelledby="country-items">
+                    <h2 id="country-items">{tr(lang, |u| u.items_naming)}</h2>
+                    {item_links(&ctx, &items, lang)}
+                </section>
+            </article>
+        }
+        .into_any()
+    }
+}
