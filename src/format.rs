@@ -188,31 +188,42 @@ fn numeral_value(numeral: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A section's number as each language writes it: "三（一）" or "3.1"; empty for
+/// the unnumbered introduction.
+pub fn section_number(ds: &Dataset, section: &str, lang: Lang) -> String {
+    let path = ds.section_path(section);
+    if path.is_empty() || path.iter().any(|s| s.number.is_none()) {
+        return String::new();
+    }
+    let zh: String = path.iter().filter_map(|s| s.number.as_deref()).collect();
+    let en: Vec<String> = path
+        .iter()
+        .map(|s| {
+            s.number
+                .as_deref()
+                .and_then(numeral_value)
+                .map_or_else(|| "?".into(), |n| n.to_string())
+        })
+        .collect();
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en.join("."),
+        Lang::Both => format!("{zh} {}", en.join(".")),
+    }
+}
+
 /// Where a locator points, as a reader would cite it: "三（一）第1段" or "§3.1 ¶1".
 /// The section's title is shown separately by the caller.
 pub fn locator_label(ds: &Dataset, locator: &Locator, lang: Lang) -> String {
-    let path = ds.section_path(&locator.section);
     let p = locator.paragraph;
-    let numbered = path.iter().all(|s| s.number.is_some()) && !path.is_empty();
-    let zh = if numbered {
-        let numbers: String = path.iter().filter_map(|s| s.number.as_deref()).collect();
-        format!("{numbers} 第{p}段")
-    } else {
-        format!("引言 第{p}段")
+    let number = |lang| section_number(ds, &locator.section, lang);
+    let zh = match number(Lang::Zh) {
+        n if n.is_empty() => format!("引言 第{p}段"),
+        n => format!("{n} 第{p}段"),
     };
-    let en = if numbered {
-        let numbers: Vec<String> = path
-            .iter()
-            .map(|s| {
-                s.number
-                    .as_deref()
-                    .and_then(numeral_value)
-                    .map_or_else(|| "?".into(), |n| n.to_string())
-            })
-            .collect();
-        format!("§{} ¶{p}", numbers.join("."))
-    } else {
-        format!("Introduction ¶{p}")
+    let en = match number(Lang::En) {
+        n if n.is_empty() => format!("Introduction ¶{p}"),
+        n => format!("§{n} ¶{p}"),
     };
     match lang {
         Lang::Zh => zh,

@@ -7,28 +7,42 @@ pub mod validate;
 pub use model::*;
 pub use validate::{validate, Problem};
 
-/// Reads a dataset file: first its shape (with the JSON path of the first field that
-/// does not fit), then every rule of [`validate`]. Never panics, whatever the input.
+/// Reads a dataset file: first its shape, then every rule of [`validate`]. Never
+/// panics, whatever the input.
 pub fn load(json: &str) -> Result<Dataset, Vec<Problem>> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let dataset: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." {
-            "$".to_string()
-        } else {
-            format!("$.{path}")
-        };
-        vec![Problem {
-            path,
-            reason: e.into_inner().to_string(),
-        }]
-    })?;
+    let dataset = parse(json).map_err(|problem| vec![problem])?;
     let problems = validate(&dataset);
     if problems.is_empty() {
         Ok(dataset)
     } else {
         Err(problems)
     }
+}
+
+/// Parses the JSON, naming the path of the first field that does not fit.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse(json: &str) -> Result<Dataset, Problem> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        Problem {
+            path: if path == "." {
+                "$".to_string()
+            } else {
+                format!("$.{path}")
+            },
+            reason: e.into_inner().to_string(),
+        }
+    })
+}
+
+/// Parses the JSON; in the browser the message gives line and column, not the path.
+#[cfg(target_arch = "wasm32")]
+fn parse(json: &str) -> Result<Dataset, Problem> {
+    serde_json::from_str(json).map_err(|e| Problem {
+        path: "$".to_string(),
+        reason: e.to_string(),
+    })
 }
 
 impl Dataset {

@@ -45,6 +45,9 @@ pub struct Meta {
     pub funding: Text,
     pub dataset_version: String,
     pub licence: Text,
+    /// Figure ids the overview leads with, in order (an editorial choice).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headline: Vec<String>,
 }
 
 /// A part of the article's outline. `paragraphs` counts the body paragraphs that stand

@@ -67,17 +67,12 @@ impl Dataset {
             .collect()
     }
 
-    /// The figures the overview leads with: for each indicator, its most recent
-    /// figure (the last one listed when none has a year).
+    /// The figures the overview leads with, as the dataset's editors chose them.
     pub fn headline_figures(&self) -> Vec<&Figure> {
-        self.indicators
+        self.meta
+            .headline
             .iter()
-            .filter_map(|ind| {
-                self.figures
-                    .iter()
-                    .filter(|f| f.indicator == ind.id)
-                    .max_by_key(|f| f.year.unwrap_or(0))
-            })
+            .filter_map(|id| self.figure(id))
             .collect()
     }
 

@@ -123,6 +123,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     c.ids("glossary", &ds.glossary, |x| &x.id);
 
     check_meta(&mut c, ds);
+    c.all_resolve("$.meta.headline", &figures, &ds.meta.headline);
 
     for (i, s) in ds.sections.iter().enumerate() {
         let path = format!("$.sections[{i}]");

@@ -9,7 +9,7 @@ use super::parts::{bi, bi_marked, figure_card};
 use super::Ctx;
 use crate::data::{Dataset, ItemKind};
 use crate::explore::{explore, sanitize, Facet, SearchIndex};
-use crate::format::locator_label;
+use crate::format::{locator_label, section_number};
 use crate::i18n::{kind_label, results_count, tr, Lang, UiPick};
 use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
@@ -40,10 +40,7 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
             .unwrap_or_default()
             .into_any(),
         (Facet::Section, Some(title)) => {
-            let number = ds
-                .section(value)
-                .and_then(|s| s.number.clone())
-                .unwrap_or_default();
+            let number = section_number(ds, value, lang);
             view! { <span class="section-number">{number}</span>" "{bi(title, lang)} }.into_any()
         }
         (_, Some(text)) => bi(text, lang),

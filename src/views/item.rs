@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::parts::{bi, external_link, figure_card, item_links};
 use super::{status, Ctx};
 use crate::data::{Dataset, Item};
-use crate::format::locator_label;
+use crate::format::{locator_label, section_number};
 use crate::i18n::{kind_label, tr};
 
 #[component]
@@ -27,7 +27,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
         let section_titles = data
             .section_path(&item.locator.section)
             .into_iter()
-            .map(|s| view! { <li>{s.number.clone()}" "{bi(&s.title, lang)}</li> })
+            .map(|s| view! { <li>{section_number(&data, &s.id, lang)}" "{bi(&s.title, lang)}</li> })
             .collect_view();
         let references = item
             .references

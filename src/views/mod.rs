@@ -32,6 +32,9 @@ pub struct Ctx {
     pub route: Memo<Route>,
     pathname: Memo<String>,
     preferred: Lang,
+    /// The router's navigation, taken once so that handlers outside the component
+    /// tree (window listeners) can navigate too.
+    navigate: Callback<(String, bool)>,
 }
 
 impl Ctx {
@@ -52,15 +55,7 @@ impl Ctx {
 
     /// Goes to a route; `replace` rewrites the current history entry instead of adding one.
     pub fn go(&self, route: &Route, replace: bool) {
-        let navigate = use_navigate();
-        navigate(
-            &self.href(route),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        self.navigate.run((self.href(route), replace));
     }
 }
 
@@ -111,10 +106,22 @@ fn Shell() -> impl IntoView {
     let search = location.search;
     let route = Memo::new(move |_| Route::parse(&search.get(), preferred));
     let pathname = location.pathname;
+    let navigate = use_navigate();
+    let navigate = Callback::new(move |(href, replace): (String, bool)| {
+        navigate(
+            &href,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    });
     let ctx = Ctx {
         route,
         pathname,
         preferred,
+        navigate,
     };
     provide_context(ctx);
     focus_search_on_slash(ctx);

@@ -1,0 +1,171 @@
+// Explore: facets with counts, bilingual search, the URL as state, back and forward.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
+
+const shownItems = (page) => page.$$eval("article[data-item]", (els) => els.map((e) => e.dataset.item));
+const countBeside = (page, facet, value) =>
+  page.$eval(`input[data-facet=${facet}][value="${value}"]`, (el) => Number(el.closest("label").querySelector(".count").textContent));
+const liveRegion = (page) => page.textContent("#results-count");
+
+describe("Explore", () => {
+  it("lists every item, each as an article carrying its id", async () => {
+    const page = await app.open("?view=explore&lang=en");
+    const ids = await shownItems(page);
+    assert.equal(ids.length, dataset.items.length);
+    assert.deepEqual(ids, dataset.items.map((i) => i.id));
+    assert.match(await liveRegion(page), new RegExp(`${dataset.items.length} of ${dataset.items.length} items`));
+    await app.done(page);
+  });
+
+  it("filters by a facet, shows the count it promised and adds a history entry", async () => {
+    const page = await app.open("?view=explore&lang=en");
+    const expected = dataset.items.filter((i) => i.countries.includes("KGZ")).map((i) => i.id);
+    assert.equal(await countBeside(page, "country", "KGZ"), expected.length);
+    const before = await page.evaluate(() => history.length);
+    await page.check("input[data-facet=country][value=KGZ]");
+    await page.waitForURL(/country=KGZ/);
+    assert.deepEqual(await shownItems(page), expected);
+    assert.equal(await page.evaluate(() => history.length), before + 1);
+    assert.match(await liveRegion(page), new RegExp(`^${expected.length} of`));
+    await app.done(page);
+  });
+
+  it("counts follow the other facets", async () => {
+    const page = await app.open("?view=explore&lang=en&kind=recommendation");
+    const recs = dataset.items.filter((i) => i.kind === "recommendation");
+    assert.equal((await shownItems(page)).length, recs.length);
+    for (const topic of dataset.topics) {
+      const n = recs.filter((i) => i.topics.includes(topic.id)).length;
+      assert.equal(await countBeside(page, "topic", topic.id), n, topic.id);
+    }
+    await app.done(page);
+  });
+
+  it("combines values of one facet with OR and facets with AND, and back/forward restore each step", async () => {
+    const page = await app.open("?view=explore&lang=en");
+    await page.check("input[data-facet=country][value=KGZ]");
+    await page.waitForURL(/country=KGZ$/);
+    await page.check("input[data-facet=country][value=TJK]");
+    await page.waitForURL(/country=KGZ~TJK/);
+    const either = dataset.items.filter((i) => i.countries.includes("KGZ") || i.countries.includes("TJK"));
+    assert.equal((await shownItems(page)).length, either.length);
+    await page.check("input[data-facet=kind][value=problem]");
+    await page.waitForURL(/kind=problem/);
+    const both = either.filter((i) => i.kind === "problem");
+    assert.deepEqual(await shownItems(page), both.map((i) => i.id));
+
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes("kind="));
+    assert.equal((await shownItems(page)).length, either.length);
+    assert.equal(await page.isChecked("input[data-facet=kind][value=problem]"), false);
+    await page.goBack();
+    await page.waitForURL(/country=KGZ$/);
+    assert.equal(await page.isChecked("input[data-facet=country][value=TJK]"), false);
+    await page.goForward();
+    await page.goForward();
+    await page.waitForURL(/kind=problem/);
+    assert.deepEqual(await shownItems(page), both.map((i) => i.id));
+    await app.done(page);
+  });
+
+  it("says so when nothing matches and clears everything on request", async () => {
+    const page = await app.open("?view=explore&lang=en&q=zzzzzz-nothing");
+    assert.equal((await shownItems(page)).length, 0);
+    assert.match(await page.textContent(".empty-results"), /No items match/);
+    await page.click(".empty-results button");
+    await page.waitForURL((u) => u.search === "?view=explore");
+    assert.equal((await shownItems(page)).length, dataset.items.length);
+    assert.equal(await page.inputValue("#search"), "");
+    await app.done(page);
+  });
+
+  it("ignores unknown and malformed filter values", async () => {
+    const page = await app.open('?view=explore&lang=en&country=XXX~KGZ~"><b>x</b>&kind=opinion&section=s9');
+    const expected = dataset.items.filter((i) => i.countries.includes("KGZ"));
+    assert.equal((await shownItems(page)).length, expected.length);
+    assert.equal(await page.$$eval("main b", (els) => els.length), 0);
+    await app.done(page);
+  });
+});
+
+describe("Search", () => {
+  it("finds Chinese text from the English view, highlights it, and rewrites the URL in place", async () => {
+    const page = await app.open("?view=explore&lang=en");
+    const before = await page.evaluate(() => history.length);
+    await page.fill("#search", "贫困");
+    await page.waitForURL(/q=%E8%B4%AB%E5%9B%B0/);
+    const hits = await shownItems(page);
+    assert.ok(hits.length > 0 && hits.length < dataset.items.length, `${hits.length} hits`);
+    const poverty = dataset.items.filter((i) => i.topics.includes("poverty")).map((i) => i.id);
+    assert.ok(poverty.some((id) => hits.includes(id)), "items on poverty are among the hits");
+    assert.equal(await page.evaluate(() => history.length), before, "typing replaces the entry");
+    await page.reload();
+    await page.waitForSelector("article[data-item]");
+    assert.equal(await page.inputValue("#search"), "贫困");
+    assert.deepEqual(await shownItems(page), hits);
+    await app.done(page);
+  });
+
+  it("ignores case, width and diacritics", async () => {
+    const page = await app.open("?view=explore&lang=en");
+    await page.fill("#search", "gulen");
+    await page.waitForURL(/q=gulen/);
+    const plain = await shownItems(page);
+    assert.ok(plain.length > 0);
+    const marks = await page.$$eval("mark", (els) => els.map((e) => e.textContent));
+    assert.ok(marks.some((m) => m === "Gülen"), marks.join(","));
+    await page.fill("#search", "ＧÜＬＥＮ");
+    await page.waitForURL(/q=%EF%BC%A7/);
+    assert.deepEqual(await shownItems(page), plain);
+    await app.done(page);
+  });
+
+  it("matches in both scripts in the bilingual view", async () => {
+    const page = await app.open("?view=explore&lang=both&q=poverty");
+    assert.ok((await page.locator("article[data-item] [lang=en] mark").count()) > 0);
+    const first = page.locator("article[data-item]").first();
+    assert.equal(await first.locator("p .bi > [lang=zh-Hans]").count(), 1);
+    assert.equal(await first.locator("p .bi > [lang=en]").count(), 1);
+    await app.done(page);
+  });
+
+  it("does not react to Enter nor to text still being composed by an input method", async () => {
+    const page = await app.open("?view=explore&lang=zh");
+    const url = page.url();
+    await page.focus("#search");
+    await page.keyboard.press("Enter");
+    assert.equal(page.url(), url);
+    // An IME composition: input events arrive while composing; only its end counts.
+    await page.evaluate(() => {
+      const input = document.getElementById("search");
+      input.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true }));
+      input.value = "pin";
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: true }));
+    });
+    await page.waitForTimeout(200);
+    assert.equal(page.url(), url);
+    await page.evaluate(() => {
+      const input = document.getElementById("search");
+      input.value = "贫";
+      input.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "贫" }));
+    });
+    await page.waitForURL(/q=%E8%B4%AB/);
+    await app.done(page);
+  });
+
+  it("is reached by pressing / from any view", async () => {
+    const page = await app.open("?lang=en");
+    await page.keyboard.press("/");
+    await page.waitForURL(/view=explore/);
+    await page.waitForFunction(() => document.activeElement?.id === "search");
+    await page.keyboard.type("pipeline");
+    await page.waitForURL(/q=pipeline/);
+    assert.ok((await shownItems(page)).length > 0);
+    await app.done(page);
+  });
+});
