@@ -4,8 +4,10 @@
 //! The pure core (no DOM) is `data`, `format`, `i18n` and `url_state`; it is tested
 //! natively with `cargo test`. `views` holds the Leptos components, kept thin.
 
+pub mod chart;
 pub mod data;
 pub mod explore;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod search;

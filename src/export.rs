@@ -1,0 +1,240 @@
+//! Downloads: figures as CSV (UTF-8 with a byte-order mark, so Excel shows Chinese
+//! correctly), and the source line that goes with every chart and file.
+
+use crate::data::{Dataset, Figure, Qualifier};
+use crate::format::{locator_label, plain_number};
+use crate::i18n::Lang;
+
+/// Where the figures come from: the article's place for each, and the references and
+/// footnotes the article gives for them, each named once.
+pub fn sources_line<'a>(
+    ds: &Dataset,
+    figures: impl IntoIterator<Item = &'a Figure>,
+    lang: Lang,
+) -> String {
+    let mut places: Vec<String> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    for f in figures {
+        if let Some(item) = ds.item(&f.item) {
+            let place = locator_label(ds, &item.locator, lang);
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+        for r in f.references.iter().filter_map(|r| ds.reference(r)) {
+            let text = format!("[{}] {}", r.number, r.entry);
+            if !sources.contains(&text) {
+                sources.push(text);
+            }
+        }
+        for n in f.footnotes.iter().filter_map(|n| ds.footnote(n)) {
+            let text = format!("{} {}", n.marker, n.text.get(lang));
+            if !sources.contains(&text) {
+                sources.push(text);
+            }
+        }
+    }
+    let author = ds.meta.author.get(lang);
+    let year = ds.meta.year;
+    let (label, article, sep) = match lang {
+        Lang::En => ("Source", "article", "; "),
+        _ => ("来源", "论文", "；"),
+    };
+    let mut line = format!("{label}: {author} ({year}) {article} {}", places.join(", "));
+    if !sources.is_empty() {
+        line.push_str(sep);
+        line.push_str(&sources.join(sep));
+    }
+    line
+}
+
+/// One CSV field: quoted when it holds a separator, quote or line break; text that a
+/// spreadsheet would run as a formula is prefixed with an apostrophe.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn qualifier_code(q: Option<Qualifier>) -> &'static str {
+    match q {
+        None => "",
+        Some(Qualifier::MoreThan) => "more-than",
+        Some(Qualifier::About) => "about",
+        Some(Qualifier::Projected) => "projected",
+        Some(Qualifier::Range) => "range",
+    }
+}
+
+/// The figures as a CSV file: a title, source and address line, then one row per
+/// figure with stable column names and names in the display language.
+pub fn figures_csv<'a>(
+    ds: &Dataset,
+    title: &str,
+    figures: impl IntoIterator<Item = &'a Figure> + Clone,
+    lang: Lang,
+    address: &str,
+) -> String {
+    let mut out = String::from("\u{FEFF}");
+    let mut row = |cells: &[String]| {
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    row(&[title.to_string()]);
+    row(&[sources_line(ds, figures.clone(), lang)]);
+    row(&[address.to_string()]);
+    row(&[]);
+    row(&[
+        "figure_id",
+        "indicator",
+        "indicator_name",
+        "country_code",
+        "country",
+        "partner_code",
+        "year",
+        "span_years",
+        "value",
+        "value_max",
+        "qualifier",
+        "unit",
+        "article_locator",
+    ]
+    .map(String::from));
+    for f in figures {
+        let name = |id: &str| {
+            ds.country(id)
+                .map(|c| c.name.get(lang).to_string())
+                .unwrap_or_default()
+        };
+        let locator = ds
+            .item(&f.item)
+            .map(|i| locator_label(ds, &i.locator, lang))
+            .unwrap_or_default();
+        row(&[
+            f.id.clone(),
+            f.indicator.clone(),
+            ds.indicator(&f.indicator)
+                .map(|i| i.name.get(lang).to_string())
+                .unwrap_or_default(),
+            f.country.clone(),
+            name(&f.country),
+            f.partner.clone().unwrap_or_default(),
+            f.year.map(|y| y.to_string()).unwrap_or_default(),
+            f.span_years.map(|y| y.to_string()).unwrap_or_default(),
+            plain_number(f.value),
+            f.value_max.map(plain_number).unwrap_or_default(),
+            qualifier_code(f.qualifier).to_string(),
+            serde_json::to_value(f.unit)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            locator,
+        ]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{charted_indicators, ChartSpec};
+    use crate::data::load;
+
+    /// A small CSV reader for the test: fields split on commas outside quotes.
+    fn parse_csv(text: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let (mut row, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    cell.push('"');
+                    chars.next();
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => row.push(std::mem::take(&mut cell)),
+                ('\r', false) => {}
+                ('\n', false) => {
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (c, _) => cell.push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn fields_are_quoted_and_defused() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+
+    #[test]
+    fn every_charted_indicator_exports_exactly_its_figures() {
+        let ds = load(include_str!("../data/dataset.json")).expect("valid");
+        for ind in charted_indicators(&ds) {
+            let spec = ChartSpec::for_indicator(&ds, &ind.id).expect("charted");
+            let csv = figures_csv(
+                &ds,
+                ind.name.get(Lang::Zh),
+                spec.figures(),
+                Lang::Zh,
+                "https://x.test/?view=chart",
+            );
+            assert!(csv.starts_with('\u{FEFF}'), "byte-order mark for Excel");
+            let rows = parse_csv(csv.trim_start_matches('\u{FEFF}'));
+            assert_eq!(rows[0], [ind.name.zh.clone()]);
+            assert_eq!(rows[2], ["https://x.test/?view=chart"]);
+            let header = &rows[4];
+            let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+            let data = &rows[5..];
+            let expected: Vec<&Figure> = ds
+                .figures
+                .iter()
+                .filter(|f| f.indicator == ind.id)
+                .collect();
+            assert_eq!(data.len(), expected.len(), "{}", ind.id);
+            for f in expected {
+                let r = data
+                    .iter()
+                    .find(|r| r[col("figure_id")] == f.id)
+                    .expect("row for figure");
+                assert_eq!(
+                    r[col("value")].parse::<f64>().ok(),
+                    Some(f.value),
+                    "{}",
+                    f.id
+                );
+                assert_eq!(r[col("country_code")], f.country);
+                assert_eq!(
+                    r[col("year")],
+                    f.year.map(|y| y.to_string()).unwrap_or_default()
+                );
+                assert_eq!(r[col("qualifier")], qualifier_code(f.qualifier));
+            }
+        }
+    }
+
+    #[test]
+    fn the_source_line_names_the_place_and_the_backing_sources() {
+        let ds = load(include_str!("../data/dataset.json")).expect("valid");
+        let spec = ChartSpec::for_indicator(&ds, "population").expect("charted");
+        let line = sources_line(&ds, spec.figures(), Lang::En);
+        assert!(
+            line.starts_with("Source: WANG Xiao-ling (2023) article §3.1 ¶1"),
+            "{line}"
+        );
+        assert!(line.contains("[11] "), "{line}");
+    }
+}
