@@ -194,7 +194,7 @@ mod tests {
             );
             assert!(csv.starts_with('\u{FEFF}'), "byte-order mark for Excel");
             let rows = parse_csv(csv.trim_start_matches('\u{FEFF}'));
-            assert_eq!(rows[0], [ind.name.zh.clone()]);
+            assert_eq!(rows[0][0], ind.name.zh);
             assert_eq!(rows[2], ["https://x.test/?view=chart"]);
             let header = &rows[4];
             let col = |name: &str| header.iter().position(|h| h == name).expect("column");

@@ -10,6 +10,7 @@ pub mod explore;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod map;
 pub mod search;
 pub mod url_state;
 mod views;

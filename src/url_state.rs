@@ -44,6 +44,12 @@ pub enum View {
     Country(String),
     Sources,
     Glossary,
+    /// All charts.
+    Charts,
+    /// One indicator's chart, table and downloads.
+    Chart(String),
+    /// The map, coloured by an indicator (the default one when none is named).
+    Map(Option<String>),
 }
 
 impl View {
@@ -64,12 +70,14 @@ impl View {
             View::Countries | View::Country(_) => Some("countries"),
             View::Sources => Some("sources"),
             View::Glossary => Some("glossary"),
+            View::Charts | View::Chart(_) => Some("charts"),
+            View::Map(_) => Some("map"),
         }
     }
 
     fn id(&self) -> Option<&str> {
         match self {
-            View::Item(id) | View::Country(id) => Some(id),
+            View::Item(id) | View::Country(id) | View::Chart(id) | View::Map(Some(id)) => Some(id),
             _ => None,
         }
     }
@@ -82,6 +90,9 @@ impl View {
             ("countries", None) => View::Countries,
             ("sources", _) => View::Sources,
             ("glossary", _) => View::Glossary,
+            ("charts", Some(id)) => View::Chart(id),
+            ("charts", None) => View::Charts,
+            ("map", id) => View::Map(id),
             _ => View::Overview,
         }
     }
@@ -115,6 +126,8 @@ pub struct Route {
     pub lang: Lang,
     pub theme: Theme,
     pub filters: Filters,
+    /// On a chart's own view: show its numbers as a table (`tab=table`).
+    pub table: bool,
 }
 
 /// Longest search text kept from a URL; longer input is cut, not rejected.
@@ -135,6 +148,7 @@ impl Route {
             lang: preferred,
             theme: Theme::Auto,
             filters: Filters::default(),
+            table: false,
         };
         for (key, value) in pairs(query) {
             match key.as_str() {
@@ -150,6 +164,7 @@ impl Route {
                         route.theme = theme;
                     }
                 }
+                "tab" => route.table = value == "table",
                 "q" => route.filters.q = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "topic" => route.filters.topics = list(&value),
                 "country" => route.filters.countries = list(&value),
@@ -178,6 +193,9 @@ impl Route {
         if self.theme != Theme::Auto {
             out.push(("theme", self.theme.code().to_string()));
         }
+        if self.table && matches!(self.view, View::Chart(_)) {
+            out.push(("tab", "table".to_string()));
+        }
         if self.view == View::Explore {
             let f = &self.filters;
             if !f.q.is_empty() {
@@ -204,10 +222,12 @@ impl Route {
         format!("?{}", body.join("&"))
     }
 
-    /// The same state on another view (filters are kept for when the reader returns).
+    /// The same state on another view (filters are kept for when the reader returns;
+    /// the table tab belongs to the chart it was chosen on).
     pub fn with_view(&self, view: View) -> Route {
         Route {
             view,
+            table: false,
             ..self.clone()
         }
     }
@@ -357,6 +377,28 @@ mod tests {
     }
 
     #[test]
+    fn chart_and_map_views_round_trip() {
+        let r = parse("view=charts&id=poverty-rate&tab=table");
+        assert_eq!(r.view, View::Chart("poverty-rate".into()));
+        assert!(r.table);
+        assert_eq!(
+            r.to_query(Lang::En),
+            "?view=charts&id=poverty-rate&tab=table"
+        );
+        assert_eq!(parse("view=charts").view, View::Charts);
+        assert_eq!(parse("view=map").view, View::Map(None));
+        assert_eq!(
+            parse("view=map&id=trade-partner-rank").view,
+            View::Map(Some("trade-partner-rank".into()))
+        );
+        // The table tab means nothing elsewhere and is not written there.
+        assert_eq!(
+            parse("view=explore&tab=table").to_query(Lang::En),
+            "?view=explore"
+        );
+    }
+
+    #[test]
     fn decoding_survives_malformed_escapes() {
         assert_eq!(decode("a%2"), "a%2");
         assert_eq!(decode("%zz"), "%zz");
@@ -383,7 +425,7 @@ mod tests {
         #[test]
         fn any_search_text_round_trips(q in "\\PC{0,200}") {
             let route = Route { view: View::Explore, lang: Lang::Zh, theme: Theme::Light,
-                filters: Filters { q: q.clone(), ..Filters::default() } };
+                filters: Filters { q: q.clone(), ..Filters::default() }, table: false };
             prop_assert_eq!(parse(&route.to_query(Lang::En)), route);
         }
 

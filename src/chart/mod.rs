@@ -93,6 +93,20 @@ pub fn charted_indicators(ds: &Dataset) -> Vec<&Indicator> {
         .collect()
 }
 
+/// Charted indicators that draw at least one of the figures `wanted` picks (for a
+/// country profile, an item, the overview's headline figures).
+pub fn charts_drawing(ds: &Dataset, wanted: impl Fn(&Figure) -> bool) -> Vec<&str> {
+    charted_indicators(ds)
+        .into_iter()
+        .filter(|ind| {
+            ds.figures
+                .iter()
+                .any(|f| f.indicator == ind.id && wanted(f))
+        })
+        .map(|ind| ind.id.as_str())
+        .collect()
+}
+
 /// The name of a series: its country, with the partner where that tells series apart.
 pub fn series_label(ds: &Dataset, spec: &ChartSpec, series: &Series, lang: Lang) -> String {
     let name = |id: &str| {
@@ -403,6 +417,8 @@ mod tests {
             );
         }
         assert!(charted_indicators(&ds).len() >= 5);
+        let kgz = charts_drawing(&ds, |f| f.country == "KGZ");
+        assert_eq!(kgz, ["trade-partner-rank", "poverty-rate"]);
     }
 
     #[test]

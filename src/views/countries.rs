@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart::ChartFigure;
 use super::parts::{bi, figure_card, item_links};
 use super::{status, Ctx};
+use crate::chart::charts_drawing;
 use crate::data::{Country, CountryRole, Dataset, ScoStatus};
 use crate::i18n::{tr, Lang};
 use crate::url_state::View;
@@ -72,6 +74,12 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
             .map(|f| figure_card(&ctx, &data, f, lang))
             .collect_view();
         let items = data.items_naming(&country.id);
+        let charts: Vec<_> = charts_drawing(&data, |f| {
+            f.country == country.id || f.partner.as_deref() == Some(&country.id)
+        })
+        .into_iter()
+        .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
+        .collect();
         let back = ctx.href(&ctx.route.get().with_view(View::Countries));
         view! {
             <article class="country-profile" data-country=country.id.clone()>
@@ -90,6 +98,7 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
                         view! { <ul class="card-grid figures">{figure_cards}</ul> }.into_any()
                     }}
                 </section>
+                {(!charts.is_empty()).then(|| view! { <div class="chart-grid">{charts}</div> })}
                 <section aria-labelledby="country-items">
                     <h2 id="country-items">{tr(lang, |u| u.items_naming)}</h2>
                     {item_links(&ctx, &items, lang)}

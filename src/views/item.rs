@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart::ChartFigure;
 use super::parts::{bi, external_link, figure_card, item_links};
 use super::{status, Ctx};
+use crate::chart::charts_drawing;
 use crate::data::{Dataset, Item};
 use crate::format::{locator_label, section_number};
 use crate::i18n::{kind_label, tr};
@@ -24,6 +26,10 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
             .filter_map(|f| data.figure(f))
             .map(|f| figure_card(&ctx, &data, f, lang))
             .collect_view();
+        let charts: Vec<_> = charts_drawing(&data, |f| item.figures.contains(&f.id))
+            .into_iter()
+            .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
+            .collect();
         let section_titles = data
             .section_path(&item.locator.section)
             .into_iter()
@@ -72,6 +78,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
                         <ul class="card-grid figures">{figures}</ul>
                     </section>
                 })}
+                {(!charts.is_empty()).then(|| view! { <div class="chart-grid">{charts}</div> })}
                 <section aria-labelledby="item-where">
                     <h2 id="item-where">{tr(lang, |u| u.where_in_article)}</h2>
                     <p class="locator">{locator_label(&data, &item.locator, lang)}</p>

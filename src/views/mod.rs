@@ -1,10 +1,13 @@
 //! Leptos components. They read the URL and the dataset from [`Ctx`] and hold no
 //! logic of their own beyond laying things out.
 
+mod chart;
 mod countries;
+mod download;
 mod explore;
 mod glossary;
 mod item;
+mod map;
 mod overview;
 mod parts;
 mod shell;
@@ -68,22 +71,27 @@ fn preferred_lang() -> Lang {
     Lang::from_preferences(languages.iter().map(String::as_str))
 }
 
-async fn fetch_dataset() -> Result<Arc<Dataset>, Vec<String>> {
-    let response = gloo::net::http::Request::get(DATASET_URL)
+/// Fetches a text file of the site; any failure becomes a message naming the file.
+async fn fetch_text(url: &str) -> Result<String, Vec<String>> {
+    let response = gloo::net::http::Request::get(url)
         .send()
         .await
-        .map_err(|e| vec![format!("{DATASET_URL}: {e}")])?;
+        .map_err(|e| vec![format!("{url}: {e}")])?;
     if !response.ok() {
         return Err(vec![format!(
-            "{DATASET_URL}: HTTP {} {}",
+            "{url}: HTTP {} {}",
             response.status(),
             response.status_text()
         )]);
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|e| vec![format!("{DATASET_URL}: {e}")])?;
+        .map_err(|e| vec![format!("{url}: {e}")])
+}
+
+async fn fetch_dataset() -> Result<Arc<Dataset>, Vec<String>> {
+    let text = fetch_text(DATASET_URL).await?;
     crate::data::load(&text)
         .map(Arc::new)
         .map_err(|problems| problems.iter().map(ToString::to_string).collect())
@@ -167,6 +175,9 @@ fn page(data: Arc<Dataset>, route: &Route) -> impl IntoView {
         View::Country(id) => view! { <countries::CountryView data id/> }.into_any(),
         View::Sources => view! { <sources::Sources data/> }.into_any(),
         View::Glossary => view! { <glossary::Glossary data/> }.into_any(),
+        View::Charts => view! { <chart::Charts data/> }.into_any(),
+        View::Chart(id) => view! { <chart::ChartView data id/> }.into_any(),
+        View::Map(indicator) => view! { <map::MapView data indicator/> }.into_any(),
     }
 }
 

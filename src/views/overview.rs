@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart::ChartFigure;
 use super::parts::{bi, figure_card};
 use super::Ctx;
+use crate::chart::charts_drawing;
 use crate::data::{Dataset, ScoStatus};
 use crate::i18n::tr;
 use crate::url_state::View;
@@ -40,6 +42,10 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
             .into_iter()
             .map(|f| figure_card(&ctx, &data, f, lang))
             .collect_view();
+        let charts = charts_drawing(&data, |f| data.meta.headline.contains(&f.id))
+            .into_iter()
+            .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
+            .collect_view();
         let explore = ctx.href(&route.with_view(View::Explore));
         let sources = ctx.href(&route.with_view(View::Sources));
         let glossary = ctx.href(&route.with_view(View::Glossary));
@@ -69,6 +75,10 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                 <section aria-labelledby="headlines">
                     <h2 id="headlines">{tr(lang, |u| u.headline_figures)}</h2>
                     <ul class="card-grid figures">{headlines}</ul>
+                </section>
+                <section aria-labelledby="headline-charts">
+                    <h2 id="headline-charts">{tr(lang, |u| u.nav_charts)}</h2>
+                    <div class="chart-grid">{charts}</div>
                 </section>
             </article>
         }

@@ -12,9 +12,11 @@ use crate::i18n::{tr, Lang, UiPick};
 use crate::url_state::{Theme, View};
 
 /// The views in the main navigation, in order.
-const NAV: [(View, UiPick); 5] = [
+const NAV: [(View, UiPick); 7] = [
     (View::Overview, |u| u.nav_overview),
     (View::Explore, |u| u.nav_explore),
+    (View::Charts, |u| u.nav_charts),
+    (View::Map(None), |u| u.nav_map),
     (View::Countries, |u| u.nav_countries),
     (View::Sources, |u| u.nav_sources),
     (View::Glossary, |u| u.nav_glossary),

@@ -1,0 +1,278 @@
+//! The map: Natural Earth outlines (prepared once by `scripts/build-map.mjs` into
+//! `data/map.json`) coloured by an indicator, drawn as escaped SVG markup.
+
+use serde::Deserialize;
+
+use crate::chart::svg::escape;
+use crate::data::{CountryRole, Dataset, Figure, Indicator};
+use crate::format::figure_value;
+use crate::i18n::Lang;
+
+/// Where the outlines are served, relative to the page; fetched only by the map view.
+pub const MAP_URL: &str = "data/map.json";
+
+/// The indicator the map shows when the URL names none.
+pub const DEFAULT_INDICATOR: &str = "trade-partner-rank";
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapShapes {
+    pub source: String,
+    pub width: f64,
+    pub height: f64,
+    pub countries: Vec<Shape>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shape {
+    pub id: String,
+    /// SVG path data: only move, line and close commands with numbers.
+    pub path: String,
+    /// Where the country's name goes.
+    pub label: [f64; 2],
+}
+
+/// Reads the outlines, refusing anything but plain path data.
+pub fn parse_shapes(json: &str) -> Result<MapShapes, String> {
+    let shapes: MapShapes = serde_json::from_str(json).map_err(|e| format!("{MAP_URL}: {e}"))?;
+    for s in &shapes.countries {
+        let plain = s
+            .path
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'M' | 'L' | 'Z' | ' ' | '.' | '-'));
+        if !plain || s.id.len() != 3 || !s.id.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(format!(
+                "{MAP_URL}: the outline of {:?} is not plain path data",
+                s.id
+            ));
+        }
+    }
+    Ok(shapes)
+}
+
+/// Whether a country on the map opens a profile (the five and China).
+pub fn has_profile(ds: &Dataset, id: &str) -> bool {
+    ds.country(id)
+        .is_some_and(|c| matches!(c.role, CountryRole::CentralAsia | CountryRole::Partner))
+}
+
+/// Each mapped country's figure for an indicator: its latest where there are several.
+pub fn values<'a>(
+    ds: &'a Dataset,
+    shapes: &MapShapes,
+    indicator: &str,
+) -> Vec<(&'a str, &'a Figure)> {
+    let mut out: Vec<(&str, &Figure)> = Vec::new();
+    for f in ds.figures.iter().filter(|f| f.indicator == indicator) {
+        if !shapes.countries.iter().any(|s| s.id == f.country) {
+            continue;
+        }
+        match out.iter_mut().find(|(c, _)| *c == f.country) {
+            Some(entry) if f.year > entry.1.year => entry.1 = f,
+            Some(_) => {}
+            None => out.push((f.country.as_str(), f)),
+        }
+    }
+    out
+}
+
+/// Indicators with values for at least two countries on the map.
+pub fn indicators<'a>(ds: &'a Dataset, shapes: &MapShapes) -> Vec<&'a Indicator> {
+    ds.indicators
+        .iter()
+        .filter(|i| values(ds, shapes, &i.id).len() >= 2)
+        .collect()
+}
+
+/// A sequential, colour-blind-safe blue scale, light to dark.
+pub const COLOURS: [&str; 4] = ["#c6dbef", "#6baed6", "#2171b5", "#08306b"];
+
+/// The class (0–3) of a value between the smallest and largest shown.
+pub fn class_of(value: f64, min: f64, max: f64) -> usize {
+    if max <= min {
+        return 0;
+    }
+    (((value - min) / (max - min) * 4.0).floor() as usize).min(3)
+}
+
+/// One legend entry: a colour and the values it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    pub colour: &'static str,
+    pub values: Vec<String>,
+}
+
+/// The legend: each colour in use with the values drawn in it.
+pub fn legend(mapped: &[(&str, &Figure)], lang: Lang) -> Vec<LegendEntry> {
+    let (min, max) = bounds(mapped);
+    let mut entries: Vec<LegendEntry> = Vec::new();
+    let mut sorted: Vec<&Figure> = mapped.iter().map(|(_, f)| *f).collect();
+    sorted.sort_by(|a, b| a.value.total_cmp(&b.value));
+    for f in sorted {
+        let colour = COLOURS[class_of(f.value, min, max)];
+        let text = figure_value(f, lang);
+        match entries.iter_mut().find(|e| e.colour == colour) {
+            Some(e) if e.values.contains(&text) => {}
+            Some(e) => e.values.push(text),
+            None => entries.push(LegendEntry {
+                colour,
+                values: vec![text],
+            }),
+        }
+    }
+    entries
+}
+
+fn bounds(mapped: &[(&str, &Figure)]) -> (f64, f64) {
+    let min = mapped
+        .iter()
+        .map(|(_, f)| f.value)
+        .fold(f64::INFINITY, f64::min);
+    let max = mapped
+        .iter()
+        .map(|(_, f)| f.value)
+        .fold(f64::NEG_INFINITY, f64::max);
+    (min, max)
+}
+
+/// The map as SVG markup. Countries with a profile are links (`href_for` gives the
+/// address), so they take keyboard focus and open with Enter; each has a name for
+/// screen readers. Countries without a value are hatched, unlike low values.
+pub fn render(
+    ds: &Dataset,
+    shapes: &MapShapes,
+    indicator: &str,
+    lang: Lang,
+    no_value: &str,
+    href_for: impl Fn(&str) -> String,
+) -> String {
+    let mapped = values(ds, shapes, indicator);
+    let (min, max) = bounds(&mapped);
+    let title = ds.indicator(indicator).map_or("", |i| i.name.get(lang));
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" class=\"map-svg\" role=\"group\" aria-label=\"{}\">",
+        shapes.width,
+        shapes.height,
+        escape(title)
+    );
+    s.push_str(
+        "<defs><pattern id=\"no-value\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"8\" height=\"8\" class=\"hatch-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" class=\"hatch\"/></pattern></defs>",
+    );
+    for shape in &shapes.countries {
+        let name = ds
+            .country(&shape.id)
+            .map_or_else(|| shape.id.clone(), |c| c.name.get(lang).to_string());
+        let figure = mapped.iter().find(|(c, _)| *c == shape.id).map(|(_, f)| *f);
+        let (fill, value) = match figure {
+            Some(f) => (
+                COLOURS[class_of(f.value, min, max)].to_string(),
+                figure_value(f, lang),
+            ),
+            None => ("url(#no-value)".to_string(), no_value.to_string()),
+        };
+        let label = escape(&format!("{name}: {value}"));
+        let body = format!(
+            "<path d=\"{}\" fill=\"{fill}\" class=\"country\"/><title>{label}</title>",
+            shape.path
+        );
+        if has_profile(ds, &shape.id) {
+            s.push_str(&format!(
+                "<a href=\"{}\" data-country=\"{}\" aria-label=\"{label}\">{body}</a>",
+                escape(&href_for(&shape.id)),
+                shape.id
+            ));
+        } else {
+            s.push_str(&format!("<g data-country=\"{}\">{body}</g>", shape.id));
+        }
+    }
+    for shape in &shapes.countries {
+        if let Some(c) = ds.country(&shape.id) {
+            s.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" class=\"map-label\" text-anchor=\"middle\" aria-hidden=\"true\">{}</text>",
+                shape.label[0],
+                shape.label[1],
+                escape(c.name.get(lang))
+            ));
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    fn real() -> (Dataset, MapShapes) {
+        let ds = load(include_str!("../data/dataset.json")).expect("valid dataset");
+        let shapes = parse_shapes(include_str!("../data/map.json")).expect("valid map");
+        (ds, shapes)
+    }
+
+    #[test]
+    fn the_map_holds_the_five_china_and_the_named_neighbours() {
+        let (_, shapes) = real();
+        let mut ids: Vec<&str> = shapes.countries.iter().map(|s| s.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(
+            ids,
+            ["AFG", "CHN", "KAZ", "KGZ", "RUS", "TJK", "TKM", "UZB"]
+        );
+    }
+
+    #[test]
+    fn trade_partner_standing_colours_the_five() {
+        let (ds, shapes) = real();
+        assert!(indicators(&ds, &shapes)
+            .iter()
+            .any(|i| i.id == DEFAULT_INDICATOR));
+        let mapped = values(&ds, &shapes, DEFAULT_INDICATOR);
+        assert_eq!(mapped.len(), 5);
+        let svg = render(
+            &ds,
+            &shapes,
+            DEFAULT_INDICATOR,
+            Lang::En,
+            "No value",
+            |id| format!("?view=countries&id={id}"),
+        );
+        assert_eq!(
+            svg.matches("<a href=").count(),
+            6,
+            "the five and China are links"
+        );
+        assert!(svg.contains("aria-label=\"Kazakhstan: No. 2\""));
+        assert!(svg.contains("aria-label=\"China: No value\""));
+        assert_eq!(
+            svg.matches("fill=\"url(#no-value)\"").count(),
+            3,
+            "China, Russia, Afghanistan"
+        );
+    }
+
+    #[test]
+    fn latest_values_win_and_classes_span_the_range() {
+        let (ds, shapes) = real();
+        let poverty = values(&ds, &shapes, "poverty-rate");
+        let kgz = poverty.iter().find(|(c, _)| *c == "KGZ").expect("KGZ");
+        assert_eq!(kgz.1.year, Some(2019));
+        assert_eq!(class_of(20.1, 20.1, 26.3), 0);
+        assert_eq!(class_of(26.3, 20.1, 26.3), 3);
+        assert_eq!(class_of(5.0, 5.0, 5.0), 0);
+        let entries = legend(&poverty, Lang::En);
+        assert_eq!(
+            entries.first().map(|e| e.values.clone()),
+            Some(vec!["20.1%".to_string()])
+        );
+    }
+
+    #[test]
+    fn outlines_must_be_plain_path_data() {
+        let bad = r#"{"source":"x","width":1,"height":1,"countries":[{"id":"KAZ","path":"M0 0\"/><script>","label":[0,0]}]}"#;
+        assert!(parse_shapes(bad).is_err());
+        assert!(parse_shapes("not json").is_err());
+    }
+}

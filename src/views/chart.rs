@@ -1,0 +1,209 @@
+//! Charts on the page: one indicator's chart with its legend, source, table view and
+//! downloads; the list of all charts; and a chart's own view.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::download::{save_png, save_text};
+use super::parts::{bi, item_links};
+use super::{status, Ctx};
+use crate::chart::svg::{render, Captions};
+use crate::chart::{charted_indicators, layout, summary, ChartKind, ChartSpec, Layout};
+use crate::data::{Dataset, Item, Qualifier};
+use crate::export::{figures_csv, sources_line};
+use crate::format::{figure_value, figure_when, unit_name};
+use crate::i18n::{tr, Lang};
+use crate::url_state::View;
+
+/// The coordinate width of a chart: narrower on phones so its text stays legible.
+fn chart_width() -> f64 {
+    let viewport = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1024.0);
+    if viewport < 600.0 {
+        360.0
+    } else {
+        640.0
+    }
+}
+
+/// The absolute address of a route, for the files a reader downloads.
+fn absolute(ctx: &Ctx, view: View) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!(
+        "{origin}{}",
+        ctx.href(&ctx.route.get_untracked().with_view(view))
+    )
+}
+
+/// One indicator's chart, with everything that goes with it.
+#[component]
+pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let route = ctx.route.get_untracked();
+    let own_view = route.view == View::Chart(indicator.clone());
+    let show_table = RwSignal::new(own_view && route.table);
+
+    move || {
+        let lang = ctx.lang();
+        let Some(spec) = ChartSpec::for_indicator(&data, &indicator) else {
+            return status::not_found(&ctx, lang).into_any();
+        };
+        let chart_view = View::Chart(indicator.clone());
+        let href = ctx.href(&ctx.route.get_untracked().with_view(chart_view.clone()));
+        let text_lang = if lang == Lang::Both { Lang::Zh } else { lang };
+        let title = spec.indicator.name.get(text_lang).to_string();
+        let l: Layout = layout(&data, &spec, text_lang, chart_width());
+        let source = sources_line(&data, spec.figures(), text_lang);
+        let address = absolute(&ctx, chart_view);
+        let alt = summary(&data, &spec, text_lang);
+        let captions = Captions {
+            title: &title,
+            summary: &alt,
+            source: &source,
+            address: &address,
+        };
+        let on_page = render(&l, &captions, false);
+        let file = render(&l, &captions, true);
+        let csv = figures_csv(&data, &title, spec.figures(), text_lang, &address);
+        let file_height = l.height + 92.0;
+        let (width, name) = (l.width, indicator.clone());
+
+        let items: Vec<&Item> = {
+            let mut ids: Vec<&str> = spec.figures().map(|f| f.item.as_str()).collect();
+            ids.dedup();
+            ids.into_iter().filter_map(|id| data.item(id)).collect()
+        };
+        let legend = (l.kind == ChartKind::Line && l.legend.len() > 1).then(|| {
+            l.legend
+                .iter()
+                .enumerate()
+                .map(|(i, label)| view! { <li><span class=format!("swatch s{}", i % 4)></span>{label.clone()}</li> })
+                .collect_view()
+        });
+        let qualified = spec.figures().any(|f| {
+            matches!(
+                f.qualifier,
+                Some(Qualifier::Projected | Qualifier::MoreThan)
+            )
+        });
+        let table_rows = spec
+            .figures()
+            .map(|f| {
+                let country = data.country(&f.country).map(|c| bi(&c.name, lang));
+                let partner = f
+                    .partner
+                    .as_deref()
+                    .and_then(|p| data.country(p))
+                    .map(|c| view! { " ↔ "{bi(&c.name, lang)} });
+                view! {
+                    <tr data-figure=f.id.clone()>
+                        <td>{country}{partner}</td>
+                        <td>{figure_when(f, text_lang)}</td>
+                        <td class="num">{figure_value(f, text_lang)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let toggle = move |_| {
+            let next = !show_table.get_untracked();
+            show_table.set(next);
+            if own_view {
+                let mut route = ctx.route.get_untracked();
+                route.table = next;
+                ctx.go(&route, false);
+            }
+        };
+        let save = move |kind: &'static str| {
+            let result = match kind {
+                "svg" => save_text(&file, "image/svg+xml", &format!("{name}.svg")),
+                "csv" => save_text(&csv, "text/csv;charset=utf-8", &format!("{name}.csv")),
+                _ => save_png(&file, width, file_height, &format!("{name}.png")),
+            };
+            if let Err(e) = result {
+                leptos::logging::warn!("download failed: {e:?}");
+            }
+        };
+        let save = StoredValue::new(save);
+        view! {
+            <figure class="chart" data-chart=indicator.clone()>
+                <figcaption>
+                    <h2 class="chart-title"><a href=href>{bi(&spec.indicator.name, lang)}</a></h2>
+                    <p class="muted">{unit_name(spec.indicator.unit, text_lang)}</p>
+                </figcaption>
+                {if show_table.get() {
+                    view! {
+                        <div class="table-wrap">
+                            <table class="chart-table">
+                                <thead><tr>
+                                    <th scope="col">{tr(lang, |u| u.country)}</th>
+                                    <th scope="col">{tr(lang, |u| u.when)}</th>
+                                    <th scope="col">{tr(lang, |u| u.value)}</th>
+                                </tr></thead>
+                                <tbody>{table_rows}</tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! { <div class="chart-box" inner_html=on_page></div> }.into_any()
+                }}
+                {legend.map(|items| view! { <ul class="legend">{items}</ul> })}
+                {qualified.then(|| view! { <p class="muted small">{tr(lang, |u| u.projected_note)}</p> })}
+                <p class="source small">{source.clone()}</p>
+                <div class="chart-actions">
+                    <button type="button" class="button secondary" aria-pressed=move || show_table.get().to_string() on:click=toggle>
+                        {move || if show_table.get() { tr(lang, |u| u.show_chart) } else { tr(lang, |u| u.show_table) }}
+                    </button>
+                    <span class="muted">{tr(lang, |u| u.download)}":"</span>
+                    <button type="button" class="button secondary" data-download="svg" on:click=move |_| save.with_value(|s| s("svg"))>"SVG"</button>
+                    <button type="button" class="button secondary" data-download="png" on:click=move |_| save.with_value(|s| s("png"))>"PNG"</button>
+                    <button type="button" class="button secondary" data-download="csv" on:click=move |_| save.with_value(|s| s("csv"))>"CSV"</button>
+                </div>
+                <details class="reliance">
+                    <summary>{tr(lang, |u| u.items_behind)}" ("{items.len()}")"</summary>
+                    {item_links(&ctx, &items, lang)}
+                </details>
+            </figure>
+        }
+        .into_any()
+    }
+}
+
+/// Every chart.
+#[component]
+pub fn Charts(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let charts = charted_indicators(&data)
+        .into_iter()
+        .map(|ind| view! { <ChartFigure data=data.clone() indicator=ind.id.clone()/> })
+        .collect_view();
+    view! {
+        <div class="charts">
+            <h1>{move || tr(ctx.lang(), |u| u.nav_charts)}</h1>
+            <p class="lede">{move || tr(ctx.lang(), |u| u.charts_intro)}</p>
+            <div class="chart-grid">{charts}</div>
+        </div>
+    }
+}
+
+/// One chart on its own page.
+#[component]
+pub fn ChartView(data: Arc<Dataset>, id: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    if ChartSpec::for_indicator(&data, &id).is_none() {
+        return status::not_found(&ctx, ctx.lang()).into_any();
+    }
+    let description = data.indicator(&id).map(|i| i.description.clone());
+    view! {
+        <div class="chart-page">
+            <p class="eyebrow"><a href=move || ctx.href(&ctx.route.get().with_view(View::Charts))>{move || tr(ctx.lang(), |u| u.nav_charts)}</a></p>
+            <ChartFigure data indicator=id/>
+            {description.map(|d| view! { <p class="lede">{move || bi(&d, ctx.lang())}</p> })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,100 @@
+//! The map view: outlines fetched on demand, coloured by the chosen indicator.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::parts::bi;
+use super::{fetch_text, status, Ctx};
+use crate::data::Dataset;
+use crate::i18n::tr;
+use crate::map::{self, MapShapes, DEFAULT_INDICATOR, MAP_URL};
+use crate::url_state::View;
+
+async fn fetch_shapes() -> Result<Arc<MapShapes>, Vec<String>> {
+    let text = fetch_text(MAP_URL).await?;
+    map::parse_shapes(&text).map(Arc::new).map_err(|e| vec![e])
+}
+
+#[component]
+pub fn MapView(data: Arc<Dataset>, indicator: Option<String>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let shapes = LocalResource::new(fetch_shapes);
+    let chosen = indicator.unwrap_or_else(|| DEFAULT_INDICATOR.to_string());
+
+    // Country links open profiles inside the app rather than reloading the page.
+    let open_country = move |ev: leptos::ev::MouseEvent| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[data-country]").ok().flatten());
+        if let Some(id) = link.and_then(|a| a.get_attribute("data-country")) {
+            ev.prevent_default();
+            ctx.go(
+                &ctx.route.get_untracked().with_view(View::Country(id)),
+                false,
+            );
+        }
+    };
+
+    move || {
+        let lang = ctx.lang();
+        let shapes = match shapes.get() {
+            None => return status::loading(lang).into_any(),
+            Some(Err(details)) => return status::data_error(lang, details).into_any(),
+            Some(Ok(shapes)) => shapes,
+        };
+        let choices = map::indicators(&data, &shapes);
+        if !choices.iter().any(|i| i.id == chosen) {
+            return status::not_found(&ctx, lang).into_any();
+        }
+        let no_value = tr(lang, |u| u.no_value);
+        let svg = map::render(&data, &shapes, &chosen, lang, &no_value, |id| {
+            ctx.href(
+                &ctx.route
+                    .get_untracked()
+                    .with_view(View::Country(id.to_string())),
+            )
+        });
+        let mapped = map::values(&data, &shapes, &chosen);
+        let legend = map::legend(&mapped, lang)
+            .into_iter()
+            .map(|e| view! { <li><span class="swatch" style=format!("background:{}", e.colour)></span>{e.values.join(", ")}</li> })
+            .collect_view();
+        let options = choices
+            .iter()
+            .map(|i| view! { <option value=i.id.clone() selected=i.id == chosen>{i.name.get(lang).to_string()}</option> })
+            .collect_view();
+        let choose = move |ev| {
+            let id = event_target_value(&ev);
+            ctx.go(
+                &ctx.route.get_untracked().with_view(View::Map(Some(id))),
+                false,
+            );
+        };
+        let description = data.indicator(&chosen).map(|i| bi(&i.description, lang));
+        view! {
+            <div class="map-page">
+                <h1>{tr(lang, |u| u.nav_map)}</h1>
+                <p class="lede">{tr(lang, |u| u.map_intro)}</p>
+                <p>
+                    <label for="map-indicator">{tr(lang, |u| u.map_indicator)}" "</label>
+                    <select id="map-indicator" on:change=choose>{options}</select>
+                </p>
+                <p class="muted small">{description}</p>
+                <figure class="map" data-map=chosen.clone()>
+                    <div class="map-box" inner_html=svg on:click=open_country></div>
+                    <figcaption>
+                        <ul class="legend">
+                            {legend}
+                            <li><span class="swatch swatch-none"></span>{no_value.clone()}</li>
+                        </ul>
+                        <p class="muted small">{tr(lang, |u| u.map_credit)}</p>
+                    </figcaption>
+                </figure>
+            </div>
+        }
+        .into_any()
+    }
+}
