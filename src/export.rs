@@ -28,7 +28,8 @@ pub fn sources_line<'a>(
             }
         }
         for n in f.footnotes.iter().filter_map(|n| ds.footnote(n)) {
-            let text = format!("{} {}", n.marker, n.text.get(lang));
+            let note = n.text.get(lang).trim_end_matches(['.', '。']);
+            let text = format!("{} {note}", n.marker);
             if !sources.contains(&text) {
                 sources.push(text);
             }

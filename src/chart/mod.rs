@@ -319,7 +319,9 @@ fn bar_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout 
     let band = 34.0;
     let label_width = (width * 0.3).clamp(90.0, 180.0);
     let height = 24.0 + band * rows.len() as f64 + 28.0;
-    let plot = (label_width, 16.0, width - 16.0, height - 28.0);
+    // Room on the right for the value printed after the longest bar.
+    let value_room = (width * 0.22).clamp(72.0, 140.0);
+    let plot = (label_width, 16.0, width - value_room, height - 28.0);
     let values: Vec<f64> = rows
         .iter()
         .map(|(_, _, f)| f.value_max.unwrap_or(f.value))

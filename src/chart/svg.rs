@@ -38,7 +38,7 @@ const STANDALONE_STYLE: &str = "text{font-family:system-ui,'Noto Sans CJK SC','P
 .axis line,.grid{stroke:#d3d9df}.axis-title,.caption{fill:#4f5964}.title{font-size:16px;font-weight:700}\
 .line{fill:none;stroke-width:2.5}.dashed{stroke-dasharray:6 4}.mark-label{font-weight:600}\
 .s0{stroke:#0072B2;fill:#0072B2}.s1{stroke:#D55E00;fill:#D55E00}.s2{stroke:#009E73;fill:#009E73}.s3{stroke:#CC79A7;fill:#CC79A7}\
-.q-more-than circle{fill:#fff}text.s0,text.s1,text.s2,text.s3{stroke:none}";
+.q-more-than circle{fill:#fff}text.s0,text.s1,text.s2,text.s3{stroke:none}path.line{fill:none}";
 
 const TOP_STANDALONE: f64 = 48.0;
 const BOTTOM_STANDALONE: f64 = 44.0;
