@@ -1,0 +1,168 @@
+// Charts and the map: every multi-value indicator drawn, readable by keyboard and
+// screen reader, exportable; the map by mouse and keyboard; both languages and themes.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
+const figuresOf = (id) => dataset.figures.filter((f) => f.indicator === id);
+const charted = dataset.indicators.filter((i) => figuresOf(i.id).length > 1);
+
+describe("Charts", () => {
+  it("draws every indicator with more than one value, each point a figure", async () => {
+    for (const lang of ["en", "zh"]) {
+      const page = await app.open(`?view=charts&lang=${lang}`);
+      const ids = await page.$$eval("[data-chart]", (els) => els.map((e) => e.dataset.chart));
+      assert.deepEqual(ids, charted.map((i) => i.id));
+      for (const ind of charted) {
+        const chart = page.locator(`[data-chart=${ind.id}]`);
+        const marks = await chart.locator("svg .mark").evaluateAll((els) => els.map((e) => e.dataset.figure));
+        assert.deepEqual(marks.sort(), figuresOf(ind.id).map((f) => f.id).sort(), ind.id);
+        assert.equal(await chart.locator("svg").getAttribute("role"), "img");
+        assert.equal(await chart.locator(".chart-title").textContent(), lang === "en" ? ind.name.en : ind.name.zh);
+      }
+      await app.done(page);
+    }
+  });
+
+  it("gives screen readers every value and shows a point's value on keyboard focus", async () => {
+    const page = await app.open("?view=charts&id=poverty-rate&lang=en");
+    const label = await page.getAttribute("[data-chart=poverty-rate] svg", "aria-label");
+    for (const f of figuresOf("poverty-rate")) assert.ok(label.includes(`${f.value}%`), `${f.value} in ${label}`);
+    const mark = page.locator("[data-figure=poverty-rate-kgz-2019].mark");
+    const text = mark.locator(".mark-label");
+    assert.equal(await text.evaluate((e) => getComputedStyle(e).visibility), "hidden");
+    await mark.focus();
+    assert.equal(await text.evaluate((e) => getComputedStyle(e).visibility), "visible");
+    assert.equal(await text.textContent(), "20.1%");
+    await app.done(page);
+  });
+
+  it("marks projections and qualifiers", async () => {
+    const page = await app.open("?view=charts&id=population&lang=zh");
+    assert.equal(await page.locator("[data-chart=population] path.dashed").count(), 1);
+    assert.equal(await page.locator(".mark.q-projected").count(), 2);
+    assert.match(await page.getAttribute(".mark.q-more-than", "aria-label"), /超过7000万人/);
+    await app.done(page);
+  });
+
+  it("switches to a table and back, keeping the choice in the URL", async () => {
+    const page = await app.open("?view=charts&id=terrorism-index&lang=en");
+    await page.click("[data-chart=terrorism-index] button[aria-pressed]");
+    await page.waitForURL(/tab=table/);
+    const cells = await page.$$eval(".chart-table tbody tr td.num", (els) => els.map((e) => e.textContent));
+    assert.deepEqual(cells, figuresOf("terrorism-index").map((f) => String(f.value)));
+    await page.reload();
+    await page.waitForSelector(".chart-table");
+    await page.goBack();
+    await page.waitForSelector("[data-chart=terrorism-index] svg");
+    await app.done(page);
+  });
+
+  it("downloads CSV with a byte-order mark and the dataset's values, SVG and PNG", async () => {
+    const page = await app.open("?view=charts&id=poverty-rate&lang=zh");
+    const download = async (kind) => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`[data-chart=poverty-rate] button[data-download=${kind}]`),
+      ]);
+      const stream = await file.createReadStream();
+      const chunks = [];
+      for await (const c of stream) chunks.push(c);
+      return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+    };
+    const csv = await download("csv");
+    assert.equal(csv.name, "poverty-rate.csv");
+    assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
+    const text = csv.bytes.toString("utf8");
+    assert.match(text, /贫困率/);
+    assert.match(text, /view=charts&id=poverty-rate/, "the explorer's address is in the file");
+    const rows = text.split("\r\n").filter((r) => r.startsWith("poverty-rate-"));
+    assert.equal(rows.length, figuresOf("poverty-rate").length);
+    for (const f of figuresOf("poverty-rate")) {
+      assert.ok(rows.some((r) => r.startsWith(`${f.id},`) && r.split(",").includes(String(f.value))), f.id);
+    }
+    const svg = await download("svg");
+    assert.match(svg.bytes.toString("utf8"), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<style>[^]*来源/);
+    const png = await download("png");
+    assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], "a PNG file");
+    await app.done(page);
+  });
+
+  it("follows the dark theme", async () => {
+    const page = await app.open("?view=charts&id=poverty-rate&lang=en&theme=dark");
+    const fill = await page.$eval("[data-chart=poverty-rate] svg .axis text", (e) => getComputedStyle(e).fill);
+    assert.equal(fill, "rgb(232, 236, 240)");
+    await app.done(page);
+  });
+
+  it("appears beside the items and on the profiles that hold its figures", async () => {
+    const page = await app.open("?view=countries&id=TJK&lang=en");
+    const charts = await page.$$eval("[data-chart]", (els) => els.map((e) => e.dataset.chart));
+    for (const id of ["trade-partner-rank", "poverty-rate", "terrorism-index"]) assert.ok(charts.includes(id), id);
+    await app.done(page);
+  });
+
+  it("says so for an indicator without a chart", async () => {
+    const page = await app.open("?view=charts&id=fdi-stock&lang=en");
+    assert.match(await page.textContent("main"), /Page not found/);
+    await app.done(page);
+  });
+});
+
+describe("Map", () => {
+  it("colours the five by trade-partner standing and hatches countries without a value", async () => {
+    const page = await app.open("?view=map&lang=en");
+    await page.waitForSelector(".map-svg");
+    const links = await page.$$eval(".map-svg a[data-country]", (els) => els.map((e) => e.dataset.country).sort());
+    assert.deepEqual(links, ["CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]);
+    const fill = (id) => page.getAttribute(`[data-country=${id}] path`, "fill");
+    assert.equal(await fill("RUS"), "url(#no-value)");
+    assert.equal(await fill("CHN"), "url(#no-value)");
+    assert.notEqual(await fill("KGZ"), "url(#no-value)");
+    assert.notEqual(await fill("KGZ"), await fill("TJK"), "rank 1 and rank 3 differ");
+    assert.equal(await page.getAttribute("[data-country=KAZ]", "aria-label"), "Kazakhstan: No. 2");
+    assert.match(await page.textContent(".map figcaption"), /Natural Earth/);
+    await app.done(page);
+  });
+
+  it("opens a profile by click and by keyboard", async () => {
+    const page = await app.open("?view=map&lang=zh");
+    await page.waitForSelector(".map-svg");
+    await page.click("a[data-country=KGZ]");
+    await page.waitForURL(/view=countries&id=KGZ/);
+    assert.equal(await page.textContent("main h1"), "吉尔吉斯斯坦");
+    await page.goBack();
+    await page.waitForSelector(".map-svg");
+    await page.focus("a[data-country=UZB]");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/view=countries&id=UZB/);
+    await app.done(page);
+  });
+
+  it("recolours by another indicator chosen from the list", async () => {
+    const page = await app.open("?view=map&lang=en&theme=dark");
+    await page.waitForSelector(".map-svg");
+    await page.selectOption("#map-indicator", "poverty-rate");
+    await page.waitForURL(/id=poverty-rate/);
+    await page.waitForSelector("[data-map=poverty-rate]");
+    assert.match(await page.getAttribute("[data-country=TJK]", "aria-label"), /26\.3%/);
+    assert.equal(await page.getAttribute("[data-country=KAZ] path", "fill"), "url(#no-value)");
+    await app.done(page);
+  });
+});
+
+describe("A broken dataset", () => {
+  it("gets a clear message, not a crash", async () => {
+    const page = await app.open("?lang=en", {
+      route: (context) =>
+        context.route("**/data/dataset.json", (r) => r.fulfill({ contentType: "application/json", body: '{"meta": 1, "x": "<img src=x onerror=alert(1)>"}' })),
+    });
+    await page.waitForSelector("[role=alert]");
+    assert.match(await page.textContent("[role=alert]"), /The data could not be read[^]*invalid type/);
+    assert.equal(await page.$$eval("img[src=x]", (els) => els.length), 0);
+    await app.done(page);
+  });
+});
