@@ -1,0 +1,44 @@
+// Accessibility: axe-core finds no serious or critical violation (WCAG 2 A/AA,
+// contrast included) on any view, in both languages and both themes.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const VIEWS = [
+  "",
+  "?view=explore&q=poverty",
+  "?view=item&id=labour-migration",
+  "?view=countries",
+  "?view=countries&id=KGZ",
+  "?view=sources",
+  "?view=glossary",
+  "?view=charts",
+  "?view=map",
+];
+
+describe("axe-core", () => {
+  for (const theme of ["light", "dark"]) {
+    for (const lang of ["zh", "en"]) {
+      it(`finds no serious violation in ${lang}, ${theme} theme`, async () => {
+        for (const view of VIEWS) {
+          const query = `${view}${view ? "&" : "?"}lang=${lang}&theme=${theme}`;
+          const page = await app.open(query);
+          await page.waitForTimeout(300);
+          await page.addScriptTag({ content: axeSource });
+          const result = await page.evaluate(() =>
+            window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] } }),
+          );
+          const serious = result.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+          assert.deepEqual(serious, [], `${query}`);
+          await app.done(page);
+        }
+      });
+    }
+  }
+});
