@@ -40,17 +40,17 @@ describe("the first view", () => {
 describe("the language switch", () => {
   it("changes the text, the URL and <html lang>, and survives a reload", async () => {
     const page = await app.open("", { locale: "en-US" });
-    await page.click("button[data-lang=zh]");
+    await page.click("[data-switch=lang] button[data-option=zh]");
     await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
     assert.match(page.url(), /\?lang=zh$/);
     assert.match(await page.textContent("main h1"), /社会合作视角下的/);
-    assert.equal(await page.getAttribute("button[data-lang=zh]", "aria-pressed"), "true");
+    assert.equal(await page.getAttribute("[data-switch=lang] button[data-option=zh]", "aria-pressed"), "true");
     await page.reload();
     await page.waitForSelector("main h1");
     assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
     assert.match(await page.textContent("main h1"), /社会合作视角下的/);
     // Back to the browser's own language: the parameter equals the default and goes.
-    await page.click("button[data-lang=en]");
+    await page.click("[data-switch=lang] button[data-option=en]");
     await page.waitForFunction(() => document.documentElement.lang === "en");
     assert.ok(!page.url().includes("lang="), page.url());
     await app.done(page);
@@ -62,14 +62,14 @@ describe("the theme switch", () => {
     const page = await app.open("?lang=en", { colorScheme: "light" });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
-    await page.click("button[data-theme-option=dark]");
+    await page.click("[data-switch=theme] button[data-option=dark]");
     await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
     assert.match(page.url(), /theme=dark/);
     assert.notEqual(await background(), light);
     await page.reload();
     await page.waitForSelector("main h1");
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
-    await page.click("button[data-theme-option=auto]");
+    await page.click("[data-switch=theme] button[data-option=auto]");
     await page.waitForFunction(() => document.documentElement.dataset.theme === "auto");
     assert.ok(!page.url().includes("theme="), page.url());
     assert.equal(await background(), light);

@@ -15,7 +15,7 @@ describe("Item view", () => {
     for (const [lang, pick] of [["en", (t) => t.en], ["zh", (t) => t.zh]]) {
       const page = await app.open(`?view=item&id=${withFigures.id}&lang=${lang}`);
       assert.equal(await page.textContent("main h1"), pick(withFigures.title));
-      assert.equal(await page.$$eval("[data-figure]", (els) => els.length), withFigures.figures.length);
+      assert.equal(await page.$$eval(".figure-card[data-figure]", (els) => els.length), withFigures.figures.length);
       assert.match(await page.textContent(".locator"), lang === "en" ? /¶\d/ : /第\d+段/);
       const refs = await page.$$eval(".references li", (els) => els.map((e) => e.textContent));
       for (const id of withFigures.references) {
@@ -62,11 +62,11 @@ describe("Countries", () => {
     await page.click("[data-country=KGZ] a");
     await page.waitForURL(/view=countries&id=KGZ/);
     const expected = dataset.figures.filter((f) => f.country === "KGZ" || f.partner === "KGZ").map((f) => f.id);
-    const shown = await page.$$eval("[data-figure]", (els) => els.map((e) => e.dataset.figure));
+    const shown = await page.$$eval(".figure-card[data-figure]", (els) => els.map((e) => e.dataset.figure));
     assert.deepEqual(shown, expected);
     assert.match(await page.textContent("main"), /Member of the SCO/);
     await page.reload();
-    await page.waitForSelector("[data-figure]");
+    await page.waitForSelector(".figure-card[data-figure]");
     assert.equal(await page.textContent("main h1"), "Kyrgyzstan");
     await app.done(page);
   });

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chart::ChartFigure;
-use super::parts::{bi, figure_card, item_links};
+use super::parts::{bi, figure_cards, item_links};
 use super::{status, Ctx};
 use crate::chart::charts_drawing;
 use crate::data::{Country, CountryRole, Dataset, ScoStatus};
@@ -69,10 +69,7 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
             return status::not_found(&ctx, lang).into_any();
         };
         let figures = data.figures_about(&country.id);
-        let figure_cards = figures
-            .iter()
-            .map(|f| figure_card(&ctx, &data, f, lang))
-            .collect_view();
+        let cards = figure_cards(&ctx, &data, figures.iter().copied(), lang);
         let items = data.items_naming(&country.id);
         let charts: Vec<_> = charts_drawing(&data, |f| {
             f.country == country.id || f.partner.as_deref() == Some(&country.id)
@@ -95,7 +92,7 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
                     {if figures.is_empty() {
                         view! { <p class="muted">{tr(lang, |u| u.no_figures)}</p> }.into_any()
                     } else {
-                        view! { <ul class="card-grid figures">{figure_cards}</ul> }.into_any()
+                        cards.into_any()
                     }}
                 </section>
                 {(!charts.is_empty()).then(|| view! { <div class="chart-grid">{charts}</div> })}

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::{bi, bi_marked, figure_card};
+use super::parts::{bi, bi_marked, figure_cards};
 use super::Ctx;
 use crate::data::{Dataset, ItemKind};
 use crate::explore::{explore, sanitize, Facet, SearchIndex};
@@ -193,12 +193,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         .filter_map(|t| data.topic(t))
                         .map(|t| view! { <li class="chip chip-topic">{bi(&t.name, lang)}</li> })
                         .collect_view();
-                    let figures = item
-                        .figures
-                        .iter()
-                        .filter_map(|f| data.figure(f))
-                        .map(|f| figure_card(&ctx, &data, f, lang))
-                        .collect_view();
+                    let figures = figure_cards(&ctx, &data, item.figures.iter().filter_map(|f| data.figure(f)), lang);
                     let section = data.section(&item.locator.section).map(|s| bi(&s.title, lang));
                     view! {
                         <article class="result" data-item=item.id.clone()>
@@ -207,7 +202,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                                 <h3><a href=href>{bi_marked(&item.title, lang, &query)}</a></h3>
                             </header>
                             <p>{bi_marked(&item.text, lang, &query)}</p>
-                            {(!item.figures.is_empty()).then(|| view! { <ul class="card-grid figures">{figures}</ul> })}
+                            {(!item.figures.is_empty()).then_some(figures)}
                             <footer class="result-meta">
                                 <ul class="chips">{countries}{topics}</ul>
                                 <span class="locator">{locator_label(&data, &item.locator, lang)}" · "{section}</span>

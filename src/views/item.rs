@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chart::ChartFigure;
-use super::parts::{bi, external_link, figure_card, item_links};
+use super::parts::{bi, external_link, figure_cards, item_links};
 use super::{status, Ctx};
 use crate::chart::charts_drawing;
 use crate::data::{Dataset, Item};
@@ -20,12 +20,12 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
         let Some(item) = data.item(&id) else {
             return status::not_found(&ctx, lang).into_any();
         };
-        let figures = item
-            .figures
-            .iter()
-            .filter_map(|f| data.figure(f))
-            .map(|f| figure_card(&ctx, &data, f, lang))
-            .collect_view();
+        let figures = figure_cards(
+            &ctx,
+            &data,
+            item.figures.iter().filter_map(|f| data.figure(f)),
+            lang,
+        );
         let charts: Vec<_> = charts_drawing(&data, |f| item.figures.contains(&f.id))
             .into_iter()
             .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
@@ -75,7 +75,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
                 {(!item.figures.is_empty()).then(|| view! {
                     <section aria-labelledby="item-figures">
                         <h2 id="item-figures">{tr(lang, |u| u.figures)}</h2>
-                        <ul class="card-grid figures">{figures}</ul>
+                        {figures}
                     </section>
                 })}
                 {(!charts.is_empty()).then(|| view! { <div class="chart-grid">{charts}</div> })}

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chart::ChartFigure;
-use super::parts::{bi, figure_card};
+use super::parts::{bi, figure_cards};
 use super::Ctx;
 use crate::chart::charts_drawing;
 use crate::data::{Dataset, ScoStatus};
@@ -37,11 +37,7 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                 }
             })
             .collect_view();
-        let headlines = data
-            .headline_figures()
-            .into_iter()
-            .map(|f| figure_card(&ctx, &data, f, lang))
-            .collect_view();
+        let headlines = figure_cards(&ctx, &data, data.headline_figures(), lang);
         let charts = charts_drawing(&data, |f| data.meta.headline.contains(&f.id))
             .into_iter()
             .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
@@ -74,7 +70,7 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                 </section>
                 <section aria-labelledby="headlines">
                     <h2 id="headlines">{tr(lang, |u| u.headline_figures)}</h2>
-                    <ul class="card-grid figures">{headlines}</ul>
+                    {headlines}
                 </section>
                 <section aria-labelledby="headline-charts">
                     <h2 id="headline-charts">{tr(lang, |u| u.nav_charts)}</h2>

@@ -73,7 +73,7 @@ pub fn item_links(ctx: &Ctx, items: &[&Item], lang: Lang) -> impl IntoView {
 
 /// A figure as a card: value with unit and qualifier, what it measures, for whom and
 /// when, linking to the item that states it.
-pub fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
+fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
     let indicator = ds.indicator(&f.indicator).map(|ind| bi(&ind.name, lang));
     let country = ds.country(&f.country).map(|c| bi(&c.name, lang));
     let partner = f
@@ -99,6 +99,20 @@ pub fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl Into
             </span>
         </li>
     }
+}
+
+/// Figures as a grid of cards.
+pub fn figure_cards<'a>(
+    ctx: &Ctx,
+    ds: &Dataset,
+    figures: impl IntoIterator<Item = &'a Figure>,
+    lang: Lang,
+) -> AnyView {
+    let cards = figures
+        .into_iter()
+        .map(|f| figure_card(ctx, ds, f, lang))
+        .collect_view();
+    view! { <ul class="card-grid figures">{cards}</ul> }.into_any()
 }
 
 /// A URL from the dataset: a link when it is plain http(s), otherwise text.

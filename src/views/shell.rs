@@ -9,7 +9,7 @@ use super::parts::bi;
 use super::Ctx;
 use crate::data::Dataset;
 use crate::i18n::{tr, Lang, UiPick};
-use crate::url_state::{Theme, View};
+use crate::url_state::{Route, Theme, View};
 
 /// The views in the main navigation, in order.
 const NAV: [(View, UiPick); 7] = [
@@ -38,6 +38,28 @@ fn theme_label(theme: Theme) -> UiPick {
     }
 }
 
+/// One button of a segmented switch: pressed when the route `is_on`, and choosing it
+/// changes the route with `apply` (adding a history entry).
+fn switch_button(
+    ctx: Ctx,
+    code: &'static str,
+    is_on: impl Fn(&Route) -> bool + Send + Sync + 'static,
+    apply: impl Fn(&mut Route) + Send + Sync + 'static,
+    label: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let choose = move |_| {
+        let mut next = ctx.route.get_untracked();
+        apply(&mut next);
+        ctx.go(&next, false);
+    };
+    view! {
+        <button type="button" class="seg" data-option=code
+            aria-pressed=move || is_on(&ctx.route.get()).to_string() on:click=choose>
+            {label}
+        </button>
+    }
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -58,44 +80,24 @@ pub fn Header() -> impl IntoView {
             })
             .collect_view()
     };
-    let lang_buttons = move || {
-        Lang::ALL
-            .into_iter()
-            .map(|option| {
-                let pressed = move || ctx.route.get().lang == option;
-                let choose = move |_| {
-                    let mut next = ctx.route.get_untracked();
-                    next.lang = option;
-                    ctx.go(&next, false);
-                };
-                view! {
-                    <button type="button" class="seg" data-lang=option.code()
-                        aria-pressed=move || pressed().to_string() on:click=choose>
-                        {option.switch_label()}
-                    </button>
-                }
-            })
-            .collect_view()
-    };
-    let theme_buttons = move || {
-        Theme::ALL
-            .into_iter()
-            .map(|option| {
-                let pressed = move || ctx.route.get().theme == option;
-                let choose = move |_| {
-                    let mut next = ctx.route.get_untracked();
-                    next.theme = option;
-                    ctx.go(&next, false);
-                };
-                view! {
-                    <button type="button" class="seg" data-theme-option=option.code()
-                        aria-pressed=move || pressed().to_string() on:click=choose>
-                        {move || tr(lang(), theme_label(option))}
-                    </button>
-                }
-            })
-            .collect_view()
-    };
+    let lang_buttons = Lang::ALL.map(|option| {
+        switch_button(
+            ctx,
+            option.code(),
+            move |r| r.lang == option,
+            move |r| r.lang = option,
+            move || option.switch_label().to_string(),
+        )
+    });
+    let theme_buttons = Theme::ALL.map(|option| {
+        switch_button(
+            ctx,
+            option.code(),
+            move |r| r.theme == option,
+            move |r| r.theme = option,
+            move || tr(ctx.lang(), theme_label(option)),
+        )
+    });
     view! {
         <header class="site-header">
             <div class="brand">
@@ -108,10 +110,10 @@ pub fn Header() -> impl IntoView {
                 <ul class="nav-links">{nav_links}</ul>
             </nav>
             <div class="switches">
-                <div role="group" class="segmented" aria-label=move || tr(lang(), |u| u.language)>
+                <div role="group" class="segmented" data-switch="lang" aria-label=move || tr(lang(), |u| u.language)>
                     {lang_buttons}
                 </div>
-                <div role="group" class="segmented" aria-label=move || tr(lang(), |u| u.theme)>
+                <div role="group" class="segmented" data-switch="theme" aria-label=move || tr(lang(), |u| u.theme)>
                     {theme_buttons}
                 </div>
             </div>
