@@ -37,7 +37,7 @@ describe("Item view", () => {
 
   it("opens from a result and keeps language and theme", async () => {
     const page = await app.open("?view=explore&lang=zh&theme=dark");
-    await page.click(`article[data-item=${withFigures.id}] h3 a`);
+    await page.click(`article[data-item=${withFigures.id}] h2 a`);
     await page.waitForURL(new RegExp(`view=item&id=${withFigures.id}`));
     assert.match(page.url(), /lang=zh/);
     assert.match(page.url(), /theme=dark/);
@@ -127,7 +127,7 @@ describe("Keyboard and small screens", () => {
   });
 
   it("never scrolls sideways at 360 px", async () => {
-    for (const query of ["?lang=en", "?view=explore&lang=both", `?view=item&id=${withFigures.id}&lang=both`, "?view=sources", "?view=glossary&lang=both", "?view=countries&id=KGZ"]) {
+    for (const query of ["?lang=en", "?view=explore&lang=both", "?view=charts&lang=both", "?view=map&lang=en", `?view=item&id=${withFigures.id}&lang=both`, "?view=sources", "?view=glossary&lang=both", "?view=countries&id=KGZ"]) {
       const page = await app.open(query, { viewport: { width: 360, height: 740 } });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `${query}: ${width}px wide`);

@@ -199,7 +199,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         <article class="result" data-item=item.id.clone()>
                             <header>
                                 <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
-                                <h3><a href=href>{bi_marked(&item.title, lang, &query)}</a></h3>
+                                <h2 class="result-title"><a href=href>{bi_marked(&item.title, lang, &query)}</a></h2>
                             </header>
                             <p>{bi_marked(&item.text, lang, &query)}</p>
                             {(!item.figures.is_empty()).then_some(figures)}
