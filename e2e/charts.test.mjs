@@ -22,6 +22,7 @@ describe("Charts", () => {
         assert.deepEqual(marks.sort(), figuresOf(ind.id).map((f) => f.id).sort(), ind.id);
         assert.equal(await chart.locator("svg").getAttribute("role"), "img");
         assert.equal(await chart.locator(".chart-title").textContent(), lang === "en" ? ind.name.en : ind.name.zh);
+        assert.equal(await chart.locator("h2.chart-title").count(), 1);
       }
       await app.done(page);
     }
@@ -29,6 +30,7 @@ describe("Charts", () => {
 
   it("gives screen readers every value and shows a point's value on keyboard focus", async () => {
     const page = await app.open("?view=charts&id=poverty-rate&lang=en");
+    assert.equal(await page.textContent("h1"), "Poverty rate", "a chart's own page is titled by it");
     const label = await page.getAttribute("[data-chart=poverty-rate] svg", "aria-label");
     for (const f of figuresOf("poverty-rate")) assert.ok(label.includes(`${f.value}%`), `${f.value} in ${label}`);
     const mark = page.locator("[data-figure=poverty-rate-kgz-2019].mark");
@@ -50,7 +52,7 @@ describe("Charts", () => {
 
   it("switches to a table and back, keeping the choice in the URL", async () => {
     const page = await app.open("?view=charts&id=terrorism-index&lang=en");
-    await page.click("[data-chart=terrorism-index] button[aria-pressed]");
+    await page.click("[data-chart=terrorism-index] button[data-action=table]");
     await page.waitForURL(/tab=table/);
     const cells = await page.$$eval(".chart-table tbody tr td.num", (els) => els.map((e) => e.textContent));
     assert.deepEqual(cells, figuresOf("terrorism-index").map((f) => String(f.value)));
@@ -125,6 +127,7 @@ describe("Map", () => {
     assert.notEqual(await fill("KGZ"), await fill("TJK"), "rank 1 and rank 3 differ");
     assert.equal(await page.getAttribute("[data-country=KAZ]", "aria-label"), "Kazakhstan: No. 2");
     assert.match(await page.textContent(".map figcaption"), /Natural Earth/);
+    assert.equal(await page.inputValue("#map-indicator"), "trade-partner-rank");
     await app.done(page);
   });
 
@@ -145,9 +148,11 @@ describe("Map", () => {
   it("recolours by another indicator chosen from the list", async () => {
     const page = await app.open("?view=map&lang=en&theme=dark");
     await page.waitForSelector(".map-svg");
+    await page.focus("#map-indicator");
     await page.selectOption("#map-indicator", "poverty-rate");
     await page.waitForURL(/id=poverty-rate/);
     await page.waitForSelector("[data-map=poverty-rate]");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "map-indicator", "the list keeps focus");
     assert.match(await page.getAttribute("[data-country=TJK]", "aria-label"), /26\.3%/);
     assert.equal(await page.getAttribute("[data-country=KAZ] path", "fill"), "url(#no-value)");
     await app.done(page);

@@ -91,7 +91,7 @@ describe("hostile URLs", () => {
     });
     assert.equal(await page.getAttribute("html", "lang"), "en");
     assert.equal(await page.getAttribute("html", "data-theme"), "auto");
-    assert.equal(await page.$$eval("img[src=x], main script", (els) => els.length), 0);
+    assert.equal(await page.$$eval("img[src=x], [onerror], main script", (els) => els.length), 0);
     await app.done(page);
   });
 });

@@ -10,13 +10,8 @@ use crate::i18n::Lang;
 
 /// The shortest decimal text of a value (`5076.03`, `7000`, `3.988`).
 pub fn plain_number(value: f64) -> String {
-    let s = format!("{value}");
-    if s.contains('e') {
-        // Display never uses exponents for f64, but keep the guarantee local.
-        format!("{value:.6}")
-    } else {
-        s
-    }
+    // f64's Display never uses an exponent.
+    format!("{value}")
 }
 
 /// Moves the decimal point of a non-negative decimal text by `shift` places
@@ -151,7 +146,17 @@ pub fn figure_value(f: &Figure, lang: Lang) -> String {
         (None, _) => main,
         (Some(Qualifier::Range), _) => {
             let upper = value_with_unit(f.value_max.unwrap_or(f.value), f.unit, lang);
-            format!("{}–{upper}", number(f.value, lang))
+            // English rescales 万 and 亿 units, so both ends are written out in full.
+            let scaled = lang == Lang::En
+                && matches!(
+                    f.unit,
+                    Unit::TenThousandPeople | Unit::TenThousandVisits | Unit::HundredMillionUsd
+                );
+            if scaled {
+                format!("{main}–{upper}")
+            } else {
+                format!("{}–{upper}", number(f.value, lang))
+            }
         }
         (Some(Qualifier::MoreThan), Lang::En) => format!("more than {main}"),
         (Some(Qualifier::MoreThan), _) => format!("超过{main}"),
@@ -339,6 +344,12 @@ mod tests {
         let mut r = figure(40.0, Some(Qualifier::Range), Some(50.0));
         r.unit = Unit::Percent;
         assert_eq!(figure_value(&r, Lang::Zh), "40–50%");
+        let people = figure(40.0, Some(Qualifier::Range), Some(50.0));
+        assert_eq!(
+            figure_value(&people, Lang::En),
+            "400,000 people–500,000 people"
+        );
+        assert_eq!(figure_value(&people, Lang::Zh), "40–50万人");
         assert_eq!(figure_when(&r, Lang::Zh), "2019年");
     }
 

@@ -1,8 +1,8 @@
 //! The China–Central Asia explorer: a bilingual, client-side reader for the facts,
 //! figures and arguments of one article.
 //!
-//! The pure core (no DOM) is `data`, `format`, `i18n` and `url_state`; it is tested
-//! natively with `cargo test`. `views` holds the Leptos components, kept thin.
+//! Everything but `views` is the pure core (no DOM), tested natively with
+//! `cargo test`; `views` holds the Leptos components, kept thin.
 
 pub mod chart;
 pub mod data;

@@ -216,6 +216,20 @@ fn country_codes_must_be_known() {
 }
 
 #[test]
+fn sections_cannot_form_a_cycle() {
+    let problems = problems_after(|v| v["sections"][1]["parent"] = json!("s1-1"));
+    assert_reports(&problems, "$.sections[1].parent", "form a cycle");
+}
+
+#[test]
+fn values_must_not_be_negative_and_ids_fit_in_a_url() {
+    let problems = problems_after(|v| v["figures"][0]["value"] = json!(-5));
+    assert_reports(&problems, "$.figures[0].value", "not negative");
+    let problems = problems_after(|v| v["topics"][0]["id"] = json!("x".repeat(65)));
+    assert_reports(&problems, "$.topics[0].id", "1 to 64");
+}
+
+#[test]
 fn references_are_numbered_in_order() {
     let problems = problems_after(|v| v["references"][0]["number"] = json!(2));
     assert_reports(&problems, "$.references[0].number", "numbered 1, 2, 3");

@@ -319,8 +319,12 @@ fn bar_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout 
     let band = 34.0;
     let label_width = (width * 0.3).clamp(90.0, 180.0);
     let height = 24.0 + band * rows.len() as f64 + 28.0;
-    // Room on the right for the value printed after the longest bar.
-    let value_room = (width * 0.22).clamp(72.0, 140.0);
+    // Room on the right for the longest value printed after its bar.
+    let longest = rows
+        .iter()
+        .map(|(_, _, f)| text_width(&figure_value(f, lang)))
+        .fold(0.0, f64::max);
+    let value_room = (longest + 14.0).clamp(40.0, width * 0.4);
     let plot = (label_width, 16.0, width - value_room, height - 28.0);
     let values: Vec<f64> = rows
         .iter()
@@ -358,6 +362,14 @@ fn bar_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout 
         legend: Vec::new(),
         marks,
     }
+}
+
+/// About how wide a text is at the charts' 13 px font: CJK characters take a full
+/// em, others a little over half.
+pub fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 13.0 } else { 7.2 })
+        .sum()
 }
 
 fn min(values: &[f64]) -> f64 {
@@ -465,11 +477,19 @@ mod tests {
         let ds = real();
         for ind in charted_indicators(&ds) {
             let spec = ChartSpec::for_indicator(&ds, &ind.id).expect("charted");
-            for width in [320.0, 640.0] {
-                let l = layout(&ds, &spec, Lang::Zh, width);
+            for (width, lang) in [(360.0, Lang::En), (360.0, Lang::Zh), (640.0, Lang::En)] {
+                let l = layout(&ds, &spec, lang, width);
                 let (left, top, right, bottom) = l.plot;
                 for m in &l.marks {
                     assert!(m.x >= left && m.x + m.width <= right + 0.1, "{} x", ind.id);
+                    if l.kind == ChartKind::Bar {
+                        let end = m.x + m.width + 6.0 + text_width(&m.value);
+                        assert!(
+                            end <= width,
+                            "{}: value text ends at {end} of {width}",
+                            ind.id
+                        );
+                    }
                     assert!(
                         m.y >= top - 0.1 && m.y + m.height <= bottom + 0.1,
                         "{} y",

@@ -42,6 +42,8 @@ const STANDALONE_STYLE: &str = "text{font-family:system-ui,'Noto Sans CJK SC','P
 
 const TOP_STANDALONE: f64 = 48.0;
 const BOTTOM_STANDALONE: f64 = 44.0;
+/// How much taller a standalone file is than the chart on the page.
+pub const STANDALONE_MARGINS: f64 = TOP_STANDALONE + BOTTOM_STANDALONE;
 
 /// The SVG markup of a chart. `standalone` adds the XML namespace, an embedded
 /// stylesheet, and the title, source and address inside the picture.
@@ -102,7 +104,7 @@ pub fn render(layout: &Layout, captions: &Captions, standalone: bool) -> String 
                     m.x,
                     m.y
                 ));
-                let anchor = if m.x > layout.width * 0.7 {
+                let anchor = if m.x > layout.width / 2.0 {
                     "end"
                 } else {
                     "start"

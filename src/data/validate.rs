@@ -60,7 +60,7 @@ impl Checker {
             if !is_valid_id(id) {
                 self.report(
                     &path,
-                    format!("id {id:?} must be non-empty letters, digits and '-' only"),
+                    format!("id {id:?} must be 1 to 64 letters, digits and '-' only"),
                 );
             }
             if !ids.insert(id) {
@@ -98,8 +98,9 @@ impl Checker {
     }
 }
 
+/// Ids appear in URLs, which keep at most 64 characters of one (see `url_state`).
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn is_alpha3(code: &str) -> bool {
@@ -130,11 +131,20 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text(&format!("{path}.title"), &s.title);
         if let Some(parent) = &s.parent {
             c.resolves(&format!("{path}.parent"), &sections, parent);
-            if parent == &s.id {
-                c.report(
-                    format!("{path}.parent"),
-                    "a section cannot be its own parent",
-                );
+            // Walk up the outline; coming back to this section means a cycle.
+            let mut current = Some(parent.as_str());
+            let mut steps = 0;
+            while let Some(id) = current {
+                if id == s.id || steps > ds.sections.len() {
+                    c.report(format!("{path}.parent"), "sections' parents form a cycle");
+                    break;
+                }
+                steps += 1;
+                current = ds
+                    .sections
+                    .iter()
+                    .find(|x| x.id == id)
+                    .and_then(|x| x.parent.as_deref());
             }
         }
     }
@@ -212,8 +222,11 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 );
             }
         }
-        if !f.value.is_finite() {
-            c.report(format!("{path}.value"), "the value must be a finite number");
+        if !f.value.is_finite() || f.value < 0.0 {
+            c.report(
+                format!("{path}.value"),
+                "the value must be a finite number, not negative (the article gives none)",
+            );
         }
         match (f.qualifier, f.value_max) {
             (Some(Qualifier::Range), Some(max)) if max > f.value => {}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::download::{save_png, save_text};
 use super::parts::{bi, item_links};
 use super::{status, Ctx};
-use crate::chart::svg::{render, Captions};
+use crate::chart::svg::{render, Captions, STANDALONE_MARGINS};
 use crate::chart::{charted_indicators, layout, summary, ChartKind, ChartSpec, Layout};
 use crate::data::{Dataset, Item, Qualifier};
 use crate::export::{figures_csv, sources_line};
@@ -46,7 +46,16 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let route = ctx.route.get_untracked();
     let own_view = route.view == View::Chart(indicator.clone());
-    let show_table = RwSignal::new(own_view && route.table);
+    // On the chart's own page the table is part of the URL (`tab=table`); elsewhere it
+    // is this chart's own choice.
+    let table_here = RwSignal::new(false);
+    let show_table = move || {
+        if own_view {
+            ctx.route.get().table
+        } else {
+            table_here.get()
+        }
+    };
 
     move || {
         let lang = ctx.lang();
@@ -70,11 +79,12 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let on_page = render(&l, &captions, false);
         let file = render(&l, &captions, true);
         let csv = figures_csv(&data, &title, spec.figures(), text_lang, &address);
-        let file_height = l.height + 92.0;
+        let file_height = l.height + STANDALONE_MARGINS;
         let (width, name) = (l.width, indicator.clone());
 
         let items: Vec<&Item> = {
             let mut ids: Vec<&str> = spec.figures().map(|f| f.item.as_str()).collect();
+            ids.sort_unstable();
             ids.dedup();
             ids.into_iter().filter_map(|id| data.item(id)).collect()
         };
@@ -110,12 +120,12 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
             })
             .collect_view();
         let toggle = move |_| {
-            let next = !show_table.get_untracked();
-            show_table.set(next);
             if own_view {
                 let mut route = ctx.route.get_untracked();
-                route.table = next;
+                route.table = !route.table;
                 ctx.go(&route, false);
+            } else {
+                table_here.update(|t| *t = !*t);
             }
         };
         let save = move |kind: &'static str| {
@@ -132,10 +142,14 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         view! {
             <figure class="chart" data-chart=indicator.clone()>
                 <figcaption>
-                    <h2 class="chart-title"><a href=href>{bi(&spec.indicator.name, lang)}</a></h2>
+                    {if own_view {
+                        view! { <h1 class="chart-title">{bi(&spec.indicator.name, lang)}</h1> }.into_any()
+                    } else {
+                        view! { <h2 class="chart-title"><a href=href>{bi(&spec.indicator.name, lang)}</a></h2> }.into_any()
+                    }}
                     <p class="muted">{unit_name(spec.indicator.unit, text_lang)}</p>
                 </figcaption>
-                {if show_table.get() {
+                {if show_table() {
                     view! {
                         <div class="table-wrap">
                             <table class="chart-table">
@@ -155,8 +169,8 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                 {qualified.then(|| view! { <p class="muted small">{tr(lang, |u| u.projected_note)}</p> })}
                 <p class="source small">{source.clone()}</p>
                 <div class="chart-actions">
-                    <button type="button" class="button secondary" aria-pressed=move || show_table.get().to_string() on:click=toggle>
-                        {move || if show_table.get() { tr(lang, |u| u.show_chart) } else { tr(lang, |u| u.show_table) }}
+                    <button type="button" class="button secondary" data-action="table" on:click=toggle>
+                        {move || if show_table() { tr(lang, |u| u.show_chart) } else { tr(lang, |u| u.show_table) }}
                     </button>
                     <span class="muted">{tr(lang, |u| u.download)}":"</span>
                     <button type="button" class="button secondary" data-download="svg" on:click=move |_| save.with_value(|s| s("svg"))>"SVG"</button>

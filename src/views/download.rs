@@ -34,6 +34,7 @@ pub fn save_png(svg: &str, width: f64, height: f64, filename: &str) -> Result<()
     let filename = filename.to_string();
     let loaded = image.clone();
     let svg_url = url.clone();
+    let url_for_error = url.clone();
     // `once_into_js` frees each callback after its single call.
     let onload = Closure::once_into_js(move || {
         let result = (|| -> Result<(), JsValue> {
@@ -62,6 +63,11 @@ pub fn save_png(svg: &str, width: f64, height: f64, filename: &str) -> Result<()
         }
     });
     image.set_onload(Some(onload.unchecked_ref()));
+    let onerror = Closure::once_into_js(move || {
+        leptos::logging::warn!("PNG rendering failed: the SVG did not load");
+        let _ = Url::revoke_object_url(&url_for_error);
+    });
+    image.set_onerror(Some(onerror.unchecked_ref()));
     image.set_src(&url);
     Ok(())
 }

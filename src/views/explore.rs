@@ -62,6 +62,11 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     });
     let lang = move || ctx.lang();
     let total = data.items.len();
+    // On a phone the filters start folded, so the results come first.
+    let facets_open = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_none_or(|width| width >= 800.0);
 
     let set_filters = move |next: Filters, replace: bool| {
         let route = Route {
@@ -72,7 +77,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     };
 
     // Search: every keystroke rewrites the URL in place, except while an input method
-    // is composing (the text is not final) and never on Enter.
+    // is composing (the text is not final); Enter does nothing (there is no form to submit).
     let composing = StoredValue::new(false);
     let apply_search = move |value: String| {
         let mut next = filters.get_untracked();
@@ -94,11 +99,6 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                 on:input=move |ev| {
                     if !composing.get_value() {
                         apply_search(event_target_value(&ev));
-                    }
-                }
-                on:keydown=move |ev| {
-                    if ev.key() == "Enter" {
-                        ev.prevent_default();
                     }
                 }
             />
@@ -221,7 +221,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
             <p class="lede">{move || tr(lang(), |u| u.explore_intro)}</p>
             {search}
             <div class="explore-layout">
-                <details class="facets" open>
+                <details class="facets" open=facets_open>
                     <summary>{move || tr(lang(), |u| u.filters)}</summary>
                     {facet_groups}
                     <button type="button" class="button" on:click=clear_all

@@ -18,13 +18,21 @@ async fn fetch_shapes() -> Result<Arc<MapShapes>, Vec<String>> {
 }
 
 #[component]
-pub fn MapView(data: Arc<Dataset>, indicator: Option<String>) -> impl IntoView {
+pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let shapes = LocalResource::new(fetch_shapes);
-    let chosen = indicator.unwrap_or_else(|| DEFAULT_INDICATOR.to_string());
+    let chosen = Memo::new(move |_| match ctx.route.get().view {
+        View::Map(Some(id)) => id,
+        _ => DEFAULT_INDICATOR.to_string(),
+    });
+    let lang = move || ctx.lang();
 
-    // Country links open profiles inside the app rather than reloading the page.
+    // Country links open profiles inside the app rather than reloading the page; with a
+    // modifier key the browser does as it would (a new tab or window).
     let open_country = move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
+            return;
+        }
         let link = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -37,16 +45,42 @@ pub fn MapView(data: Arc<Dataset>, indicator: Option<String>) -> impl IntoView {
             );
         }
     };
+    let choose = move |ev| {
+        let id = event_target_value(&ev);
+        ctx.go(
+            &ctx.route.get_untracked().with_view(View::Map(Some(id))),
+            false,
+        );
+    };
+    // The list of indicators stays in place while the map redraws, so it keeps focus.
+    let options = {
+        let data = data.clone();
+        move || {
+            let lang = lang();
+            shapes
+                .get()
+                .and_then(Result::ok)
+                .map(|shapes| {
+                    map::indicators(&data, &shapes)
+                        .into_iter()
+                        .map(|i| view! { <option value=i.id.clone()>{i.name.get(lang).to_string()}</option> })
+                        .collect_view()
+                })
+        }
+    };
 
-    move || {
-        let lang = ctx.lang();
+    let drawing = move || {
+        let lang = lang();
         let shapes = match shapes.get() {
             None => return status::loading(lang).into_any(),
             Some(Err(details)) => return status::data_error(lang, details).into_any(),
             Some(Ok(shapes)) => shapes,
         };
-        let choices = map::indicators(&data, &shapes);
-        if !choices.iter().any(|i| i.id == chosen) {
+        let chosen = chosen.get();
+        if !map::indicators(&data, &shapes)
+            .iter()
+            .any(|i| i.id == chosen)
+        {
             return status::not_found(&ctx, lang).into_any();
         }
         let no_value = tr(lang, |u| u.no_value);
@@ -62,39 +96,36 @@ pub fn MapView(data: Arc<Dataset>, indicator: Option<String>) -> impl IntoView {
             .into_iter()
             .map(|e| view! { <li><span class="swatch" style=format!("background:{}", e.colour)></span>{e.values.join(", ")}</li> })
             .collect_view();
-        let options = choices
-            .iter()
-            .map(|i| view! { <option value=i.id.clone() selected=i.id == chosen>{i.name.get(lang).to_string()}</option> })
-            .collect_view();
-        let choose = move |ev| {
-            let id = event_target_value(&ev);
-            ctx.go(
-                &ctx.route.get_untracked().with_view(View::Map(Some(id))),
-                false,
-            );
-        };
         let description = data.indicator(&chosen).map(|i| bi(&i.description, lang));
         view! {
-            <div class="map-page">
-                <h1>{tr(lang, |u| u.nav_map)}</h1>
-                <p class="lede">{tr(lang, |u| u.map_intro)}</p>
-                <p>
-                    <label for="map-indicator">{tr(lang, |u| u.map_indicator)}" "</label>
-                    <select id="map-indicator" on:change=choose>{options}</select>
-                </p>
-                <p class="muted small">{description}</p>
-                <figure class="map" data-map=chosen.clone()>
-                    <div class="map-box" inner_html=svg on:click=open_country></div>
-                    <figcaption>
-                        <ul class="legend">
-                            {legend}
-                            <li><span class="swatch swatch-none"></span>{no_value.clone()}</li>
-                        </ul>
-                        <p class="muted small">{tr(lang, |u| u.map_credit)}</p>
-                    </figcaption>
-                </figure>
-            </div>
+            <p class="muted small">{description}</p>
+            <figure class="map" data-map=chosen.clone()>
+                <div class="map-box" inner_html=svg on:click=open_country></div>
+                <figcaption>
+                    <ul class="legend">
+                        {legend}
+                        <li><span class="swatch swatch-none"></span>{no_value.clone()}</li>
+                    </ul>
+                    <p class="muted small">{tr(lang, |u| u.map_credit)}</p>
+                </figcaption>
+            </figure>
         }
         .into_any()
+    };
+
+    view! {
+        <div class="map-page">
+            <h1>{move || tr(lang(), |u| u.nav_map)}</h1>
+            <p class="lede">{move || tr(lang(), |u| u.map_intro)}</p>
+            <p>
+                <label for="map-indicator">{move || tr(lang(), |u| u.map_indicator)}" "</label>
+                <select id="map-indicator" on:change=choose prop:value=move || {
+                    // Read the options first so the value is set once they exist.
+                    shapes.track();
+                    chosen.get()
+                }>{options}</select>
+            </p>
+            {drawing}
+        </div>
     }
 }

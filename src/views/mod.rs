@@ -1,5 +1,5 @@
-//! Leptos components. They read the URL and the dataset from [`Ctx`] and hold no
-//! logic of their own beyond laying things out.
+//! Leptos components. They read the URL from [`Ctx`] and the dataset from their
+//! props; what to show is decided by the pure core, the views lay it out.
 
 mod chart;
 mod countries;
@@ -37,7 +37,7 @@ pub struct Ctx {
     preferred: Lang,
     /// The router's navigation, taken once so that handlers outside the component
     /// tree (window listeners) can navigate too.
-    navigate: Callback<(String, bool)>,
+    navigate: Callback<(String, bool, bool)>,
 }
 
 impl Ctx {
@@ -57,8 +57,10 @@ impl Ctx {
     }
 
     /// Goes to a route; `replace` rewrites the current history entry instead of adding one.
+    /// A new page starts at the top; changes within a page keep the scroll position.
     pub fn go(&self, route: &Route, replace: bool) {
-        self.navigate.run((self.href(route), replace));
+        let new_page = route.view != self.route.get_untracked().view;
+        self.navigate.run((self.href(route), replace, new_page));
     }
 }
 
@@ -115,12 +117,12 @@ fn Shell() -> impl IntoView {
     let route = Memo::new(move |_| Route::parse(&search.get(), preferred));
     let pathname = location.pathname;
     let navigate = use_navigate();
-    let navigate = Callback::new(move |(href, replace): (String, bool)| {
+    let navigate = Callback::new(move |(href, replace, scroll): (String, bool, bool)| {
         navigate(
             &href,
             NavigateOptions {
                 replace,
-                scroll: false,
+                scroll,
                 ..NavigateOptions::default()
             },
         );
@@ -136,6 +138,13 @@ fn Shell() -> impl IntoView {
 
     let dataset = LocalResource::new(fetch_dataset);
     let lang = move || route.get().lang;
+    // A page is built again only when the reader goes to another page; language,
+    // theme, filters and the map's indicator update it in place, keeping focus and
+    // local state (and the map's outlines, fetched once per visit to the map).
+    let page_view = Memo::new(move |_| match route.get().view {
+        View::Map(_) => View::Map(None),
+        view => view,
+    });
     let title = move || {
         let r = route.get();
         let page = match r.view {
@@ -152,22 +161,22 @@ fn Shell() -> impl IntoView {
     view! {
         <Html {..} lang=move || lang().html_tag() data-theme=move || route.get().theme.code()/>
         <Title text=title/>
-        <a class="skip-link" href="#main">{move || tr(lang(), |u| u.skip_to_content)}</a>
+        <a class="skip-link" href="#main" rel="external">{move || tr(lang(), |u| u.skip_to_content)}</a>
         <shell::Header/>
         <main id="main" tabindex="-1">
             {move || match dataset.get() {
                 None => status::loading(lang()).into_any(),
                 Some(Err(details)) => status::data_error(lang(), details).into_any(),
-                Some(Ok(data)) => page(data, &route.get()).into_any(),
+                Some(Ok(data)) => page(data, page_view.get()).into_any(),
             }}
         </main>
         {move || dataset.get().and_then(Result::ok).map(|data| view! { <shell::Footer data/> })}
     }
 }
 
-/// The view the route names.
-fn page(data: Arc<Dataset>, route: &Route) -> impl IntoView {
-    match route.view.clone() {
+/// The page for a view.
+fn page(data: Arc<Dataset>, view: View) -> impl IntoView {
+    match view {
         View::Overview => view! { <overview::Overview data/> }.into_any(),
         View::Explore => view! { <explore::Explore data/> }.into_any(),
         View::Item(id) => view! { <item::ItemView data id/> }.into_any(),
@@ -177,7 +186,7 @@ fn page(data: Arc<Dataset>, route: &Route) -> impl IntoView {
         View::Glossary => view! { <glossary::Glossary data/> }.into_any(),
         View::Charts => view! { <chart::Charts data/> }.into_any(),
         View::Chart(id) => view! { <chart::ChartView data id/> }.into_any(),
-        View::Map(indicator) => view! { <map::MapView data indicator/> }.into_any(),
+        View::Map(_) => view! { <map::MapView data/> }.into_any(),
     }
 }
 
