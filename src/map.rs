@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::chart::svg::escape;
-use crate::data::{CountryRole, Dataset, Figure, Indicator};
+use crate::data::{CountryRole, Dataset, Figure, Indicator, Unit};
 use crate::format::figure_value;
 use crate::i18n::Lang;
 
@@ -96,6 +96,16 @@ pub fn class_of(value: f64, min: f64, max: f64) -> usize {
     (((value - min) / (max - min) * 4.0).floor() as usize).min(3)
 }
 
+/// The colour of a value. For ranks, first is the strongest, so the scale turns round.
+fn colour(f: &Figure, min: f64, max: f64) -> &'static str {
+    let class = class_of(f.value, min, max);
+    COLOURS[if f.unit == Unit::Rank {
+        3 - class
+    } else {
+        class
+    }]
+}
+
 /// One legend entry: a colour and the values it stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendEntry {
@@ -110,7 +120,7 @@ pub fn legend(mapped: &[(&str, &Figure)], lang: Lang) -> Vec<LegendEntry> {
     let mut sorted: Vec<&Figure> = mapped.iter().map(|(_, f)| *f).collect();
     sorted.sort_by(|a, b| a.value.total_cmp(&b.value));
     for f in sorted {
-        let colour = COLOURS[class_of(f.value, min, max)];
+        let colour = colour(f, min, max);
         let text = figure_value(f, lang);
         match entries.iter_mut().find(|e| e.colour == colour) {
             Some(e) if e.values.contains(&text) => {}
@@ -166,10 +176,7 @@ pub fn render(
             .map_or_else(|| shape.id.clone(), |c| c.name.get(lang).to_string());
         let figure = mapped.iter().find(|(c, _)| *c == shape.id).map(|(_, f)| *f);
         let (fill, value) = match figure {
-            Some(f) => (
-                COLOURS[class_of(f.value, min, max)].to_string(),
-                figure_value(f, lang),
-            ),
+            Some(f) => (colour(f, min, max).to_string(), figure_value(f, lang)),
             None => ("url(#no-value)".to_string(), no_value.to_string()),
         };
         let label = escape(&format!("{name}: {value}"));
@@ -246,6 +253,10 @@ mod tests {
         );
         assert!(svg.contains("aria-label=\"Kazakhstan: No. 2\""));
         assert!(svg.contains("aria-label=\"China: No value\""));
+        // First place is drawn darkest.
+        let entries = legend(&mapped, Lang::En);
+        assert_eq!(entries[0].values, ["No. 1"]);
+        assert_eq!(entries[0].colour, COLOURS[3]);
         assert_eq!(
             svg.matches("fill=\"url(#no-value)\"").count(),
             3,
