@@ -177,9 +177,20 @@ impl Route {
         route
     }
 
+    /// The query string for a link that must read the same for anyone who opens it
+    /// (in a downloaded file, say): the language is always written.
+    pub fn to_shareable_query(&self) -> String {
+        self.write_query(None)
+    }
+
     /// The query string for this state, starting with `?` (or empty), leaving out
-    /// every parameter equal to its default. Filters are written on Explore only.
+    /// every parameter equal to its default (`preferred` is the default language).
+    /// Filters are written on Explore only.
     pub fn to_query(&self, preferred: Lang) -> String {
+        self.write_query(Some(preferred))
+    }
+
+    fn write_query(&self, default_lang: Option<Lang>) -> String {
         let mut out: Vec<(&str, String)> = Vec::new();
         if let Some(code) = self.view.code() {
             out.push(("view", code.to_string()));
@@ -187,7 +198,7 @@ impl Route {
         if let Some(id) = self.view.id() {
             out.push(("id", id.to_string()));
         }
-        if self.lang != preferred {
+        if Some(self.lang) != default_lang {
             out.push(("lang", self.lang.code().to_string()));
         }
         if self.theme != Theme::Auto {
@@ -374,6 +385,16 @@ mod tests {
             View::Country("KGZ".into())
         );
         assert_eq!(parse("view=countries").view, View::Countries);
+    }
+
+    #[test]
+    fn shareable_links_always_name_the_language() {
+        let r = parse("view=charts&id=poverty-rate");
+        assert_eq!(r.to_query(Lang::En), "?view=charts&id=poverty-rate");
+        assert_eq!(
+            r.to_shareable_query(),
+            "?view=charts&id=poverty-rate&lang=en"
+        );
     }
 
     #[test]

@@ -29,17 +29,6 @@ fn chart_width() -> f64 {
     }
 }
 
-/// The absolute address of a route, for the files a reader downloads.
-fn absolute(ctx: &Ctx, view: View) -> String {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    format!(
-        "{origin}{}",
-        ctx.href(&ctx.route.get_untracked().with_view(view))
-    )
-}
-
 /// One indicator's chart, with everything that goes with it.
 #[component]
 pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
@@ -68,7 +57,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let title = spec.indicator.name.get(text_lang).to_string();
         let l: Layout = layout(&data, &spec, text_lang, chart_width());
         let source = sources_line(&data, spec.figures(), text_lang);
-        let address = absolute(&ctx, chart_view);
+        let address = ctx.shareable_url(&ctx.route.get_untracked().with_view(chart_view));
         let alt = summary(&data, &spec, text_lang);
         let captions = Captions {
             title: &title,

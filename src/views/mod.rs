@@ -56,6 +56,18 @@ impl Ctx {
         }
     }
 
+    /// The full address of a route that opens the same for anyone (language included).
+    pub fn shareable_url(&self, route: &Route) -> String {
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        format!(
+            "{origin}{}{}",
+            self.pathname.get_untracked(),
+            route.to_shareable_query()
+        )
+    }
+
     /// Goes to a route; `replace` rewrites the current history entry instead of adding one.
     /// A new page starts at the top; changes within a page keep the scroll position.
     pub fn go(&self, route: &Route, replace: bool) {
