@@ -89,6 +89,17 @@ impl Facet {
         }
     }
 
+    /// Chooses `value` if it is not chosen, and unchooses it if it is.
+    pub fn toggle(self, filters: &mut Filters, value: &str) {
+        let list = self.selected_mut(filters);
+        match list.iter().position(|v| v == value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(value.to_string()),
+        }
+    }
+
     /// The values this facet offers, in display order.
     pub fn values(self, ds: &Dataset) -> Vec<String> {
         match self {
@@ -287,6 +298,17 @@ mod tests {
         assert_eq!(hits("测试文献"), vec![0], "reference title");
         assert_eq!(hits("world bank"), vec![0], "footnote");
         assert!(hits("nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn toggling_adds_then_removes_a_value() {
+        let mut f = Filters::default();
+        Facet::Country.toggle(&mut f, "KGZ");
+        Facet::Country.toggle(&mut f, "TJK");
+        assert_eq!(f.countries, ["KGZ", "TJK"]);
+        Facet::Country.toggle(&mut f, "KGZ");
+        assert_eq!(f.countries, ["TJK"]);
+        assert!(f.topics.is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::chart::svg::escape;
-use crate::data::{CountryRole, Dataset, Figure, Indicator, Unit};
+use crate::data::{Dataset, Figure, Indicator, Unit};
 use crate::format::figure_value;
 use crate::i18n::Lang;
 
@@ -49,12 +49,6 @@ pub fn parse_shapes(json: &str) -> Result<MapShapes, String> {
         }
     }
     Ok(shapes)
-}
-
-/// Whether a country on the map opens a profile (the five and China).
-pub fn has_profile(ds: &Dataset, id: &str) -> bool {
-    ds.country(id)
-        .is_some_and(|c| matches!(c.role, CountryRole::CentralAsia | CountryRole::Partner))
 }
 
 /// Each mapped country's figure for an indicator: its latest where there are several.
@@ -184,7 +178,7 @@ pub fn render(
             "<path d=\"{}\" fill=\"{fill}\" class=\"country\"/><title>{label}</title>",
             shape.path
         );
-        if has_profile(ds, &shape.id) {
+        if ds.country(&shape.id).is_some_and(|c| c.has_profile()) {
             s.push_str(&format!(
                 "<a href=\"{}\" data-country=\"{}\" aria-label=\"{label}\">{body}</a>",
                 escape(&href_for(&shape.id)),

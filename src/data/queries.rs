@@ -1,7 +1,14 @@
 //! Questions the views ask of the dataset, answered without the DOM so they are tested
 //! natively: what is related to an item, what relies on a source, what concerns a country.
 
-use super::{Dataset, Figure, Item, Section};
+use super::{Country, CountryRole, Dataset, Figure, Item, Section};
+
+impl Country {
+    /// Whether the country gets a profile of its own: the five states and China.
+    pub fn has_profile(&self) -> bool {
+        matches!(self.role, CountryRole::CentralAsia | CountryRole::Partner)
+    }
+}
 
 impl Dataset {
     /// Items that share figures, topics or a section with `item`, most related first
@@ -30,6 +37,14 @@ impl Dataset {
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
+    }
+
+    /// Items that answer `item` in the argument (their `responds_to` names it).
+    pub fn items_answering(&self, item: &Item) -> Vec<&Item> {
+        self.items
+            .iter()
+            .filter(|other| other.responds_to.contains(&item.id))
+            .collect()
     }
 
     /// Items that cite a reference or footnote, directly or through one of their figures.
@@ -106,6 +121,12 @@ mod tests {
             .map(|i| i.id.as_str())
             .collect();
         assert_eq!(related, ["rec-poverty"]);
+        let answers: Vec<&str> = ds
+            .items_answering(claim)
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(answers, ["rec-poverty"]);
         let citing: Vec<&str> = ds
             .items_citing("fn-wb")
             .iter()

@@ -14,11 +14,12 @@ use crate::url_state::View;
 
 /// The countries that get a profile: the five, then China.
 fn profiled(ds: &Dataset) -> impl Iterator<Item = &Country> {
-    ds.central_asia().chain(
-        ds.countries
-            .iter()
-            .filter(|c| c.role == CountryRole::Partner),
-    )
+    let (five, others): (Vec<&Country>, Vec<&Country>) = ds
+        .countries
+        .iter()
+        .filter(|c| c.has_profile())
+        .partition(|c| c.role == CountryRole::CentralAsia);
+    five.into_iter().chain(others)
 }
 
 fn sco_label(country: &Country, lang: Lang) -> Option<String> {

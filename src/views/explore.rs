@@ -126,13 +126,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                                 let value = value.clone();
                                 move |_| {
                                     let mut next = filters.get_untracked();
-                                    let list = facet.selected_mut(&mut next);
-                                    match list.iter().position(|v| *v == value) {
-                                        Some(i) => {
-                                            list.remove(i);
-                                        }
-                                        None => list.push(value.clone()),
-                                    }
+                                    facet.toggle(&mut next, &value);
                                     set_filters(next, false);
                                 }
                             };

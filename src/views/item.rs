@@ -61,11 +61,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
             .iter()
             .filter_map(|r| data.item(r))
             .collect();
-        let answered_by: Vec<&Item> = data
-            .items
-            .iter()
-            .filter(|other| other.responds_to.contains(&item.id))
-            .collect();
+        let answered_by = data.items_answering(item);
         let related = data.related_items(item, 6);
         view! {
             <article class="item-detail" data-item=item.id.clone()>
