@@ -176,19 +176,33 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
     }
 }
 
+/// The charts of some indicators side by side; nothing when there are none.
+pub fn chart_grid<'a>(
+    data: &Arc<Dataset>,
+    indicators: impl IntoIterator<Item = &'a str>,
+) -> Option<AnyView> {
+    let charts: Vec<_> = indicators
+        .into_iter()
+        .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
+        .collect();
+    (!charts.is_empty()).then(|| view! { <div class="chart-grid">{charts}</div> }.into_any())
+}
+
 /// Every chart.
 #[component]
 pub fn Charts(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let charts = charted_indicators(&data)
-        .into_iter()
-        .map(|ind| view! { <ChartFigure data=data.clone() indicator=ind.id.clone()/> })
-        .collect_view();
+    let charts = chart_grid(
+        &data,
+        charted_indicators(&data)
+            .into_iter()
+            .map(|ind| ind.id.as_str()),
+    );
     view! {
         <div class="charts">
             <h1>{move || tr(ctx.lang(), |u| u.nav_charts)}</h1>
             <p class="lede">{move || tr(ctx.lang(), |u| u.charts_intro)}</p>
-            <div class="chart-grid">{charts}</div>
+            {charts}
         </div>
     }
 }

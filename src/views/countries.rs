@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::chart::ChartFigure;
+use super::chart::chart_grid;
 use super::parts::{bi, figure_cards, item_links};
 use super::{status, Ctx};
 use crate::chart::charts_drawing;
@@ -72,12 +72,12 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
         let figures = data.figures_about(&country.id);
         let cards = figure_cards(&ctx, &data, figures.iter().copied(), lang);
         let items = data.items_naming(&country.id);
-        let charts: Vec<_> = charts_drawing(&data, |f| {
-            f.country == country.id || f.partner.as_deref() == Some(&country.id)
-        })
-        .into_iter()
-        .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
-        .collect();
+        let charts = chart_grid(
+            &data,
+            charts_drawing(&data, |f| {
+                f.country == country.id || f.partner.as_deref() == Some(&country.id)
+            }),
+        );
         let back = ctx.href(&ctx.route.get().with_view(View::Countries));
         view! {
             <article class="country-profile" data-country=country.id.clone()>
@@ -96,7 +96,7 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
                         cards.into_any()
                     }}
                 </section>
-                {(!charts.is_empty()).then(|| view! { <div class="chart-grid">{charts}</div> })}
+                {charts}
                 <section aria-labelledby="country-items">
                     <h2 id="country-items">{tr(lang, |u| u.items_naming)}</h2>
                     {item_links(&ctx, &items, lang)}

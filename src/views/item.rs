@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::chart::ChartFigure;
+use super::chart::chart_grid;
 use super::parts::{bi, external_link, figure_cards, item_links};
 use super::{status, Ctx};
 use crate::chart::charts_drawing;
@@ -26,10 +26,10 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
             item.figures.iter().filter_map(|f| data.figure(f)),
             lang,
         );
-        let charts: Vec<_> = charts_drawing(&data, |f| item.figures.contains(&f.id))
-            .into_iter()
-            .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
-            .collect();
+        let charts = chart_grid(
+            &data,
+            charts_drawing(&data, |f| item.figures.contains(&f.id)),
+        );
         let section_titles = data
             .section_path(&item.locator.section)
             .into_iter()
@@ -74,7 +74,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
                         {figures}
                     </section>
                 })}
-                {(!charts.is_empty()).then(|| view! { <div class="chart-grid">{charts}</div> })}
+                {charts}
                 <section aria-labelledby="item-where">
                     <h2 id="item-where">{tr(lang, |u| u.where_in_article)}</h2>
                     <p class="locator">{locator_label(&data, &item.locator, lang)}</p>

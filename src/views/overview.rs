@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::chart::ChartFigure;
+use super::chart::chart_grid;
 use super::parts::{bi, figure_cards};
 use super::Ctx;
 use crate::chart::charts_drawing;
@@ -38,10 +38,10 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
             })
             .collect_view();
         let headlines = figure_cards(&ctx, &data, data.headline_figures(), lang);
-        let charts = charts_drawing(&data, |f| data.meta.headline.contains(&f.id))
-            .into_iter()
-            .map(|id| view! { <ChartFigure data=data.clone() indicator=id.to_string()/> })
-            .collect_view();
+        let charts = chart_grid(
+            &data,
+            charts_drawing(&data, |f| data.meta.headline.contains(&f.id)),
+        );
         let explore = ctx.href(&route.with_view(View::Explore));
         let sources = ctx.href(&route.with_view(View::Sources));
         let glossary = ctx.href(&route.with_view(View::Glossary));
@@ -74,7 +74,7 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                 </section>
                 <section aria-labelledby="headline-charts">
                     <h2 id="headline-charts">{tr(lang, |u| u.nav_charts)}</h2>
-                    <div class="chart-grid">{charts}</div>
+                    {charts}
                 </section>
             </article>
         }
