@@ -94,6 +94,10 @@ pub struct Ui {
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub back_to_overview: &'static str,
+    /// The page for an address the site does not have.
+    pub no_such_address: &'static str,
+    /// The site's root, before the reader's language is known.
+    pub choose_language: &'static str,
     pub article: &'static str,
     pub in_brief: &'static str,
     pub the_five: &'static str,
@@ -178,6 +182,8 @@ pub static ZH: Ui = Ui {
     not_found_title: "找不到这一页",
     not_found_body: "链接里的编号在数据集中不存在。",
     back_to_overview: "回到概览",
+    no_such_address: "这个网址不是本浏览器的页面，可能是链接有误或页面已移动。",
+    choose_language: "选择阅读语言",
     article: "论文",
     in_brief: "内容提要",
     the_five: "中亚五国",
@@ -262,6 +268,8 @@ pub static EN: Ui = Ui {
     not_found_title: "Page not found",
     not_found_body: "The link names something the dataset does not have.",
     back_to_overview: "Back to the overview",
+    no_such_address: "This address is not a page of the explorer: the link may be mistyped, or the page has moved.",
+    choose_language: "Choose a language",
     article: "Article",
     in_brief: "In brief",
     the_five: "The five Central Asian states",

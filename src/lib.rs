@@ -11,8 +11,12 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod map;
+pub mod pages;
 pub mod search;
 pub mod url_state;
 mod views;
 
-pub use views::App;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bake;
+
+pub use views::start;

@@ -1,9 +1,18 @@
-//! The URL is the state: which view, which language and theme, which filters.
+//! The URL is the state: which page (the path), and what the reader set on it (the
+//! query string).
 //!
-//! Routing is by query string (`?view=explore&country=KGZ~TJK`) rather than by path, so
-//! the app runs from any plain static host under any subpath, and every view reloads and
-//! deep-links without server rewrite rules. Parameters equal to their default are left
-//! out; unknown parameters and values are ignored. Parsing never fails.
+//! Every page has its own folder under the site's root, one per language:
+//! `en/`, `en/explore/`, `en/items/{id}/`, `en/countries/`, `en/countries/{id}/`,
+//! `en/charts/`, `en/charts/{id}/`, `en/map/`, `en/map/{id}/`, `en/sources/`,
+//! `en/glossary/` (and the same under `zh/`). Each folder holds a baked `index.html`,
+//! so any plain static host serves every address under any subpath, without rewrite
+//! rules. The query string carries the rest: `lang=both` (side by side), `theme=`,
+//! Explore's filters, a chart's `tab=table`; parameters equal to their default are left
+//! out, unknown ones ignored. Parsing never fails.
+//!
+//! The first scheme addressed everything by query string at the site's root
+//! (`?view=item&id=…&lang=en`); [`Route::parse_legacy`] reads it so old links still
+//! open the same view at its new address.
 
 use crate::i18n::Lang;
 
@@ -56,17 +65,18 @@ impl View {
     /// The navigation entry this view belongs to (an item belongs to Explore, a
     /// country profile to Countries).
     pub fn key(&self) -> &'static str {
-        self.code().map_or("overview", |code| match code {
-            "item" => "explore",
-            other => other,
-        })
+        match self {
+            View::Item(_) => "explore",
+            other => other.folder().unwrap_or("overview"),
+        }
     }
 
-    fn code(&self) -> Option<&'static str> {
+    /// The folder under the language's folder; none for the overview.
+    fn folder(&self) -> Option<&'static str> {
         match self {
             View::Overview => None,
             View::Explore => Some("explore"),
-            View::Item(_) => Some("item"),
+            View::Item(_) => Some("items"),
             View::Countries | View::Country(_) => Some("countries"),
             View::Sources => Some("sources"),
             View::Glossary => Some("glossary"),
@@ -75,26 +85,28 @@ impl View {
         }
     }
 
-    fn id(&self) -> Option<&str> {
+    /// The record this view shows, if it shows one.
+    pub fn id(&self) -> Option<&str> {
         match self {
             View::Item(id) | View::Country(id) | View::Chart(id) | View::Map(Some(id)) => Some(id),
             _ => None,
         }
     }
 
-    fn from_parts(code: &str, id: Option<String>) -> View {
-        match (code, id) {
-            ("explore", _) => View::Explore,
-            ("item", Some(id)) => View::Item(id),
-            ("countries", Some(id)) => View::Country(id),
+    /// The view at `folder` (with the record `id` where it has one).
+    fn at(folder: &str, id: Option<String>) -> Option<View> {
+        Some(match (folder, id) {
+            ("explore", None) => View::Explore,
+            ("items", Some(id)) => View::Item(id),
             ("countries", None) => View::Countries,
-            ("sources", _) => View::Sources,
-            ("glossary", _) => View::Glossary,
-            ("charts", Some(id)) => View::Chart(id),
+            ("countries", Some(id)) => View::Country(id),
+            ("sources", None) => View::Sources,
+            ("glossary", None) => View::Glossary,
             ("charts", None) => View::Charts,
+            ("charts", Some(id)) => View::Chart(id),
             ("map", id) => View::Map(id),
-            _ => View::Overview,
-        }
+            _ => return None,
+        })
     }
 }
 
@@ -138,68 +150,146 @@ pub const MAX_FACET_VALUES: usize = 32;
 const MAX_VALUE_CHARS: usize = 64;
 
 impl Route {
-    /// The state for a query string (with or without the leading `?`). `preferred` is
-    /// the language used when the URL names none.
-    pub fn parse(query: &str, preferred: Lang) -> Route {
-        let mut view_code = String::new();
-        let mut id = None;
-        let mut route = Route {
+    /// The overview in `lang` with nothing else set.
+    pub fn home(lang: Lang) -> Route {
+        Route {
             view: View::Overview,
-            lang: preferred,
+            lang,
             theme: Theme::Auto,
             filters: Filters::default(),
             table: false,
-        };
+        }
+    }
+
+    /// The page at a browser path (`location.pathname`) and its query string. Returns
+    /// the site's root path (everything before the language folder) with the route, or
+    /// `None` when the path is not a page of the scheme (the site's root, say). The
+    /// language folder is found from the end, so any subpath works.
+    pub fn parse_address(pathname: &str, query: &str) -> Option<(String, Route)> {
+        let path = pathname.strip_suffix("index.html").unwrap_or(pathname);
+        let trimmed = path.trim_end_matches('/');
+        let segments: Vec<&str> = trimmed.split('/').collect();
+        let n = segments.len();
+        // Try the longest shape first: {lang}/{folder}/{id}, {lang}/{folder}, {lang}.
+        for depth in [3, 2, 1] {
+            if n < depth + 1 {
+                continue;
+            }
+            let tail = &segments[n - depth..];
+            let Some(lang) = path_lang(tail[0]) else {
+                continue;
+            };
+            let view = match tail {
+                [_] => Some(View::Overview),
+                [_, folder] => View::at(folder, None),
+                [_, folder, id] => {
+                    let id = decode(id);
+                    is_plain_value(&id)
+                        .then(|| View::at(folder, Some(id)))
+                        .flatten()
+                }
+                _ => None,
+            };
+            if let Some(view) = view {
+                let base = format!("{}/", segments[..n - depth].join("/"));
+                let mut route = Route {
+                    view,
+                    ..Route::home(lang)
+                };
+                route.read_query(query);
+                return Some((base, route));
+            }
+        }
+        None
+    }
+
+    /// The state an address of the first scheme (`?view=…&id=…&lang=…` at the site's
+    /// root) stood for. `preferred` is the language when the address names none.
+    pub fn parse_legacy(query: &str, preferred: Lang) -> Route {
+        let mut code = String::new();
+        let mut id = None;
+        let mut route = Route::home(preferred);
         for (key, value) in pairs(query) {
             match key.as_str() {
-                "view" => view_code = value,
+                "view" => code = value,
                 "id" if is_plain_value(&value) => id = Some(value),
                 "lang" => {
                     if let Some(lang) = Lang::from_code(&value) {
                         route.lang = lang;
                     }
                 }
-                "theme" => {
-                    if let Some(theme) = Theme::from_code(&value) {
-                        route.theme = theme;
-                    }
-                }
-                "tab" => route.table = value == "table",
-                "q" => route.filters.q = value.chars().take(MAX_QUERY_CHARS).collect(),
-                "topic" => route.filters.topics = list(&value),
-                "country" => route.filters.countries = list(&value),
-                "kind" => route.filters.kinds = list(&value),
-                "section" => route.filters.sections = list(&value),
                 _ => {}
             }
         }
-        route.view = View::from_parts(&view_code, id);
+        // The first scheme named items `item`; its other codes are today's folders.
+        let folder = if code == "item" {
+            "items"
+        } else {
+            code.as_str()
+        };
+        route.view = View::at(folder, id.clone())
+            .or_else(|| View::at(folder, None))
+            .unwrap_or_default();
+        route.read_query(query);
         route
     }
 
-    /// The query string for a link that must read the same for anyone who opens it
-    /// (in a downloaded file, say): the language is always written.
-    pub fn to_shareable_query(&self) -> String {
-        self.write_query(None)
+    /// Reads what the query string sets on a page: side-by-side reading, theme,
+    /// filters, the chart's tab. Anything else is ignored.
+    fn read_query(&mut self, query: &str) {
+        for (key, value) in pairs(query) {
+            match key.as_str() {
+                "lang" if value == Lang::Both.code() => self.lang = Lang::Both,
+                "theme" => {
+                    if let Some(theme) = Theme::from_code(&value) {
+                        self.theme = theme;
+                    }
+                }
+                "tab" => self.table = value == "table",
+                "q" => self.filters.q = value.chars().take(MAX_QUERY_CHARS).collect(),
+                "topic" => self.filters.topics = list(&value),
+                "country" => self.filters.countries = list(&value),
+                "kind" => self.filters.kinds = list(&value),
+                "section" => self.filters.sections = list(&value),
+                _ => {}
+            }
+        }
     }
 
-    /// The query string for this state, starting with `?` (or empty), leaving out
-    /// every parameter equal to its default (`preferred` is the default language).
-    /// Filters are written on Explore only.
-    pub fn to_query(&self, preferred: Lang) -> String {
-        self.write_query(Some(preferred))
+    /// The language whose folder holds the page: side-by-side reading is Chinese first,
+    /// so it lives under `zh/`.
+    pub fn path_lang(&self) -> Lang {
+        match self.lang {
+            Lang::En => Lang::En,
+            Lang::Zh | Lang::Both => Lang::Zh,
+        }
     }
 
-    fn write_query(&self, default_lang: Option<Lang>) -> String {
-        let mut out: Vec<(&str, String)> = Vec::new();
-        if let Some(code) = self.view.code() {
-            out.push(("view", code.to_string()));
+    /// The page's path below the site's root, ending in `/` (`en/items/x/`).
+    pub fn path(&self) -> String {
+        let mut path = format!("{}/", self.path_lang().code());
+        if let Some(folder) = self.view.folder() {
+            path.push_str(folder);
+            path.push('/');
         }
         if let Some(id) = self.view.id() {
-            out.push(("id", id.to_string()));
+            path.push_str(&encode(id));
+            path.push('/');
         }
-        if Some(self.lang) != default_lang {
-            out.push(("lang", self.lang.code().to_string()));
+        path
+    }
+
+    /// How many folders deep the page is below the site's root.
+    pub fn depth(&self) -> usize {
+        1 + usize::from(self.view.folder().is_some()) + usize::from(self.view.id().is_some())
+    }
+
+    /// The query string for this state, starting with `?` (or empty), leaving out every
+    /// parameter equal to its default. Filters are written on Explore only.
+    pub fn query(&self) -> String {
+        let mut out: Vec<(&str, String)> = Vec::new();
+        if self.lang == Lang::Both {
+            out.push(("lang", Lang::Both.code().to_string()));
         }
         if self.theme != Theme::Auto {
             out.push(("theme", self.theme.code().to_string()));
@@ -233,6 +323,17 @@ impl Route {
         format!("?{}", body.join("&"))
     }
 
+    /// The address below the site's root: path and query.
+    pub fn address(&self) -> String {
+        format!("{}{}", self.path(), self.query())
+    }
+
+    /// A link to this route from the page of `here`, relative, so it works at any
+    /// depth under any subpath, in the app and in a baked page alike.
+    pub fn href_from(&self, here: &Route) -> String {
+        format!("{}{}", "../".repeat(here.depth()), self.address())
+    }
+
     /// The same state on another view (filters are kept for when the reader returns;
     /// the table tab belongs to the chart it was chosen on).
     pub fn with_view(&self, view: View) -> Route {
@@ -242,6 +343,19 @@ impl Route {
             ..self.clone()
         }
     }
+
+    /// The same page in another reading language.
+    pub fn with_lang(&self, lang: Lang) -> Route {
+        Route {
+            lang,
+            ..self.clone()
+        }
+    }
+}
+
+/// The language of a language folder (`zh` or `en`; side by side has none).
+fn path_lang(segment: &str) -> Option<Lang> {
+    Lang::from_code(segment).filter(|l| *l != Lang::Both)
 }
 
 /// An id or facet value worth keeping: short, printable, without markup characters.
@@ -325,98 +439,174 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn parse(q: &str) -> Route {
-        Route::parse(q, Lang::En)
+    /// The route at a path below the root `/site/`, with a query.
+    fn at(path: &str, query: &str) -> Route {
+        let (base, route) = Route::parse_address(&format!("/site/{path}"), query)
+            .unwrap_or_else(|| panic!("{path} is not a page"));
+        assert_eq!(base, "/site/");
+        route
     }
 
     #[test]
-    fn empty_query_is_the_default_overview() {
-        let r = parse("");
-        assert_eq!(r.view, View::Overview);
-        assert_eq!(r.lang, Lang::En);
-        assert_eq!(r.theme, Theme::Auto);
-        assert_eq!(r.to_query(Lang::En), "");
+    fn every_view_has_a_folder_per_language_and_round_trips() {
+        let views = [
+            (View::Overview, ""),
+            (View::Explore, "explore/"),
+            (View::Item("rec-1".into()), "items/rec-1/"),
+            (View::Countries, "countries/"),
+            (View::Country("KGZ".into()), "countries/KGZ/"),
+            (View::Sources, "sources/"),
+            (View::Glossary, "glossary/"),
+            (View::Charts, "charts/"),
+            (View::Chart("poverty-rate".into()), "charts/poverty-rate/"),
+            (View::Map(None), "map/"),
+            (View::Map(Some("population".into())), "map/population/"),
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for (view, folder) in &views {
+                let route = Route {
+                    view: view.clone(),
+                    ..Route::home(lang)
+                };
+                let path = format!("{}/{folder}", lang.code());
+                assert_eq!(route.path(), path);
+                assert_eq!(route.depth(), path.matches('/').count());
+                assert_eq!(at(&path, ""), route);
+                // The file itself names the same page.
+                assert_eq!(at(&format!("{path}index.html"), ""), route);
+            }
+        }
     }
 
     #[test]
-    fn language_and_theme_are_read_and_defaults_left_out() {
-        let r = parse("?lang=zh&theme=dark");
+    fn the_root_and_strangers_are_not_pages() {
+        for path in [
+            "/",
+            "/index.html",
+            "/site/",
+            "/fr/",
+            "/en/nowhere/",
+            "/en/items/",
+            "/en/items/<b>/",
+        ] {
+            assert_eq!(Route::parse_address(path, ""), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn any_subpath_works_even_one_named_like_a_language() {
+        let (base, route) = Route::parse_address("/en/docs/zh/charts/", "").unwrap();
+        assert_eq!(
+            (base.as_str(), route.lang, route.view),
+            ("/en/docs/", Lang::Zh, View::Charts)
+        );
+        let (base, route) = Route::parse_address("/zh/en/", "").unwrap();
+        assert_eq!(
+            (base.as_str(), route.lang, route.view),
+            ("/zh/", Lang::En, View::Overview)
+        );
+        let (base, _) = Route::parse_address("/en/", "").unwrap();
+        assert_eq!(base, "/");
+    }
+
+    #[test]
+    fn links_are_relative_to_the_page_they_are_on() {
+        let item = at("en/items/rec-1/", "");
+        let explore = item.with_view(View::Explore);
+        assert_eq!(explore.href_from(&item), "../../../en/explore/");
+        let home = Route::home(Lang::Zh);
+        assert_eq!(explore.href_from(&home), "../en/explore/");
+        assert_eq!(
+            item.with_lang(Lang::Zh).href_from(&item),
+            "../../../zh/items/rec-1/"
+        );
+    }
+
+    #[test]
+    fn side_by_side_reading_lives_under_zh_and_is_named_in_the_query() {
+        let r = at("en/items/rec-1/", "lang=both");
+        assert_eq!(r.lang, Lang::Both);
+        assert_eq!(r.address(), "zh/items/rec-1/?lang=both");
+        // The folder names the language; a `lang` other than both means nothing here.
+        assert_eq!(at("en/", "lang=zh").lang, Lang::En);
+    }
+
+    #[test]
+    fn theme_is_read_and_defaults_left_out() {
+        let r = at("zh/", "theme=dark");
         assert_eq!((r.lang, r.theme), (Lang::Zh, Theme::Dark));
-        assert_eq!(r.to_query(Lang::En), "?lang=zh&theme=dark");
-        // The preferred language is the default, so it is not written.
-        assert_eq!(r.to_query(Lang::Zh), "?theme=dark");
-    }
-
-    #[test]
-    fn unknown_values_fall_back_silently() {
-        let r = parse("lang=fr&theme=neon&view=nowhere&extra=1");
-        assert_eq!(r, parse(""));
+        assert_eq!(r.address(), "zh/?theme=dark");
+        assert_eq!(at("zh/", "theme=neon&extra=1").address(), "zh/");
     }
 
     #[test]
     fn facets_are_tilde_lists_and_round_trip() {
-        let r = parse("view=explore&country=KGZ~TJK&topic=poverty&q=%E8%B4%AB%E5%9B%B0");
+        let r = at(
+            "en/explore/",
+            "country=KGZ~TJK&topic=poverty&q=%E8%B4%AB%E5%9B%B0",
+        );
         assert_eq!(r.view, View::Explore);
         assert_eq!(r.filters.countries, ["KGZ", "TJK"]);
         assert_eq!(r.filters.topics, ["poverty"]);
         assert_eq!(r.filters.q, "贫困");
-        let q = r.to_query(Lang::En);
-        assert_eq!(
-            q,
-            "?view=explore&q=%E8%B4%AB%E5%9B%B0&topic=poverty&country=KGZ~TJK"
-        );
-        assert_eq!(parse(&q), r);
+        let q = r.query();
+        assert_eq!(q, "?q=%E8%B4%AB%E5%9B%B0&topic=poverty&country=KGZ~TJK");
+        assert_eq!(at("en/explore/", &q), r);
     }
 
     #[test]
     fn markup_and_junk_in_lists_are_dropped() {
-        let r = parse("view=explore&country=KGZ~<script>~KGZ~~TJK&kind=%22onload%3D");
+        let r = at(
+            "en/explore/",
+            "country=KGZ~<script>~KGZ~~TJK&kind=%22onload%3D",
+        );
         assert_eq!(r.filters.countries, ["KGZ", "TJK"]);
         assert!(r.filters.kinds.is_empty());
     }
 
     #[test]
-    fn record_views_need_a_plain_id() {
-        assert_eq!(parse("view=item&id=x-1").view, View::Item("x-1".into()));
-        assert_eq!(parse("view=item").view, View::Overview);
-        assert_eq!(parse("view=item&id=<b>").view, View::Overview);
-        assert_eq!(
-            parse("view=countries&id=KGZ").view,
-            View::Country("KGZ".into())
-        );
-        assert_eq!(parse("view=countries").view, View::Countries);
-    }
-
-    #[test]
-    fn shareable_links_always_name_the_language() {
-        let r = parse("view=charts&id=poverty-rate");
-        assert_eq!(r.to_query(Lang::En), "?view=charts&id=poverty-rate");
-        assert_eq!(
-            r.to_shareable_query(),
-            "?view=charts&id=poverty-rate&lang=en"
-        );
-    }
-
-    #[test]
-    fn chart_and_map_views_round_trip() {
-        let r = parse("view=charts&id=poverty-rate&tab=table");
-        assert_eq!(r.view, View::Chart("poverty-rate".into()));
+    fn the_chart_tab_is_written_on_a_chart_only() {
+        let r = at("en/charts/poverty-rate/", "tab=table");
         assert!(r.table);
-        assert_eq!(
-            r.to_query(Lang::En),
-            "?view=charts&id=poverty-rate&tab=table"
-        );
-        assert_eq!(parse("view=charts").view, View::Charts);
-        assert_eq!(parse("view=map").view, View::Map(None));
-        assert_eq!(
-            parse("view=map&id=trade-partner-rank").view,
-            View::Map(Some("trade-partner-rank".into()))
-        );
-        // The table tab means nothing elsewhere and is not written there.
-        assert_eq!(
-            parse("view=explore&tab=table").to_query(Lang::En),
-            "?view=explore"
-        );
+        assert_eq!(r.address(), "en/charts/poverty-rate/?tab=table");
+        assert_eq!(at("en/explore/", "tab=table").address(), "en/explore/");
+    }
+
+    #[test]
+    fn first_scheme_addresses_open_the_same_view_at_its_new_address() {
+        let cases = [
+            ("", Lang::Zh, "zh/"),
+            ("lang=en", Lang::Zh, "en/"),
+            ("lang=both", Lang::En, "zh/?lang=both"),
+            ("view=item&id=x-1&lang=en", Lang::Zh, "en/items/x-1/"),
+            ("view=item", Lang::En, "en/"),
+            ("view=item&id=<b>", Lang::En, "en/"),
+            (
+                "view=explore&country=KGZ~TJK&lang=zh&theme=dark",
+                Lang::En,
+                "zh/explore/?theme=dark&country=KGZ~TJK",
+            ),
+            ("view=countries", Lang::En, "en/countries/"),
+            ("view=countries&id=KGZ", Lang::En, "en/countries/KGZ/"),
+            ("view=sources&lang=zh", Lang::En, "zh/sources/"),
+            ("view=glossary", Lang::En, "en/glossary/"),
+            ("view=charts", Lang::En, "en/charts/"),
+            (
+                "view=charts&id=poverty-rate&tab=table",
+                Lang::En,
+                "en/charts/poverty-rate/?tab=table",
+            ),
+            ("view=map", Lang::En, "en/map/"),
+            ("view=map&id=population", Lang::En, "en/map/population/"),
+            ("view=nowhere&lang=fr", Lang::En, "en/"),
+        ];
+        for (query, preferred, address) in cases {
+            assert_eq!(
+                Route::parse_legacy(query, preferred).address(),
+                address,
+                "{query}"
+            );
+        }
     }
 
     #[test]
@@ -431,28 +621,48 @@ mod tests {
     #[test]
     fn search_text_is_capped() {
         let long = "x".repeat(1000);
-        assert_eq!(parse(&format!("q={long}")).filters.q.len(), MAX_QUERY_CHARS);
+        assert_eq!(
+            at("en/explore/", &format!("q={long}")).filters.q.len(),
+            MAX_QUERY_CHARS
+        );
     }
 
     proptest! {
         #[test]
-        fn any_query_parses_and_its_written_form_is_stable(query in ".*") {
-            let first = parse(&query);
-            let written = first.to_query(Lang::En);
-            let again = parse(&written);
-            prop_assert_eq!(again.to_query(Lang::En), written);
+        fn any_address_parses_and_its_written_form_is_stable(path in "[a-zA-Z0-9/%<>._-]{0,40}", query in ".*") {
+            if let Some((base, first)) = Route::parse_address(&path, &query) {
+                let written = first.address();
+                let (split_query, split_path) = match written.split_once('?') {
+                    Some((p, q)) => (q.to_string(), p.to_string()),
+                    None => (String::new(), written.clone()),
+                };
+                let (again_base, again) = Route::parse_address(&format!("{base}{split_path}"), &split_query)
+                    .expect("a written address is a page");
+                prop_assert_eq!(again_base, base);
+                prop_assert_eq!(again.address(), written);
+            }
+        }
+
+        #[test]
+        fn any_first_scheme_query_opens_a_page(query in ".*") {
+            let route = Route::parse_legacy(&query, Lang::En);
+            let written = route.address();
+            let (path, query) = written.split_once('?').unwrap_or((&written, ""));
+            let page = format!("/{path}");
+            prop_assert!(Route::parse_address(&page, query).is_some());
         }
 
         #[test]
         fn any_search_text_round_trips(q in "\\PC{0,200}") {
-            let route = Route { view: View::Explore, lang: Lang::Zh, theme: Theme::Light,
-                filters: Filters { q: q.clone(), ..Filters::default() }, table: false };
-            prop_assert_eq!(parse(&route.to_query(Lang::En)), route);
+            let route = Route { view: View::Explore, theme: Theme::Light,
+                filters: Filters { q: q.clone(), ..Filters::default() }, ..Route::home(Lang::Zh) };
+            let query = route.query();
+            prop_assert_eq!(at("zh/explore/", &query), route);
         }
 
         #[test]
         fn any_parameter_value_is_safe(key in "(view|id|lang|theme|q|topic|country|kind|section)", value in ".*") {
-            let route = parse(&format!("{key}={}", encode(&value)));
+            let route = at("en/explore/", &format!("{key}={}", encode(&value)));
             for v in route.filters.countries.iter().chain(&route.filters.topics) {
                 prop_assert!(!v.contains('<') && !v.contains('"'));
             }

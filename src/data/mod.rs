@@ -7,6 +7,9 @@ pub mod validate;
 pub use model::*;
 pub use validate::{validate, Problem};
 
+/// Where the dataset is served, below the site's root.
+pub const DATASET_FILE: &str = "data/dataset.json";
+
 /// Reads a dataset file: first its shape, then every rule of [`validate`]. Never
 /// panics, whatever the input.
 pub fn load(json: &str) -> Result<Dataset, Vec<Problem>> {

@@ -16,18 +16,11 @@ use crate::format::{figure_value, figure_when, unit_name};
 use crate::i18n::{tr, Lang};
 use crate::url_state::View;
 
-/// The coordinate width of a chart: narrower on phones so its text stays legible.
-fn chart_width() -> f64 {
-    let viewport = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(1024.0);
-    if viewport < 600.0 {
-        360.0
-    } else {
-        640.0
-    }
-}
+/// The coordinate widths of a chart: narrow for phones, so its text stays legible, and
+/// wide for everything else. Both are drawn and the stylesheet shows one, so the page
+/// needs no measuring and reads the same baked and live.
+const NARROW_WIDTH: f64 = 360.0;
+const WIDE_WIDTH: f64 = 640.0;
 
 /// One indicator's chart, with everything that goes with it.
 #[component]
@@ -55,21 +48,23 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let href = ctx.href(&ctx.route.get_untracked().with_view(chart_view.clone()));
         let text_lang = if lang == Lang::Both { Lang::Zh } else { lang };
         let title = spec.indicator.name.get(text_lang).to_string();
-        let l: Layout = layout(&data, &spec, text_lang, chart_width());
+        let narrow: Layout = layout(&data, &spec, text_lang, NARROW_WIDTH);
+        let l: Layout = layout(&data, &spec, text_lang, WIDE_WIDTH);
         let source = sources_line(&data, spec.figures(), text_lang);
-        let address = ctx.shareable_url(&ctx.route.get_untracked().with_view(chart_view));
         let alt = summary(&data, &spec, text_lang);
-        let captions = Captions {
-            title: &title,
-            summary: &alt,
-            source: &source,
-            address: &address,
+        let on_page = |layout: &Layout| {
+            render(
+                layout,
+                &Captions {
+                    title: &title,
+                    summary: &alt,
+                    source: &source,
+                    address: "",
+                },
+                false,
+            )
         };
-        let on_page = render(&l, &captions, false);
-        let file = render(&l, &captions, true);
-        let csv = figures_csv(&data, &title, spec.figures(), text_lang, &address);
-        let file_height = l.height + STANDALONE_MARGINS;
-        let (width, name) = (l.width, indicator.clone());
+        let (narrow_svg, wide_svg) = (on_page(&narrow), on_page(&l));
 
         let items: Vec<&Item> = {
             let mut ids: Vec<&str> = spec.figures().map(|f| f.item.as_str()).collect();
@@ -117,14 +112,48 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                 table_here.update(|t| *t = !*t);
             }
         };
-        let save = move |kind: &'static str| {
-            let result = match kind {
-                "svg" => save_text(&file, "image/svg+xml", &format!("{name}.svg")),
-                "csv" => save_text(&csv, "text/csv;charset=utf-8", &format!("{name}.csv")),
-                _ => save_png(&file, width, file_height, &format!("{name}.png")),
-            };
-            if let Err(e) = result {
-                leptos::logging::warn!("download failed: {e:?}");
+        // Files are drawn when asked for: they carry the page's full address, which
+        // only the browser knows.
+        let save = {
+            let (data, indicator, title, alt, source, l) = (
+                data.clone(),
+                indicator.clone(),
+                title.clone(),
+                alt.clone(),
+                source.clone(),
+                l.clone(),
+            );
+            move |kind: &'static str| {
+                let Some(spec) = ChartSpec::for_indicator(&data, &indicator) else {
+                    return;
+                };
+                let address =
+                    ctx.shareable_url(&ctx.route.get_untracked().with_view(chart_view.clone()));
+                let captions = Captions {
+                    title: &title,
+                    summary: &alt,
+                    source: &source,
+                    address: &address,
+                };
+                let file = || render(&l, &captions, true);
+                let name = &indicator;
+                let result = match kind {
+                    "svg" => save_text(&file(), "image/svg+xml", &format!("{name}.svg")),
+                    "csv" => save_text(
+                        &figures_csv(&data, &title, spec.figures(), text_lang, &address),
+                        "text/csv;charset=utf-8",
+                        &format!("{name}.csv"),
+                    ),
+                    _ => save_png(
+                        &file(),
+                        l.width,
+                        l.height + STANDALONE_MARGINS,
+                        &format!("{name}.png"),
+                    ),
+                };
+                if let Err(e) = result {
+                    leptos::logging::warn!("download failed: {e:?}");
+                }
             }
         };
         let save = StoredValue::new(save);
@@ -152,7 +181,12 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                         </div>
                     }.into_any()
                 } else {
-                    view! { <div class="chart-box" inner_html=on_page></div> }.into_any()
+                    view! {
+                        <div class="chart-box">
+                            <div class="chart-narrow" inner_html=narrow_svg></div>
+                            <div class="chart-wide" inner_html=wide_svg></div>
+                        </div>
+                    }.into_any()
                 }}
                 {legend.map(|items| view! { <ul class="legend">{items}</ul> })}
                 {qualified.then(|| view! { <p class="muted small">{tr(lang, |u| u.projected_note)}</p> })}

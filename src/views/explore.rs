@@ -62,11 +62,9 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     });
     let lang = move || ctx.lang();
     let total = data.items.len();
-    // On a phone the filters start folded, so the results come first.
-    let facets_open = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .is_none_or(|width| width >= 800.0);
+    // On a phone the filters start folded, so the results come first; wider screens
+    // always show them (the stylesheet decides, so baked and live pages agree).
+    let facets_open = RwSignal::new(false);
 
     let set_filters = move |next: Filters, replace: bool| {
         let route = Route {
@@ -215,14 +213,21 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
             <p class="lede">{move || tr(lang(), |u| u.explore_intro)}</p>
             {search}
             <div class="explore-layout">
-                <details class="facets" open=facets_open>
-                    <summary>{move || tr(lang(), |u| u.filters)}</summary>
-                    {facet_groups}
-                    <button type="button" class="button" on:click=clear_all
-                        disabled=move || filters.get().is_empty()>
-                        {move || tr(lang(), |u| u.clear_all)}
+                <div class="facets" class:open=move || facets_open.get()>
+                    <h2 class="facets-title">{move || tr(lang(), |u| u.filters)}</h2>
+                    <button type="button" class="button secondary facets-toggle" aria-controls="facet-groups"
+                        aria-expanded=move || facets_open.get().to_string()
+                        on:click=move |_| facets_open.update(|open| *open = !*open)>
+                        {move || tr(lang(), |u| u.filters)}
                     </button>
-                </details>
+                    <div id="facet-groups" class="facet-groups">
+                        {facet_groups}
+                        <button type="button" class="button" on:click=clear_all
+                            disabled=move || filters.get().is_empty()>
+                            {move || tr(lang(), |u| u.clear_all)}
+                        </button>
+                    </div>
+                </div>
                 <section class="results" aria-labelledby="results-count">
                     <p id="results-count" class="results-count" role="status" aria-live="polite">
                         {move || results_count(results.get().items.len(), total, lang())}

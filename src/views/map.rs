@@ -1,4 +1,5 @@
-//! The map view: outlines fetched on demand, coloured by the chosen indicator.
+//! The map view: the outlines (given up front, or fetched on the first visit), coloured
+//! by the chosen indicator.
 
 use std::sync::Arc;
 
@@ -6,21 +7,24 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::parts::bi;
-use super::{fetch_text, status, Ctx};
+use super::start::fetch_shapes;
+use super::{status, Ctx, MapOutlines};
 use crate::data::Dataset;
 use crate::i18n::tr;
-use crate::map::{self, MapShapes, DEFAULT_INDICATOR, MAP_URL};
+use crate::map::{self, DEFAULT_INDICATOR};
 use crate::url_state::View;
-
-async fn fetch_shapes() -> Result<Arc<MapShapes>, Vec<String>> {
-    let text = fetch_text(MAP_URL).await?;
-    map::parse_shapes(&text).map(Arc::new).map_err(|e| vec![e])
-}
 
 #[component]
 pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let shapes = LocalResource::new(fetch_shapes);
+    let MapOutlines(shapes) = expect_context::<MapOutlines>();
+    if shapes.get_untracked().is_none() {
+        let root = ctx.root.get_value();
+        leptos::task::spawn_local(async move {
+            let fetched = fetch_shapes(&root).await;
+            shapes.set(Some(fetched));
+        });
+    }
     let chosen = Memo::new(move |_| match ctx.route.get().view {
         View::Map(Some(id)) => id,
         _ => DEFAULT_INDICATOR.to_string(),
@@ -61,9 +65,12 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
                 .get()
                 .and_then(Result::ok)
                 .map(|shapes| {
+                    let chosen = chosen.get_untracked();
                     map::indicators(&data, &shapes)
                         .into_iter()
-                        .map(|i| view! { <option value=i.id.clone()>{i.name.get(lang).to_string()}</option> })
+                        .map(|i| view! {
+                            <option value=i.id.clone() selected=i.id == chosen>{i.name.get(lang).to_string()}</option>
+                        })
                         .collect_view()
                 })
         }

@@ -9,26 +9,8 @@ use super::parts::bi;
 use super::Ctx;
 use crate::data::Dataset;
 use crate::i18n::{tr, Lang, UiPick};
+use crate::pages::NAV;
 use crate::url_state::{Route, Theme, View};
-
-/// The views in the main navigation, in order.
-const NAV: [(View, UiPick); 7] = [
-    (View::Overview, |u| u.nav_overview),
-    (View::Explore, |u| u.nav_explore),
-    (View::Charts, |u| u.nav_charts),
-    (View::Map(None), |u| u.nav_map),
-    (View::Countries, |u| u.nav_countries),
-    (View::Sources, |u| u.nav_sources),
-    (View::Glossary, |u| u.nav_glossary),
-];
-
-/// The name of a view's navigation entry, for the document title.
-pub fn view_title(view: &View, lang: Lang) -> String {
-    NAV.iter()
-        .find(|(target, _)| target.key() == view.key())
-        .map(|(_, label)| tr(lang, label))
-        .unwrap_or_else(|| tr(lang, |u| u.app_name))
-}
 
 fn theme_label(theme: Theme) -> UiPick {
     match theme {
@@ -80,14 +62,16 @@ pub fn Header() -> impl IntoView {
             })
             .collect_view()
     };
-    let lang_buttons = Lang::ALL.map(|option| {
-        switch_button(
-            ctx,
-            option.code(),
-            move |r| r.lang == option,
-            move |r| r.lang = option,
-            move || option.switch_label().to_string(),
-        )
+    // Languages are links: each language is a page of its own, so the switch works
+    // before the app has loaded (and without JavaScript).
+    let lang_links = Lang::ALL.map(|option| {
+        view! {
+            <a class="seg" data-option=option.code() lang=(option != Lang::Both).then_some(option.html_tag())
+                href=move || ctx.href(&ctx.route.get().with_lang(option))
+                aria-current=move || (ctx.lang() == option).then_some("true")>
+                {option.switch_label()}
+            </a>
+        }
     });
     let theme_buttons = Theme::ALL.map(|option| {
         switch_button(
@@ -111,7 +95,7 @@ pub fn Header() -> impl IntoView {
             </nav>
             <div class="switches">
                 <div role="group" class="segmented" data-switch="lang" aria-label=move || tr(lang(), |u| u.language)>
-                    {lang_buttons}
+                    {lang_links}
                 </div>
                 <div role="group" class="segmented" data-switch="theme" aria-label=move || tr(lang(), |u| u.theme)>
                     {theme_buttons}

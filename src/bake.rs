@@ -1,0 +1,408 @@
+//! Baking: the build writes a real page for every address of the site, so each one
+//! shows its content the moment its HTML arrives, for readers, search engines, link
+//! previews and reference managers alike; the app then takes over (see `views::start`).
+//!
+//! The bodies come from the same Leptos components the app runs, rendered natively.
+//! The heads come from [`crate::pages`] (title, description) and the dataset (the
+//! article's `citation_*` tags). Trunk's own output, `index.html`, is the template:
+//! its head holds the hashed stylesheet and the wasm loader, and its two marker
+//! comments say where each page's head tags and body go.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::chart::svg::escape;
+use crate::data::{Dataset, DATASET_FILE};
+use crate::i18n::{tr, Lang};
+use crate::map::{MapShapes, MAP_URL};
+use crate::pages::{all_routes, cites_article, page_description, page_title};
+use crate::url_state::{Route, View};
+use crate::views::{bake_body, bake_landing, bake_not_found};
+
+/// Where each page's own head tags go in the template.
+pub const HEAD_MARKER: &str = "<!-- page-head -->";
+/// Where each page's body goes in the template.
+pub const BODY_MARKER: &str = "<!-- page-body -->";
+/// The root page's script: sends the reader to their language's overview.
+pub const ROOT_SCRIPT: &str = "root.js";
+
+/// What a build is made from.
+pub struct Site {
+    /// Trunk's `index.html`, with the markers.
+    pub template: String,
+    pub data: Arc<Dataset>,
+    pub shapes: Arc<MapShapes>,
+    /// The site's public address, ending in `/`, when known: pages then carry absolute
+    /// canonical and `og:url` links, and the build writes `sitemap.xml` and `robots.txt`.
+    pub public_url: Option<String>,
+}
+
+/// One file the build writes: its path below the site's root and its content.
+pub struct Output {
+    pub path: String,
+    pub content: String,
+}
+
+impl Site {
+    /// Reads a built site's template and data from `dir` (Trunk's staging folder).
+    pub fn read(dir: &Path, public_url: Option<String>) -> Result<Site, String> {
+        let read = |name: &str| {
+            std::fs::read_to_string(dir.join(name))
+                .map_err(|e| format!("{}: {e}", dir.join(name).display()))
+        };
+        let template = read("index.html")?;
+        for marker in [HEAD_MARKER, BODY_MARKER] {
+            if !template.contains(marker) {
+                return Err(format!("index.html has no {marker} marker"));
+            }
+        }
+        let data = crate::data::load(&read(DATASET_FILE)?).map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!("{DATASET_FILE}: {}", list.join("; "))
+        })?;
+        let shapes = crate::map::parse_shapes(&read(MAP_URL)?)?;
+        let public_url = public_url
+            .map(|url| url.trim().to_string())
+            .filter(|url| !url.is_empty())
+            .map(|url| {
+                if url.ends_with('/') {
+                    url
+                } else {
+                    format!("{url}/")
+                }
+            });
+        Ok(Site {
+            template,
+            data: Arc::new(data),
+            shapes: Arc::new(shapes),
+            public_url,
+        })
+    }
+
+    /// Every file of the baked site: a page per address and language, the root page,
+    /// `404.html`, and with a public address the sitemap and `robots.txt`.
+    pub fn outputs(&self) -> Vec<Output> {
+        let routes = all_routes(&self.data, &self.shapes);
+        let mut out: Vec<Output> = routes
+            .iter()
+            .map(|route| Output {
+                path: format!("{}index.html", route.path()),
+                content: self.page(route),
+            })
+            .collect();
+        out.push(Output {
+            path: "index.html".into(),
+            content: self.landing(),
+        });
+        out.push(Output {
+            path: "404.html".into(),
+            content: self.not_found(),
+        });
+        if let Some(url) = &self.public_url {
+            out.push(Output {
+                path: "sitemap.xml".into(),
+                content: sitemap(url, &routes),
+            });
+            out.push(Output {
+                path: "robots.txt".into(),
+                content: format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
+            });
+        }
+        out
+    }
+
+    /// Writes every output below `dir`.
+    pub fn write(&self, dir: &Path) -> Result<usize, String> {
+        let outputs = self.outputs();
+        for output in &outputs {
+            let path: PathBuf = dir.join(&output.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            std::fs::write(&path, &output.content)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(outputs.len())
+    }
+
+    /// The template with asset addresses made relative to a page `depth` folders down,
+    /// the page's language, its head tags and its body.
+    fn fill(&self, depth: usize, html_lang: &str, head: &str, body: &str) -> String {
+        let prefix = if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        };
+        let template = self
+            .template
+            .replace("href=\"./", &format!("href=\"{prefix}"))
+            .replace("src=\"./", &format!("src=\"{prefix}"))
+            .replace("'./", &format!("'{prefix}"))
+            .replacen(
+                "<html lang=\"zh-Hans\"",
+                &format!("<html lang=\"{html_lang}\""),
+                1,
+            );
+        template.replacen(HEAD_MARKER, head, 1).replacen(
+            BODY_MARKER,
+            &format!("<div id=\"app\">{}</div>", strip_markers(body)),
+            1,
+        )
+    }
+
+    /// The address of a page as a link from a page `depth` folders down (absolute when
+    /// the public address is known, as `canonical` and `hreflang` want).
+    fn link(&self, address: &str, depth: usize) -> String {
+        match &self.public_url {
+            Some(url) => format!("{url}{address}"),
+            None if depth == 0 => format!("./{address}"),
+            None => format!("{}{address}", "../".repeat(depth)),
+        }
+    }
+
+    /// A page of the site.
+    fn page(&self, route: &Route) -> String {
+        let ds = &self.data;
+        let depth = route.depth();
+        let title = page_title(Some(ds), route);
+        let description = page_description(ds, route);
+        let mut head = String::new();
+        push_title(&mut head, &title, &description);
+        if let Some(url) = &self.public_url {
+            let _ = write!(
+                head,
+                "\n<link rel=\"canonical\" href=\"{}\">",
+                escape(&format!("{url}{}", route.path()))
+            );
+        }
+        for lang in [Lang::Zh, Lang::En] {
+            let other = route.with_lang(lang);
+            let _ = write!(
+                head,
+                "\n<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.html_tag(),
+                escape(&self.link(&other.path(), depth))
+            );
+        }
+        let _ = write!(
+            head,
+            "\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+            escape(&self.link("", depth))
+        );
+        let kind = if cites_article(route) {
+            "article"
+        } else {
+            "website"
+        };
+        push_social(
+            &mut head,
+            kind,
+            &tr(route.lang, |u| u.app_name),
+            &title,
+            &description,
+            route.lang,
+        );
+        if let Some(url) = &self.public_url {
+            let _ = write!(
+                head,
+                "\n<meta property=\"og:url\" content=\"{}\">",
+                escape(&format!("{url}{}", route.path()))
+            );
+        }
+        if cites_article(route) {
+            push_citation(&mut head, ds, route.lang);
+        }
+        // The data starts downloading with the wasm, not after it.
+        let prefix = "../".repeat(depth);
+        let _ = write!(
+            head,
+            "\n<link rel=\"preload\" href=\"{prefix}{DATASET_FILE}\" as=\"fetch\" crossorigin>"
+        );
+        if matches!(route.view, View::Map(_)) {
+            let _ = write!(
+                head,
+                "\n<link rel=\"preload\" href=\"{prefix}{MAP_URL}\" as=\"fetch\" crossorigin>"
+            );
+        }
+        let body = bake_body(ds.clone(), self.shapes.clone(), route.clone());
+        self.fill(depth, route.lang.html_tag(), &head, &body)
+    }
+
+    /// The site's root: both languages' overviews, and a script that picks the
+    /// reader's. The app also runs here, to send addresses of the first scheme on.
+    fn landing(&self) -> String {
+        let ds = &self.data;
+        let both = |zh: String, en: String| format!("{zh} | {en}");
+        let title = both(tr(Lang::Zh, |u| u.app_name), tr(Lang::En, |u| u.app_name));
+        let description = crate::pages::shorten(
+            &both(ds.meta.summary.zh.clone(), ds.meta.summary.en.clone()),
+            crate::pages::DESCRIPTION_CHARS,
+        );
+        let mut head = format!("<script src=\"{ROOT_SCRIPT}\"></script>\n");
+        push_title(&mut head, &title, &description);
+        if let Some(url) = &self.public_url {
+            let _ = write!(head, "\n<link rel=\"canonical\" href=\"{}\">", escape(url));
+        }
+        for lang in [Lang::Zh, Lang::En] {
+            let _ = write!(
+                head,
+                "\n<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.html_tag(),
+                escape(&self.link(&Route::home(lang).path(), 0))
+            );
+        }
+        push_social(&mut head, "website", &title, &title, &description, Lang::Zh);
+        let _ = write!(
+            head,
+            "\n<link rel=\"preload\" href=\"./{DATASET_FILE}\" as=\"fetch\" crossorigin>"
+        );
+        self.fill(0, Lang::Zh.html_tag(), &head, &bake_landing(ds.clone()))
+    }
+
+    /// The page a static host shows for an unknown address, at any depth: it links to
+    /// the site's root through a `<base>` (the public address when known; otherwise
+    /// the part of the address before its language folder, found by a line of script).
+    fn not_found(&self) -> String {
+        let title = format!(
+            "{} · {}",
+            tr(Lang::Both, |u| u.not_found_title),
+            tr(Lang::Zh, |u| u.app_name)
+        );
+        let base = match &self.public_url {
+            Some(url) => format!("<base href=\"{}\">", escape(url)),
+            None => concat!(
+                "<script>(function(){var m=location.pathname.match(/^(.*?\\/)(?:zh|en)\\//);",
+                "var b=document.createElement('base');b.href=m?m[1]:'/';",
+                "document.head.appendChild(b);})();</script>"
+            )
+            .to_string(),
+        };
+        let stylesheet = self.stylesheet_tag().unwrap_or_default();
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"zh-Hans\" data-theme=\"auto\">\n<head>\n\
+             <meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"color-scheme\" content=\"light dark\">\n\
+             <meta name=\"robots\" content=\"noindex\">\n\
+             {base}\n<title>{}</title>\n{}\n</head>\n<body>\n<div id=\"app\">{}</div>\n</body>\n</html>\n",
+            escape(&title),
+            stylesheet.replace("href=\"./", "href=\""),
+            bake_not_found()
+        )
+    }
+
+    /// Trunk's `<link rel="stylesheet" …>` tag from the template.
+    fn stylesheet_tag(&self) -> Option<String> {
+        let start = self.template.find("<link rel=\"stylesheet\"")?;
+        let end = start + self.template[start..].find('>')? + 1;
+        Some(self.template[start..end].to_string())
+    }
+}
+
+fn push_title(head: &mut String, title: &str, description: &str) {
+    let _ = write!(
+        head,
+        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">",
+        escape(title),
+        escape(description)
+    );
+}
+
+/// Open Graph and Twitter-card tags, for link previews.
+fn push_social(
+    head: &mut String,
+    kind: &str,
+    site_name: &str,
+    title: &str,
+    description: &str,
+    lang: Lang,
+) {
+    let locale = |l: Lang| if l == Lang::En { "en_US" } else { "zh_CN" };
+    let other = if lang == Lang::En { Lang::Zh } else { Lang::En };
+    for (property, content) in [
+        ("og:type", kind),
+        ("og:site_name", site_name),
+        ("og:title", title),
+        ("og:description", description),
+        ("og:locale", locale(lang)),
+        ("og:locale:alternate", locale(other)),
+    ] {
+        let _ = write!(
+            head,
+            "\n<meta property=\"{property}\" content=\"{}\">",
+            escape(content)
+        );
+    }
+    for (name, content) in [
+        ("twitter:card", "summary"),
+        ("twitter:title", title),
+        ("twitter:description", description),
+    ] {
+        let _ = write!(
+            head,
+            "\n<meta name=\"{name}\" content=\"{}\">",
+            escape(content)
+        );
+    }
+}
+
+/// The article's bibliographic tags, as Google Scholar and Zotero read them. The
+/// article's text names no journal, so none is given.
+fn push_citation(head: &mut String, ds: &Dataset, lang: Lang) {
+    let m = &ds.meta;
+    let text_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let mut tags = vec![
+        ("citation_title", m.title.get(text_lang).to_string()),
+        ("citation_author", m.author.get(text_lang).to_string()),
+        ("citation_publication_date", m.year.to_string()),
+        ("citation_doi", m.doi.clone()),
+        ("citation_language", "zh".to_string()),
+    ];
+    tags.extend(
+        m.keywords
+            .iter()
+            .map(|k| ("citation_keywords", k.get(text_lang).to_string())),
+    );
+    for (name, content) in tags {
+        let _ = write!(
+            head,
+            "\n<meta name=\"{name}\" content=\"{}\">",
+            escape(&content)
+        );
+    }
+}
+
+/// The sitemap: every page, with its other-language twin.
+fn sitemap(url: &str, routes: &[Route]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for route in routes {
+        let _ = write!(
+            out,
+            "<url><loc>{}</loc>",
+            escape(&format!("{url}{}", route.path()))
+        );
+        for lang in [Lang::Zh, Lang::En] {
+            let _ = write!(
+                out,
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                lang.html_tag(),
+                escape(&format!("{url}{}", route.with_lang(lang).path()))
+            );
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// Leptos marks the places where hydration would split text (`<!>`); a page that is
+/// replaced, not hydrated, needs none of them.
+fn strip_markers(html: &str) -> String {
+    html.replace("<!>", "")
+}

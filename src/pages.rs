@@ -1,0 +1,167 @@
+//! Every page of the site and what its head says about it: title, description, kind.
+//! The build writes these into each baked page; the app keeps the title in step.
+
+use crate::chart::charted_indicators;
+use crate::data::Dataset;
+use crate::i18n::{tr, Lang, UiPick};
+use crate::map::{self, MapShapes};
+use crate::url_state::{Route, View};
+
+/// The views in the main navigation, in order, with their names.
+pub const NAV: [(View, UiPick); 7] = [
+    (View::Overview, |u| u.nav_overview),
+    (View::Explore, |u| u.nav_explore),
+    (View::Charts, |u| u.nav_charts),
+    (View::Map(None), |u| u.nav_map),
+    (View::Countries, |u| u.nav_countries),
+    (View::Sources, |u| u.nav_sources),
+    (View::Glossary, |u| u.nav_glossary),
+];
+
+/// Longest meta description, in characters: search engines cut longer ones.
+pub const DESCRIPTION_CHARS: usize = 160;
+
+/// Every page the site has, in Chinese and in English: the overview and each list
+/// view, each item, each country with a profile, each chart, the map by each indicator.
+pub fn all_routes(ds: &Dataset, shapes: &MapShapes) -> Vec<Route> {
+    let mut views: Vec<View> = NAV.iter().map(|(view, _)| view.clone()).collect();
+    views.extend(ds.items.iter().map(|i| View::Item(i.id.clone())));
+    views.extend(
+        ds.countries
+            .iter()
+            .filter(|c| c.has_profile())
+            .map(|c| View::Country(c.id.clone())),
+    );
+    views.extend(
+        charted_indicators(ds)
+            .into_iter()
+            .map(|i| View::Chart(i.id.clone())),
+    );
+    views.extend(
+        map::indicators(ds, shapes)
+            .into_iter()
+            .map(|i| View::Map(Some(i.id.clone()))),
+    );
+    [Lang::Zh, Lang::En]
+        .into_iter()
+        .flat_map(|lang| {
+            views.iter().map(move |view| Route {
+                view: view.clone(),
+                ..Route::home(lang)
+            })
+        })
+        .collect()
+}
+
+/// The name of the navigation entry a view belongs to.
+pub fn section_name(view: &View, lang: Lang) -> String {
+    NAV.iter()
+        .find(|(target, _)| target.key() == view.key())
+        .map(|(_, name)| tr(lang, name))
+        .unwrap_or_else(|| tr(lang, |u| u.app_name))
+}
+
+/// What the page shows, in a few words: the record's name, or the view's.
+fn subject(ds: &Dataset, route: &Route) -> Option<String> {
+    let lang = route.lang;
+    let text = |t: &crate::data::Text| match lang {
+        Lang::Both => format!("{} · {}", t.zh, t.en),
+        _ => t.get(lang).to_string(),
+    };
+    Some(match &route.view {
+        View::Overview => return None,
+        View::Item(id) => text(&ds.item(id)?.title),
+        View::Country(id) => text(&ds.country(id)?.name),
+        View::Chart(id) => text(&ds.indicator(id)?.name),
+        View::Map(Some(id)) => format!(
+            "{} · {}",
+            tr(lang, |u| u.nav_map),
+            text(&ds.indicator(id)?.name)
+        ),
+        other => section_name(other, lang),
+    })
+}
+
+/// The document title: what the page shows, then the site's name. Without a dataset
+/// (it failed to load) the view's name stands in for the record's.
+pub fn page_title(ds: Option<&Dataset>, route: &Route) -> String {
+    let app = tr(route.lang, |u| u.app_name);
+    let page = match ds {
+        Some(ds) => subject(ds, route),
+        None if route.view == View::Overview => None,
+        None => Some(section_name(&route.view, route.lang)),
+    };
+    match page {
+        Some(page) => format!("{page} · {app}"),
+        None => app,
+    }
+}
+
+/// One or two sentences on what the page holds, for search results and link previews.
+pub fn page_description(ds: &Dataset, route: &Route) -> String {
+    let lang = route.path_lang();
+    let text = match &route.view {
+        View::Overview => ds.meta.summary.get(lang).to_string(),
+        View::Explore => tr(lang, |u| u.explore_intro),
+        View::Item(id) => ds
+            .item(id)
+            .map(|i| i.text.get(lang).to_string())
+            .unwrap_or_default(),
+        View::Countries => tr(lang, |u| u.countries_intro),
+        View::Country(id) => {
+            let name = ds.country(id).map(|c| c.name.get(lang)).unwrap_or(id);
+            format!(
+                "{name}: {} {}, {} {}",
+                tr(lang, |u| u.figures),
+                ds.figures_about(id).len(),
+                tr(lang, |u| u.items_naming),
+                ds.items_naming(id).len()
+            )
+        }
+        View::Chart(id) | View::Map(Some(id)) => ds
+            .indicator(id)
+            .map(|i| i.description.get(lang).to_string())
+            .unwrap_or_default(),
+        View::Map(None) => tr(lang, |u| u.map_intro),
+        View::Charts => tr(lang, |u| u.charts_intro),
+        View::Sources => tr(lang, |u| u.sources_intro),
+        View::Glossary => tr(lang, |u| u.glossary_intro),
+    };
+    shorten(&text, DESCRIPTION_CHARS)
+}
+
+/// Whether the page presents the article or a part of it, so reference managers and
+/// scholarly search engines should read the article's `citation_*` tags there.
+pub fn cites_article(route: &Route) -> bool {
+    matches!(route.view, View::Overview | View::Item(_))
+}
+
+/// `text` cut to at most `max` characters, at a word or sentence break where there is
+/// one near the end, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let at_break = cut
+        .rfind([' ', '，', '。', '；', '、'])
+        .filter(|&i| cut[..i].chars().count() > max * 2 / 3)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_break.trim_end_matches([',', ';', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_kept_and_long_text_cut_with_an_ellipsis() {
+        assert_eq!(shorten("  short  ", 10), "short");
+        let cut = shorten("one two three four five six seven", 20);
+        assert!(cut.ends_with('…') && cut.chars().count() <= 20, "{cut}");
+        assert_eq!(cut, "one two three four…");
+        let zh = shorten("一二三四五六七八九十一二三四五六七八九十", 10);
+        assert_eq!(zh.chars().count(), 10);
+    }
+}

@@ -1,0 +1,282 @@
+//! The app's start in the browser: read the address, load the data, render the page
+//! and put it in place of the baked one.
+//!
+//! The baked page is replaced in one step rather than hydrated: the app renders the
+//! same components into a detached element and swaps it in, so the reader never sees a
+//! blank or half-built page, and the markup is the same so nothing moves. Hydration
+//! would save that one render (a few milliseconds) but needs the dataset before the
+//! wasm starts and fails hard on any difference between the two renders.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::{explore, Body, Ctx, Loaded, MapOutlines};
+use crate::data::{Dataset, DATASET_FILE};
+use crate::i18n::Lang;
+use crate::map::{self, MapShapes};
+use crate::pages::page_title;
+use crate::url_state::{Route, View};
+
+/// Starts the app: called once by `main` in the browser.
+pub fn start() {
+    leptos::task::spawn_local(async {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let pathname = location.pathname().unwrap_or_default();
+        let search = location.search().unwrap_or_default();
+        let preferred = preferred_lang();
+        let (root, mut route) = match Route::parse_address(&pathname, &search) {
+            Some(found) => found,
+            // The site's root: an address of the first scheme (without a query the
+            // root's own script has already sent the reader to their language).
+            None => (
+                directory(&pathname).to_string(),
+                Route::parse_legacy(&search, preferred),
+            ),
+        };
+        // Text typed into the baked search field while the app was loading is kept.
+        if let Some(typed) = baked_search_text() {
+            route.filters.q = typed;
+        }
+        let address = format!("{root}{}", route.address());
+        if address != format!("{pathname}{search}") {
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+            }
+        }
+        let data = fetch_dataset(&format!("{root}{DATASET_FILE}")).await;
+        let shapes = match route.view {
+            View::Map(_) => Some(fetch_shapes(&root).await),
+            _ => None,
+        };
+        take_over(root, data, shapes, preferred);
+    });
+}
+
+/// The folder part of a path (`/site/index.html` → `/site/`).
+fn directory(pathname: &str) -> &str {
+    pathname.rfind('/').map_or("/", |slash| &pathname[..=slash])
+}
+
+/// The browser's preferred language, zh or en.
+fn preferred_lang() -> Lang {
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    Lang::from_preferences(languages.iter().map(String::as_str))
+}
+
+fn baked_search_text() -> Option<String> {
+    let field = document().get_element_by_id(explore::SEARCH_ID)?;
+    let value = field.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
+    (!value.trim().is_empty()).then_some(value)
+}
+
+/// Fetches a text file of the site; any failure becomes a message naming the file.
+pub async fn fetch_text(url: &str) -> Result<String, Vec<String>> {
+    let response = gloo::net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| vec![format!("{url}: {e}")])?;
+    if !response.ok() {
+        return Err(vec![format!(
+            "{url}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )]);
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| vec![format!("{url}: {e}")])
+}
+
+async fn fetch_dataset(url: &str) -> Loaded<Dataset> {
+    let text = fetch_text(url).await?;
+    crate::data::load(&text)
+        .map(Arc::new)
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
+/// Fetches the map's outlines (the page starts on the map, or the reader went there).
+pub async fn fetch_shapes(root: &str) -> Loaded<MapShapes> {
+    let text = fetch_text(&format!("{root}{}", map::MAP_URL)).await?;
+    map::parse_shapes(&text).map(Arc::new).map_err(|e| vec![e])
+}
+
+/// Renders the app into a new `#app` element and swaps it for the baked one, keeping
+/// the focused element focused.
+fn take_over(
+    root: String,
+    data: Loaded<Dataset>,
+    shapes: Option<Loaded<MapShapes>>,
+    preferred: Lang,
+) {
+    let document = document();
+    let baked = document.get_element_by_id("app");
+    let focus_path = baked.as_ref().and_then(focused_path);
+    let Ok(fresh) = document.create_element("div") else {
+        return;
+    };
+    fresh.set_id("app");
+    let Ok(fresh) = fresh.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    leptos::mount::mount_to(fresh.clone(), move || {
+        view! { <App root data shapes preferred/> }
+    })
+    .forget();
+    match baked {
+        Some(baked) => {
+            let _ = baked.replace_with_with_node_1(&fresh);
+        }
+        None => {
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&fresh);
+            }
+        }
+    }
+    if let Some(path) = focus_path {
+        refocus(&fresh, &path);
+    }
+    // Tests and the benchmark wait for this: the app has taken over.
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-app", "live");
+    }
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("app-ready");
+    }
+}
+
+/// Where the focused element sits inside `container`: child indexes from the top.
+fn focused_path(container: &web_sys::Element) -> Option<Vec<u32>> {
+    let mut node = document().active_element()?;
+    let mut path = Vec::new();
+    while !node.is_same_node(Some(container)) {
+        let parent = node.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length()).find(|&i| {
+            siblings
+                .item(i)
+                .is_some_and(|sibling| sibling.is_same_node(Some(&node)))
+        })?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+fn refocus(container: &web_sys::Element, path: &[u32]) {
+    let mut node = container.clone();
+    for &index in path {
+        let Some(child) = node.children().item(index) else {
+            return;
+        };
+        node = child;
+    }
+    if let Ok(element) = node.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+fn App(
+    root: String,
+    data: Loaded<Dataset>,
+    shapes: Option<Loaded<MapShapes>>,
+    preferred: Lang,
+) -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Live root data shapes preferred/>
+        </Router>
+    }
+}
+
+/// The page as the router's location says, with the head kept in step.
+#[component]
+fn Live(
+    root: String,
+    data: Loaded<Dataset>,
+    shapes: Option<Loaded<MapShapes>>,
+    preferred: Lang,
+) -> impl IntoView {
+    let location = use_location();
+    let (pathname, search) = (location.pathname, location.search);
+    let route = Memo::new(move |_| {
+        let search = search.get();
+        Route::parse_address(&pathname.get(), &search)
+            .map(|(_, route)| route)
+            .unwrap_or_else(|| Route::parse_legacy(&search, preferred))
+    });
+    let navigate = use_navigate();
+    let navigate = Callback::new(move |(href, replace, scroll): (String, bool, bool)| {
+        navigate(
+            &href,
+            NavigateOptions {
+                replace,
+                scroll,
+                ..NavigateOptions::default()
+            },
+        );
+    });
+    let ctx = Ctx {
+        route,
+        root: StoredValue::new(root),
+        navigate,
+    };
+    provide_context(ctx);
+    provide_context(MapOutlines(RwSignal::new(shapes)));
+    focus_search_on_slash(ctx);
+
+    let lang = Memo::new(move |_| route.get().lang);
+    let theme = Memo::new(move |_| route.get().theme);
+    let title = {
+        let data = data.clone().ok();
+        move || page_title(data.as_deref(), &route.get())
+    };
+    view! {
+        <Html {..} lang=move || lang.get().html_tag() data-theme=move || theme.get().code()/>
+        <Title text=title/>
+        <Body data/>
+    }
+}
+
+/// `/` anywhere (outside a text field) goes to the search field, opening Explore if
+/// another view is shown.
+fn focus_search_on_slash(ctx: Ctx) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() != "/" || typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        let route = ctx.route.get_untracked();
+        if route.view != View::Explore {
+            ctx.go(&route.with_view(View::Explore), false);
+        }
+        // Focus once the view is on screen.
+        request_animation_frame(|| {
+            if let Some(field) = document().get_element_by_id(explore::SEARCH_ID) {
+                if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = field.focus();
+                }
+            }
+        });
+    });
+    on_cleanup(move || handle.remove());
+}

@@ -1,0 +1,415 @@
+//! The baked site, without a browser: every page of every address exists in both
+//! languages, carries its own head (title, description, alternates, and where due the
+//! article's citation tags), holds its real content from the dataset, and links only
+//! to pages and files that exist.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use cca_explorer::bake::{Site, BODY_MARKER, HEAD_MARKER};
+use cca_explorer::data::{load, Dataset};
+use cca_explorer::format::figure_value;
+use cca_explorer::i18n::Lang;
+use cca_explorer::map::parse_shapes;
+use cca_explorer::pages::all_routes;
+use cca_explorer::url_state::{Route, View};
+
+/// A template shaped like Trunk's output: relative hashed assets and a module loader.
+const TEMPLATE: &str = concat!(
+    "<!DOCTYPE html>\n<html lang=\"zh-Hans\" data-theme=\"auto\">\n<head>\n",
+    "<meta charset=\"utf-8\">\n",
+    "<!-- page-head -->\n",
+    "<link rel=\"stylesheet\" href=\"./main-1234.css\">\n",
+    "<script type=\"module\">import init from './app-1234.js'; init({ module_or_path: './app-1234_bg.wasm' });</script>\n",
+    "</head>\n<body>\n<!-- page-body -->\n</body>\n</html>\n"
+);
+const ASSETS: [&str; 5] = [
+    "main-1234.css",
+    "app-1234.js",
+    "app-1234_bg.wasm",
+    "data/dataset.json",
+    "data/map.json",
+];
+
+fn site(public_url: Option<&str>) -> Site {
+    assert!(TEMPLATE.contains(HEAD_MARKER) && TEMPLATE.contains(BODY_MARKER));
+    let data = load(include_str!("../data/dataset.json")).expect("the dataset loads");
+    let shapes = parse_shapes(include_str!("../data/map.json")).expect("the outlines load");
+    Site {
+        template: TEMPLATE.to_string(),
+        data: Arc::new(data),
+        shapes: Arc::new(shapes),
+        public_url: public_url.map(str::to_string),
+    }
+}
+
+/// The baked files by path.
+fn baked(site: &Site) -> BTreeMap<String, String> {
+    site.outputs()
+        .into_iter()
+        .map(|o| (o.path, o.content))
+        .collect()
+}
+
+/// Text as Leptos writes it into HTML.
+fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// An attribute value as the head writes it.
+fn attr(text: &str) -> String {
+    html_text(text)
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The content of every `<tag …>` element's `name` attribute, in order.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let key = format!(" {name}=\"");
+    html.match_indices(&key)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + key.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+fn between<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = html.find(open)? + open.len();
+    let end = start + html[start..].find(close)?;
+    Some(&html[start..end])
+}
+
+fn page<'a>(pages: &'a BTreeMap<String, String>, route: &Route) -> &'a str {
+    let path = format!("{}index.html", route.path());
+    pages
+        .get(&path)
+        .unwrap_or_else(|| panic!("{path} was not baked"))
+}
+
+fn route(lang: Lang, view: View) -> Route {
+    Route {
+        view,
+        ..Route::home(lang)
+    }
+}
+
+#[test]
+fn every_address_is_baked_in_both_languages_with_its_own_title() {
+    let site = site(None);
+    let pages = baked(&site);
+    let routes = all_routes(&site.data, &site.shapes);
+    let ds: &Dataset = &site.data;
+    // Overview, six lists, the map; every item, profile, chart and map indicator.
+    assert!(routes.len() > 2 * (ds.items.len() + 7));
+    for lang in [Lang::Zh, Lang::En] {
+        for item in &ds.items {
+            assert!(routes.contains(&route(lang, View::Item(item.id.clone()))));
+        }
+    }
+    assert_eq!(
+        pages.len(),
+        routes.len() + 2,
+        "pages, the root and 404.html"
+    );
+    let mut titles = BTreeSet::new();
+    for route in &routes {
+        let html = page(&pages, route);
+        let title = between(html, "<title>", "</title>").expect("a title");
+        assert!(titles.insert(title.to_string()), "{title} is used twice");
+        let lang_tag = route.lang.html_tag();
+        assert!(
+            html.contains(&format!("<html lang=\"{lang_tag}\"")),
+            "{}",
+            route.path()
+        );
+        let description =
+            between(html, "<meta name=\"description\" content=\"", "\"").unwrap_or("");
+        assert!(
+            !description.is_empty(),
+            "{} has no description",
+            route.path()
+        );
+        for tag in ["zh-Hans", "en", "x-default"] {
+            assert!(
+                html.contains(&format!("hreflang=\"{tag}\"")),
+                "{}",
+                route.path()
+            );
+        }
+        for property in ["og:title", "og:description", "og:type", "og:site_name"] {
+            assert!(
+                html.contains(&format!("property=\"{property}\"")),
+                "{}",
+                route.path()
+            );
+        }
+        assert!(html.contains("name=\"twitter:card\""));
+        let cites = matches!(route.view, View::Overview | View::Item(_));
+        for name in [
+            "citation_title",
+            "citation_author",
+            "citation_publication_date",
+            "citation_doi",
+        ] {
+            assert_eq!(
+                html.contains(&format!("name=\"{name}\"")),
+                cites,
+                "{name} on {}",
+                route.path()
+            );
+        }
+        // No head tag or body is left unfilled.
+        assert!(!html.contains(HEAD_MARKER) && !html.contains(BODY_MARKER));
+    }
+}
+
+#[test]
+fn citation_tags_give_the_article_exactly() {
+    let site = site(None);
+    let pages = baked(&site);
+    let m = &site.data.meta;
+    let en = page(&pages, &Route::home(Lang::En));
+    assert!(en.contains(&format!(
+        "<meta name=\"citation_title\" content=\"{}\">",
+        attr(&m.title.en)
+    )));
+    assert!(en.contains("<meta name=\"citation_author\" content=\"WANG Xiao-ling\">"));
+    assert!(en.contains("<meta name=\"citation_publication_date\" content=\"2023\">"));
+    assert!(en.contains(
+        "<meta name=\"citation_doi\" content=\"10.13761/j.cnki.cn23-1073/c.2023.02.001\">"
+    ));
+    let zh = page(&pages, &Route::home(Lang::Zh));
+    assert!(zh.contains(&format!(
+        "<meta name=\"citation_title\" content=\"{}\">",
+        attr(&m.title.zh)
+    )));
+    assert!(zh.contains("<meta name=\"citation_author\" content=\"王晓玲\">"));
+}
+
+#[test]
+fn pages_hold_their_content_in_both_languages() {
+    let site = site(None);
+    let pages = baked(&site);
+    let ds: &Dataset = &site.data;
+    for lang in [Lang::Zh, Lang::En] {
+        for item in &ds.items {
+            let html = page(&pages, &route(lang, View::Item(item.id.clone())));
+            assert!(
+                html.contains(&html_text(item.title.get(lang))),
+                "{} {lang:?}",
+                item.id
+            );
+            assert!(
+                html.contains(&html_text(item.text.get(lang))),
+                "{} {lang:?}",
+                item.id
+            );
+            for figure in item.figures.iter().filter_map(|f| ds.figure(f)) {
+                assert!(
+                    html.contains(&html_text(&figure_value(figure, lang))),
+                    "{} on {}",
+                    figure.id,
+                    item.id
+                );
+            }
+        }
+        for country in ds.countries.iter().filter(|c| c.has_profile()) {
+            let html = page(&pages, &route(lang, View::Country(country.id.clone())));
+            assert!(html.contains(&format!(
+                "<h1><span>{}</span></h1>",
+                html_text(country.name.get(lang))
+            )));
+            for figure in ds.figures_about(&country.id) {
+                assert!(
+                    html.contains(&html_text(&figure_value(figure, lang))),
+                    "{} on {}",
+                    figure.id,
+                    country.id
+                );
+            }
+        }
+        let explore = page(&pages, &route(lang, View::Explore));
+        assert_eq!(
+            explore.matches("<article data-item=").count(),
+            ds.items.len()
+        );
+        let overview = page(&pages, &Route::home(lang));
+        assert!(overview.contains(&html_text(ds.meta.summary.get(lang))));
+        for id in &ds.meta.headline {
+            let figure = ds.figure(id).expect("a headline figure exists");
+            assert!(overview.contains(&html_text(&figure_value(figure, lang))));
+        }
+        let glossary = page(&pages, &route(lang, View::Glossary));
+        for term in &ds.glossary {
+            assert!(
+                glossary.contains(&html_text(&term.term.zh))
+                    && glossary.contains(&html_text(&term.term.en))
+            );
+        }
+        let sources = page(&pages, &route(lang, View::Sources));
+        assert!(sources.matches("data-reference=").count() >= ds.references.len());
+    }
+}
+
+#[test]
+fn charts_and_the_map_are_drawn_into_the_page_as_svg() {
+    let site = site(None);
+    let pages = baked(&site);
+    for route in all_routes(&site.data, &site.shapes) {
+        let html = page(&pages, &route);
+        match &route.view {
+            View::Chart(id) => {
+                let body = between(html, "<main", "</main>").unwrap_or("");
+                assert!(
+                    body.contains(&format!("data-chart=\"{id}\"")) && body.contains("<svg"),
+                    "{id}"
+                );
+                // A narrow and a wide drawing; the stylesheet shows one.
+                assert!(body.contains("chart-narrow") && body.contains("chart-wide"));
+            }
+            View::Map(id) => {
+                let body = between(html, "<main", "</main>").unwrap_or("");
+                assert!(
+                    body.contains("<svg") && body.contains("class=\"legend\""),
+                    "map {id:?}"
+                );
+                // The chosen indicator is the selected option without the app.
+                if let Some(id) = id {
+                    assert!(
+                        body.contains(&format!("<option value=\"{id}\" selected")),
+                        "map {id}"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
+    let site = site(None);
+    let pages = baked(&site);
+    let mut checked = 0;
+    for (path, html) in &pages {
+        if path == "404.html" {
+            continue; // Its links are relative to the root through its <base>.
+        }
+        let folder = path.trim_end_matches("index.html");
+        for value in attribute_values(html, "href")
+            .into_iter()
+            .chain(attribute_values(html, "src"))
+        {
+            if value.starts_with('#')
+                || value.starts_with("https://")
+                || value.starts_with("http://")
+            {
+                continue;
+            }
+            let target = resolve(folder, value.split(['?', '#']).next().unwrap_or(""));
+            let exists = if target.is_empty() || target.ends_with('/') {
+                pages.contains_key(&format!("{target}index.html"))
+            } else {
+                ASSETS.contains(&target.as_str()) || target == "root.js"
+            };
+            assert!(exists, "{path} links to {value}, which is not there");
+            checked += 1;
+        }
+        // The module loader's addresses are made relative to the page too.
+        if let Some(script) = between(html, "<script type=\"module\">", "</script>") {
+            for quoted in script.split('\'').skip(1).step_by(2) {
+                assert!(
+                    ASSETS.contains(&resolve(folder, quoted).as_str()),
+                    "{path}: {quoted}"
+                );
+            }
+        }
+    }
+    assert!(checked > 5_000, "only {checked} links were checked");
+}
+
+/// `link` resolved from a page in `folder` (both relative to the site's root).
+fn resolve(folder: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    let ends_in_folder = link.is_empty() || link.ends_with('/');
+    for part in link.split('/').filter(|p| !p.is_empty()) {
+        match part {
+            "." => {}
+            ".." => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{link} climbs above the site's root from {folder}"
+                );
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut out = parts.join("/");
+    if ends_in_folder && !out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+#[test]
+fn the_root_offers_both_languages_and_sends_the_reader_on() {
+    let site = site(None);
+    let pages = baked(&site);
+    let root = &pages["index.html"];
+    assert!(root.contains("<script src=\"root.js\"></script>"));
+    assert!(root.contains("href=\"zh/\"") && root.contains("href=\"en/\""));
+    assert!(root.contains("hreflang=\"zh-Hans\" href=\"./zh/\""));
+}
+
+#[test]
+fn the_not_found_page_is_bilingual_with_a_search_and_a_way_back() {
+    let site = site(None);
+    let pages = baked(&site);
+    let page = &pages["404.html"];
+    assert!(
+        page.contains("Page not found") || page.contains("not found"),
+        "{page}"
+    );
+    assert!(page.contains("找不到"));
+    assert!(page.contains("action=\"zh/explore/\"") && page.contains("action=\"en/explore/\""));
+    assert!(page.contains("name=\"q\""));
+    assert!(page.contains("href=\"en/\"") && page.contains("href=\"zh/\""));
+    assert!(page.contains("createElement('base')") && page.contains("href=\"main-1234.css\""));
+    assert!(page.contains("noindex"));
+}
+
+#[test]
+fn a_public_address_gives_absolute_links_a_sitemap_and_robots() {
+    let site = site(Some("https://example.org/cca/"));
+    let pages = baked(&site);
+    let item = page(
+        &pages,
+        &route(Lang::En, View::Item(site.data.items[0].id.clone())),
+    );
+    let path = format!("en/items/{}/", site.data.items[0].id);
+    assert!(item.contains(&format!(
+        "<link rel=\"canonical\" href=\"https://example.org/cca/{path}\">"
+    )));
+    assert!(item.contains(&format!(
+        "<meta property=\"og:url\" content=\"https://example.org/cca/{path}\">"
+    )));
+    assert!(item.contains(&format!(
+        "hreflang=\"zh-Hans\" href=\"https://example.org/cca/zh/items/{}/\"",
+        site.data.items[0].id
+    )));
+    let sitemap = &pages["sitemap.xml"];
+    let routes = all_routes(&site.data, &site.shapes);
+    assert_eq!(sitemap.matches("<loc>").count(), routes.len());
+    assert!(sitemap.contains(&format!("<loc>https://example.org/cca/{path}</loc>")));
+    assert!(pages["robots.txt"].contains("Sitemap: https://example.org/cca/sitemap.xml"));
+    assert!(pages["404.html"].contains("<base href=\"https://example.org/cca/\">"));
+    // Without a public address there is neither.
+    let plain = baked(&self::site(None));
+    assert!(!plain.contains_key("sitemap.xml") && !plain.contains_key("robots.txt"));
+    assert!(!plain
+        .values()
+        .any(|html| html.contains("rel=\"canonical\"")));
+}
