@@ -10,14 +10,14 @@ const app = useApp();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const VIEWS = [
   "",
-  "?view=explore&q=poverty",
-  "?view=item&id=labour-migration",
-  "?view=countries",
-  "?view=countries&id=KGZ",
-  "?view=sources",
-  "?view=glossary",
-  "?view=charts",
-  "?view=map",
+  "explore/?q=poverty",
+  "items/labour-migration/",
+  "countries/",
+  "countries/KGZ/",
+  "sources/",
+  "glossary/",
+  "charts/",
+  "map/",
 ];
 
 describe("axe-core", () => {
@@ -25,7 +25,7 @@ describe("axe-core", () => {
     for (const lang of ["zh", "en"]) {
       it(`finds no serious violation in ${lang}, ${theme} theme`, async () => {
         for (const view of VIEWS) {
-          const query = `${view}${view ? "&" : "?"}lang=${lang}&theme=${theme}`;
+          const query = `${lang}/${view}${view.includes("?") ? "&" : "?"}theme=${theme}`;
           const page = await app.open(query);
           await page.waitForTimeout(300);
           await page.addScriptTag({ content: axeSource });

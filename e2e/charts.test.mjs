@@ -13,14 +13,14 @@ const charted = dataset.indicators.filter((i) => figuresOf(i.id).length > 1);
 describe("Charts", () => {
   it("draws every indicator with more than one value, each point a figure", async () => {
     for (const lang of ["en", "zh"]) {
-      const page = await app.open(`?view=charts&lang=${lang}`);
+      const page = await app.open(`${lang}/charts/`);
       const ids = await page.$$eval("[data-chart]", (els) => els.map((e) => e.dataset.chart));
       assert.deepEqual(ids, charted.map((i) => i.id));
       for (const ind of charted) {
         const chart = page.locator(`[data-chart=${ind.id}]`);
-        const marks = await chart.locator("svg .mark").evaluateAll((els) => els.map((e) => e.dataset.figure));
+        const marks = await chart.locator(".chart-wide svg .mark").evaluateAll((els) => els.map((e) => e.dataset.figure));
         assert.deepEqual(marks.sort(), figuresOf(ind.id).map((f) => f.id).sort(), ind.id);
-        assert.equal(await chart.locator("svg").getAttribute("role"), "img");
+        assert.equal(await chart.locator(".chart-wide svg").getAttribute("role"), "img");
         assert.equal(await chart.locator(".chart-title").textContent(), lang === "en" ? ind.name.en : ind.name.zh);
         assert.equal(await chart.locator("h2.chart-title").count(), 1);
       }
@@ -29,11 +29,11 @@ describe("Charts", () => {
   });
 
   it("gives screen readers every value and shows a point's value on keyboard focus", async () => {
-    const page = await app.open("?view=charts&id=poverty-rate&lang=en");
+    const page = await app.open("en/charts/poverty-rate/");
     assert.equal(await page.textContent("h1"), "Poverty rate", "a chart's own page is titled by it");
-    const label = await page.getAttribute("[data-chart=poverty-rate] svg", "aria-label");
+    const label = await page.getAttribute("[data-chart=poverty-rate] .chart-wide svg", "aria-label");
     for (const f of figuresOf("poverty-rate")) assert.ok(label.includes(`${f.value}%`), `${f.value} in ${label}`);
-    const mark = page.locator("[data-figure=poverty-rate-kgz-2019].mark");
+    const mark = page.locator(".chart-wide [data-figure=poverty-rate-kgz-2019].mark");
     const text = mark.locator(".mark-label");
     assert.equal(await text.evaluate((e) => getComputedStyle(e).visibility), "hidden");
     await mark.focus();
@@ -43,15 +43,15 @@ describe("Charts", () => {
   });
 
   it("marks projections and qualifiers", async () => {
-    const page = await app.open("?view=charts&id=population&lang=zh");
-    assert.equal(await page.locator("[data-chart=population] path.dashed").count(), 1);
-    assert.equal(await page.locator(".mark.q-projected").count(), 2);
+    const page = await app.open("zh/charts/population/");
+    assert.equal(await page.locator("[data-chart=population] .chart-wide path.dashed").count(), 1);
+    assert.equal(await page.locator(".chart-wide .mark.q-projected").count(), 2);
     assert.match(await page.getAttribute(".mark.q-more-than", "aria-label"), /超过7000万人/);
     await app.done(page);
   });
 
   it("switches to a table and back, keeping the choice in the URL", async () => {
-    const page = await app.open("?view=charts&id=terrorism-index&lang=en");
+    const page = await app.open("en/charts/terrorism-index/");
     await page.click("[data-chart=terrorism-index] button[data-action=table]");
     await page.waitForURL(/tab=table/);
     const cells = await page.$$eval(".chart-table tbody tr td.num", (els) => els.map((e) => e.textContent));
@@ -59,12 +59,12 @@ describe("Charts", () => {
     await page.reload();
     await page.waitForSelector(".chart-table");
     await page.goBack();
-    await page.waitForSelector("[data-chart=terrorism-index] svg");
+    await page.waitForSelector("[data-chart=terrorism-index] .chart-wide svg");
     await app.done(page);
   });
 
   it("downloads CSV with a byte-order mark and the dataset's values, SVG and PNG", async () => {
-    const page = await app.open("?view=charts&id=poverty-rate&lang=zh");
+    const page = await app.open("zh/charts/poverty-rate/");
     const download = async (kind) => {
       const [file] = await Promise.all([
         page.waitForEvent("download"),
@@ -80,7 +80,7 @@ describe("Charts", () => {
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
     const text = csv.bytes.toString("utf8");
     assert.match(text, /贫困率/);
-    assert.match(text, /view=charts&id=poverty-rate/, "the explorer's address is in the file");
+    assert.match(text, /\/zh\/charts\/poverty-rate\//, "the explorer's address is in the file");
     const rows = text.split("\r\n").filter((r) => r.startsWith("poverty-rate-"));
     assert.equal(rows.length, figuresOf("poverty-rate").length);
     for (const f of figuresOf("poverty-rate")) {
@@ -94,21 +94,21 @@ describe("Charts", () => {
   });
 
   it("follows the dark theme", async () => {
-    const page = await app.open("?view=charts&id=poverty-rate&lang=en&theme=dark");
-    const fill = await page.$eval("[data-chart=poverty-rate] svg .axis text", (e) => getComputedStyle(e).fill);
+    const page = await app.open("en/charts/poverty-rate/?theme=dark");
+    const fill = await page.$eval("[data-chart=poverty-rate] .chart-wide svg .axis text", (e) => getComputedStyle(e).fill);
     assert.equal(fill, "rgb(232, 236, 240)");
     await app.done(page);
   });
 
   it("appears beside the items and on the profiles that hold its figures", async () => {
-    const page = await app.open("?view=countries&id=TJK&lang=en");
+    const page = await app.open("en/countries/TJK/");
     const charts = await page.$$eval("[data-chart]", (els) => els.map((e) => e.dataset.chart));
     for (const id of ["trade-partner-rank", "poverty-rate", "terrorism-index"]) assert.ok(charts.includes(id), id);
     await app.done(page);
   });
 
   it("says so for an indicator without a chart", async () => {
-    const page = await app.open("?view=charts&id=fdi-stock&lang=en");
+    const page = await app.open("en/charts/fdi-stock/", { live: false });
     assert.match(await page.textContent("main"), /Page not found/);
     await app.done(page);
   });
@@ -116,7 +116,7 @@ describe("Charts", () => {
 
 describe("Map", () => {
   it("colours the five by trade-partner standing and hatches countries without a value", async () => {
-    const page = await app.open("?view=map&lang=en");
+    const page = await app.open("en/map/");
     await page.waitForSelector(".map-svg");
     const links = await page.$$eval(".map-svg a[data-country]", (els) => els.map((e) => e.dataset.country).sort());
     assert.deepEqual(links, ["CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]);
@@ -132,25 +132,25 @@ describe("Map", () => {
   });
 
   it("opens a profile by click and by keyboard", async () => {
-    const page = await app.open("?view=map&lang=zh");
+    const page = await app.open("zh/map/");
     await page.waitForSelector(".map-svg");
     await page.click("a[data-country=KGZ]");
-    await page.waitForURL(/view=countries&id=KGZ/);
+    await page.waitForURL(/\/zh\/countries\/KGZ\/$/);
     assert.equal(await page.textContent("main h1"), "吉尔吉斯斯坦");
     await page.goBack();
     await page.waitForSelector(".map-svg");
     await page.focus("a[data-country=UZB]");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/view=countries&id=UZB/);
+    await page.waitForURL(/\/zh\/countries\/UZB\/$/);
     await app.done(page);
   });
 
   it("recolours by another indicator chosen from the list", async () => {
-    const page = await app.open("?view=map&lang=en&theme=dark");
+    const page = await app.open("en/map/?theme=dark");
     await page.waitForSelector(".map-svg");
     await page.focus("#map-indicator");
     await page.selectOption("#map-indicator", "poverty-rate");
-    await page.waitForURL(/id=poverty-rate/);
+    await page.waitForURL(/\/en\/map\/poverty-rate\/\?theme=dark$/);
     await page.waitForSelector("[data-map=poverty-rate]");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "map-indicator", "the list keeps focus");
     assert.match(await page.getAttribute("[data-country=TJK]", "aria-label"), /26\.3%/);
@@ -161,7 +161,7 @@ describe("Map", () => {
 
 describe("A broken dataset", () => {
   it("gets a clear message, not a crash", async () => {
-    const page = await app.open("?lang=en", {
+    const page = await app.open("en/", {
       route: (context) =>
         context.route("**/data/dataset.json", (r) => r.fulfill({ contentType: "application/json", body: '{"meta": 1, "x": "<img src=x onerror=alert(1)>"}' })),
     });

@@ -14,7 +14,7 @@ const liveRegion = (page) => page.textContent("#results-count");
 
 describe("Explore", () => {
   it("lists every item, each as an article carrying its id", async () => {
-    const page = await app.open("?view=explore&lang=en");
+    const page = await app.open("en/explore/");
     const ids = await shownItems(page);
     assert.equal(ids.length, dataset.items.length);
     assert.deepEqual(ids, dataset.items.map((i) => i.id));
@@ -23,7 +23,7 @@ describe("Explore", () => {
   });
 
   it("filters by a facet, shows the count it promised and adds a history entry", async () => {
-    const page = await app.open("?view=explore&lang=en");
+    const page = await app.open("en/explore/");
     const expected = dataset.items.filter((i) => i.countries.includes("KGZ")).map((i) => i.id);
     assert.equal(await countBeside(page, "country", "KGZ"), expected.length);
     const before = await page.evaluate(() => history.length);
@@ -36,7 +36,7 @@ describe("Explore", () => {
   });
 
   it("counts follow the other facets", async () => {
-    const page = await app.open("?view=explore&lang=en&kind=recommendation");
+    const page = await app.open("en/explore/?kind=recommendation");
     const recs = dataset.items.filter((i) => i.kind === "recommendation");
     assert.equal((await shownItems(page)).length, recs.length);
     for (const topic of dataset.topics) {
@@ -47,7 +47,7 @@ describe("Explore", () => {
   });
 
   it("combines values of one facet with OR and facets with AND, and back/forward restore each step", async () => {
-    const page = await app.open("?view=explore&lang=en");
+    const page = await app.open("en/explore/");
     await page.check("input[data-facet=country][value=KGZ]");
     await page.waitForURL(/country=KGZ$/);
     await page.check("input[data-facet=country][value=TJK]");
@@ -74,18 +74,18 @@ describe("Explore", () => {
   });
 
   it("says so when nothing matches and clears everything on request", async () => {
-    const page = await app.open("?view=explore&lang=en&q=zzzzzz-nothing");
+    const page = await app.open("en/explore/?q=zzzzzz-nothing");
     assert.equal((await shownItems(page)).length, 0);
     assert.match(await page.textContent(".empty-results"), /No items match/);
     await page.click(".empty-results button");
-    await page.waitForURL((u) => u.search === "?view=explore");
+    await page.waitForURL((u) => u.pathname.endsWith("/en/explore/") && u.search === "");
     assert.equal((await shownItems(page)).length, dataset.items.length);
     assert.equal(await page.inputValue("#search"), "");
     await app.done(page);
   });
 
   it("ignores unknown and malformed filter values", async () => {
-    const page = await app.open('?view=explore&lang=en&country=XXX~KGZ~"><b>x</b>&kind=opinion&section=s9');
+    const page = await app.open('en/explore/?country=XXX~KGZ~"><b>x</b>&kind=opinion&section=s9');
     const expected = dataset.items.filter((i) => i.countries.includes("KGZ"));
     assert.equal((await shownItems(page)).length, expected.length);
     assert.equal(await page.$$eval("main b", (els) => els.length), 0);
@@ -95,7 +95,7 @@ describe("Explore", () => {
 
 describe("Search", () => {
   it("finds Chinese text from the English view, highlights it, and rewrites the URL in place", async () => {
-    const page = await app.open("?view=explore&lang=en");
+    const page = await app.open("en/explore/");
     const before = await page.evaluate(() => history.length);
     await page.fill("#search", "贫困");
     await page.waitForURL(/q=%E8%B4%AB%E5%9B%B0/);
@@ -112,7 +112,7 @@ describe("Search", () => {
   });
 
   it("ignores case, width and diacritics", async () => {
-    const page = await app.open("?view=explore&lang=en");
+    const page = await app.open("en/explore/");
     await page.fill("#search", "gulen");
     await page.waitForURL(/q=gulen/);
     const plain = await shownItems(page);
@@ -126,7 +126,7 @@ describe("Search", () => {
   });
 
   it("matches in both scripts in the bilingual view", async () => {
-    const page = await app.open("?view=explore&lang=both&q=poverty");
+    const page = await app.open("zh/explore/?lang=both&q=poverty");
     assert.ok((await page.locator("article[data-item] [lang=en] mark").count()) > 0);
     const first = page.locator("article[data-item]").first();
     assert.equal(await first.locator("p .bi > [lang=zh-Hans]").count(), 1);
@@ -135,7 +135,7 @@ describe("Search", () => {
   });
 
   it("does not react to Enter nor to text still being composed by an input method", async () => {
-    const page = await app.open("?view=explore&lang=zh");
+    const page = await app.open("zh/explore/");
     const url = page.url();
     await page.focus("#search");
     await page.keyboard.press("Enter");
@@ -159,9 +159,9 @@ describe("Search", () => {
   });
 
   it("is reached by pressing / from any view", async () => {
-    const page = await app.open("?lang=en");
+    const page = await app.open("en/");
     await page.keyboard.press("/");
-    await page.waitForURL(/view=explore/);
+    await page.waitForURL(/\/en\/explore\/$/);
     await page.waitForFunction(() => document.activeElement?.id === "search");
     await page.keyboard.type("pipeline");
     await page.waitForURL(/q=pipeline/);

@@ -40,14 +40,24 @@ export function useApp({ base = "/" } = {}) {
     await new Promise((ok) => state.server?.close(ok));
   });
 
-  /** Opens `base + query` in a fresh context; resolves once the app has rendered. */
-  state.open = async (query = "", { locale = "en-US", colorScheme = "light", viewport, route } = {}) => {
-    const context = await state.browser.newContext({ locale, colorScheme, viewport });
+  /**
+   * Opens `base + address` (`en/items/x/?theme=dark`, or "" for the site's root) in a
+   * fresh context. Resolves once the app has taken over the baked page, or at once
+   * with `javaScript: false`, or once loaded with `live: false` (pages without the app,
+   * such as 404.html). `before(page)` runs before the page is opened.
+   */
+  state.open = async (
+    address = "",
+    { locale = "en-US", colorScheme = "light", viewport, route, javaScript = true, live = true, before } = {},
+  ) => {
+    const context = await state.browser.newContext({ locale, colorScheme, viewport, javaScriptEnabled: javaScript });
     const page = await context.newPage();
     page.errors = [];
     page.on("pageerror", (e) => page.errors.push(`page error: ${e.message}`));
     page.on("console", (m) => {
-      if (m.type() === "error") page.errors.push(`console error: ${m.text()}`);
+      // A 404 page's own status is what it is for; any other failed request is an error.
+      const ownStatus = m.text().includes("status of 404") && m.location().url === page.url();
+      if (m.type() === "error" && !ownStatus) page.errors.push(`console error: ${m.text()}`);
     });
     // Nothing may leave the page's own origin.
     await context.route("**/*", (r) => {
@@ -59,10 +69,17 @@ export function useApp({ base = "/" } = {}) {
       return r.continue();
     });
     if (route) await route(context);
-    await page.goto(`${state.origin}${base}${query}`);
-    await page.waitForSelector("main#main > :not(.status)", { timeout: 15000 }).catch(() => {});
+    if (before) await before(page);
+    await page.goto(state.url(address));
+    if (javaScript && live) await state.live(page);
     return page;
   };
+
+  /** The full URL of an address below the site's root. */
+  state.url = (address = "") => `${state.origin}${base}${address}`;
+
+  /** Resolves once the app has taken over the page (it marks `<html data-app=live>`). */
+  state.live = (page) => page.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
 
   /** Fails if the page logged an error; closes its context. */
   state.done = async (page) => {

@@ -29,7 +29,7 @@ describe("the first view", () => {
   });
 
   it("shows both languages side by side with lang=both", async () => {
-    const page = await app.open("?lang=both");
+    const page = await app.open("zh/?lang=both");
     const card = page.locator("[data-country=TJK] h3");
     assert.equal(await card.locator("[lang=zh-Hans]").textContent(), "塔吉克斯坦");
     assert.equal(await card.locator("[lang=en]").textContent(), "Tajikistan");
@@ -38,28 +38,36 @@ describe("the first view", () => {
 });
 
 describe("the language switch", () => {
-  it("changes the text, the URL and <html lang>, and survives a reload", async () => {
+  it("goes to the same page in the other language, which survives a reload", async () => {
     const page = await app.open("", { locale: "en-US" });
-    await page.click("[data-switch=lang] button[data-option=zh]");
+    assert.match(page.url(), /\/en\/$/);
+    await page.click("[data-switch=lang] a[data-option=zh]");
     await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
-    assert.match(page.url(), /\?lang=zh$/);
+    assert.match(page.url(), /\/zh\/$/);
     assert.match(await page.textContent("main h1"), /社会合作视角下的/);
-    assert.equal(await page.getAttribute("[data-switch=lang] button[data-option=zh]", "aria-pressed"), "true");
+    assert.equal(await page.getAttribute("[data-switch=lang] a[data-option=zh]", "aria-current"), "true");
     await page.reload();
-    await page.waitForSelector("main h1");
+    await app.live(page);
     assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
     assert.match(await page.textContent("main h1"), /社会合作视角下的/);
-    // Back to the browser's own language: the parameter equals the default and goes.
-    await page.click("[data-switch=lang] button[data-option=en]");
+    await page.click("[data-switch=lang] a[data-option=en]");
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    assert.ok(!page.url().includes("lang="), page.url());
+    assert.match(page.url(), /\/en\/$/);
+    await app.done(page);
+  });
+
+  it("keeps the page, its filters and the theme", async () => {
+    const page = await app.open("en/explore/?theme=dark&country=KGZ");
+    await page.click("[data-switch=lang] a[data-option=both]");
+    await page.waitForURL(/\/zh\/explore\/\?lang=both&theme=dark&country=KGZ$/);
+    assert.ok((await page.locator("main .bi [lang=en]").count()) > 0, "English beside the Chinese");
     await app.done(page);
   });
 });
 
 describe("the theme switch", () => {
   it("sets the theme, writes it to the URL and keeps it on reload", async () => {
-    const page = await app.open("?lang=en", { colorScheme: "light" });
+    const page = await app.open("en/", { colorScheme: "light" });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.click("[data-switch=theme] button[data-option=dark]");
@@ -77,7 +85,7 @@ describe("the theme switch", () => {
   });
 
   it("follows a dark system setting in auto", async () => {
-    const page = await app.open("?lang=en", { colorScheme: "dark" });
+    const page = await app.open("en/", { colorScheme: "dark" });
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, "rgb(20, 24, 29)");
     await app.done(page);
@@ -85,7 +93,15 @@ describe("the theme switch", () => {
 });
 
 describe("hostile URLs", () => {
-  it("ignores unknown and malicious values", async () => {
+  it("ignores unknown and malicious values on a page", async () => {
+    const page = await app.open('en/?lang=<img src=x onerror=alert(1)>&theme="><script>alert(2)</script>&q=%E8%B4');
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.getAttribute("html", "data-theme"), "auto");
+    assert.equal(await page.$$eval("img[src=x], [onerror], main script", (els) => els.length), 0);
+    await app.done(page);
+  });
+
+  it("ignores unknown and malicious values in an address of the first scheme", async () => {
     const page = await app.open('?lang=<img src=x onerror=alert(1)>&theme="><script>alert(2)</script>&view=%00', {
       locale: "en-US",
     });

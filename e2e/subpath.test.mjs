@@ -7,12 +7,12 @@ import { useApp } from "./harness.mjs";
 const app = useApp({ base: "/some/sub/path/" });
 
 it("runs, navigates and reloads under a subpath", async () => {
-  const page = await app.open("?view=explore&lang=en&country=KGZ");
+  const page = await app.open("en/explore/?country=KGZ");
   assert.ok((await page.$$eval("article[data-item]", (els) => els.length)) > 0);
-  await page.click("nav a[href*='view=charts']");
-  await page.waitForURL(/\/some\/sub\/path\/\?view=charts/);
-  await page.waitForSelector("[data-chart] svg");
-  await page.click("nav a[href*='view=map']");
+  await page.click("nav a[href$='/en/charts/']");
+  await page.waitForURL(/\/some\/sub\/path\/en\/charts\/$/);
+  await page.waitForSelector("[data-chart] .chart-wide svg");
+  await page.click("nav a[href$='/en/map/']");
   await page.waitForSelector(".map-svg");
   await page.reload();
   await page.waitForSelector(".map-svg");

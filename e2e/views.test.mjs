@@ -14,7 +14,7 @@ const withFootnote = dataset.items.find((i) => i.footnotes?.includes(linkedNote.
 describe("Item view", () => {
   it("shows an item in full with its figures, place in the article and sources, in both languages", async () => {
     for (const [lang, pick] of [["en", (t) => t.en], ["zh", (t) => t.zh]]) {
-      const page = await app.open(`?view=item&id=${withFigures.id}&lang=${lang}`);
+      const page = await app.open(`${lang}/items/${withFigures.id}/`);
       assert.equal(await page.textContent("main h1"), pick(withFigures.title));
       assert.equal(await page.$$eval(".figure-card[data-figure]", (els) => els.length), withFigures.figures.length);
       assert.match(await page.textContent(".locator"), lang === "en" ? /¶\d/ : /第\d+段/);
@@ -28,11 +28,11 @@ describe("Item view", () => {
   });
 
   it("links footnote URLs that are plain web addresses", async () => {
-    const page = await app.open(`?view=item&id=${withFootnote.id}&lang=en`);
+    const page = await app.open(`en/items/${withFootnote.id}/`);
     assert.equal(await page.getAttribute(`.footnotes a[href="${linkedNote.url}"]`, "href"), linkedNote.url);
     const unlinked = dataset.footnotes.find((n) => n.url && !n.url.startsWith("http"));
     if (unlinked) {
-      const page2 = await app.open(`?view=sources&lang=en`);
+      const page2 = await app.open(`en/sources/`);
       assert.equal(await page2.locator(`[data-footnote=${unlinked.id}] a[href*="asaninst"]`).count(), 0, "no scheme, no link");
       await app.done(page2);
     }
@@ -40,19 +40,17 @@ describe("Item view", () => {
   });
 
   it("opens from a result and keeps language and theme", async () => {
-    const page = await app.open("?view=explore&lang=zh&theme=dark");
+    const page = await app.open("zh/explore/?theme=dark");
     await page.click(`article[data-item=${withFigures.id}] h2 a`);
-    await page.waitForURL(new RegExp(`view=item&id=${withFigures.id}`));
-    assert.match(page.url(), /lang=zh/);
-    assert.match(page.url(), /theme=dark/);
+    await page.waitForURL(new RegExp(`/zh/items/${withFigures.id}/\\?theme=dark$`));
     await page.goBack();
     await page.waitForSelector("article[data-item]");
-    assert.match(page.url(), /view=explore/);
+    assert.match(page.url(), /\/zh\/explore\/\?theme=dark$/);
     await app.done(page);
   });
 
   it("says clearly when the id does not exist", async () => {
-    const page = await app.open("?view=item&id=no-such-item&lang=en");
+    const page = await app.open("en/items/no-such-item/", { live: false });
     assert.match(await page.textContent("main"), /Page not found/);
     await app.done(page);
   });
@@ -60,11 +58,11 @@ describe("Item view", () => {
 
 describe("Countries", () => {
   it("lists the five and China, and each profile shows every figure about it", async () => {
-    const page = await app.open("?view=countries&lang=en");
+    const page = await app.open("en/countries/");
     const ids = await page.$$eval("[data-country]", (els) => els.map((e) => e.dataset.country));
     assert.deepEqual(ids.sort(), ["CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]);
     await page.click("[data-country=KGZ] a");
-    await page.waitForURL(/view=countries&id=KGZ/);
+    await page.waitForURL(/\/en\/countries\/KGZ\/$/);
     const expected = dataset.figures.filter((f) => f.country === "KGZ" || f.partner === "KGZ").map((f) => f.id);
     const shown = await page.$$eval(".figure-card[data-figure]", (els) => els.map((e) => e.dataset.figure));
     assert.deepEqual(shown, expected);
@@ -76,7 +74,7 @@ describe("Countries", () => {
   });
 
   it("gives Turkmenistan's SCO status as the article states it", async () => {
-    const page = await app.open("?view=countries&id=TKM&lang=zh");
+    const page = await app.open("zh/countries/TKM/");
     assert.match(await page.textContent("main"), /非上合组织成员国/);
     await app.done(page);
   });
@@ -84,7 +82,7 @@ describe("Countries", () => {
 
 describe("Sources and glossary", () => {
   it("lists the 15 references exactly and what relies on each", async () => {
-    const page = await app.open("?view=sources&lang=en");
+    const page = await app.open("en/sources/");
     const entries = await page.$$eval("[data-reference] > span[lang=zh-Hans]", (els) => els.map((e) => e.textContent));
     assert.deepEqual(entries, dataset.references.map((r) => r.entry));
     assert.equal(await page.$$eval("[data-footnote]", (els) => els.length), dataset.footnotes.length);
@@ -95,7 +93,7 @@ describe("Sources and glossary", () => {
   });
 
   it("shows every term side by side in both languages", async () => {
-    const page = await app.open("?view=glossary&lang=en");
+    const page = await app.open("en/glossary/");
     const rows = await page.$$eval("[data-term]", (els) =>
       els.map((e) => [e.querySelector("th").textContent, e.querySelector("td").textContent]),
     );
@@ -106,17 +104,17 @@ describe("Sources and glossary", () => {
 
 describe("Keyboard and small screens", () => {
   it("offers a skip link first and marks the current view in the navigation", async () => {
-    const page = await app.open("?view=sources&lang=zh");
+    const page = await app.open("zh/sources/");
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.activeElement?.id === "main");
-    assert.equal(await page.getAttribute("nav a[aria-current=page]", "href"), "/?view=sources&lang=zh");
+    assert.equal(await page.getAttribute("nav a[aria-current=page]", "href"), "../../zh/sources/");
     await app.done(page);
   });
 
   it("reaches the facets by keyboard and toggles them with Space", async () => {
-    const page = await app.open("?view=explore&lang=en");
+    const page = await app.open("en/explore/");
     await page.focus("#search");
     let guard = 0;
     while (guard++ < 30) {
@@ -131,7 +129,7 @@ describe("Keyboard and small screens", () => {
   });
 
   it("never scrolls sideways at 360 px", async () => {
-    for (const query of ["?lang=en", "?view=explore&lang=both", "?view=charts&lang=both", "?view=map&lang=en", `?view=item&id=${withFigures.id}&lang=both`, "?view=sources", "?view=glossary&lang=both", "?view=countries&id=KGZ"]) {
+    for (const query of ["en/", "zh/explore/?lang=both", "zh/charts/?lang=both", "en/map/", `zh/items/${withFigures.id}/?lang=both`, "en/sources/", "zh/glossary/?lang=both", "en/countries/KGZ/"]) {
       const page = await app.open(query, { viewport: { width: 360, height: 740 } });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `${query}: ${width}px wide`);

@@ -1,4 +1,6 @@
-// A plain static file server, like any static host: no rewrites, no fallbacks.
+// A plain static file server, like any static host: no rewrites; a folder's address
+// without its final slash is redirected to it, and an unknown address gets the site's
+// 404.html with status 404 (as GitHub Pages, Netlify and Cloudflare Pages do).
 // Usage: node scripts/static-server.mjs DIR [PORT] [BASE]
 // BASE (default "/") mounts DIR under a subpath, to check subpath hosting.
 import { createServer } from "node:http";
@@ -16,6 +18,7 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
 
@@ -24,7 +27,13 @@ export function serve(dir, port = 0, base = "/") {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    let path = decodeURIComponent(url.pathname);
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { "content-type": "text/plain" }).end("bad address");
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404).end("not found");
       return;
@@ -36,12 +45,23 @@ export function serve(dir, port = 0, base = "/") {
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      if ((await stat(file)).isDirectory()) {
+        if (!url.pathname.endsWith("/")) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+        file = join(file, "index.html");
+      }
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(body);
     } catch {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      try {
+        const page = await readFile(join(root, "404.html"));
+        res.writeHead(404, { "content-type": TYPES[".html"] }).end(page);
+      } catch {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      }
     }
   });
   return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));

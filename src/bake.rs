@@ -270,34 +270,47 @@ impl Site {
             tr(Lang::Both, |u| u.not_found_title),
             tr(Lang::Zh, |u| u.app_name)
         );
-        let base = match &self.public_url {
-            Some(url) => format!("<base href=\"{}\">", escape(url)),
-            None => concat!(
-                "<script>(function(){var m=location.pathname.match(/^(.*?\\/)(?:zh|en)\\//);",
-                "var b=document.createElement('base');b.href=m?m[1]:'/';",
-                "document.head.appendChild(b);})();</script>"
-            )
-            .to_string(),
+        let assets = ["<link rel=\"stylesheet\"", "<link rel=\"icon\""]
+            .map(|start| {
+                self.template_tag(start)
+                    .unwrap_or_default()
+                    .replace("href=\"./", "href=\"")
+            })
+            .join("");
+        let head = match &self.public_url {
+            Some(url) => format!("<base href=\"{}\">\n{assets}", escape(url)),
+            // The stylesheet and icon are written by the script, after the <base>: as
+            // plain tags the browser's preload scanner would fetch them from the wrong
+            // folder first.
+            None => {
+                let tags = serde_json::to_string(&assets)
+                    .unwrap_or_default()
+                    .replace("</", "<\\/");
+                format!(
+                    "<script>(function(){{var m=location.pathname.match(/^(.*?\\/)(?:zh|en)\\//);\
+                     var b=document.createElement('base');b.href=m?m[1]:'/';\
+                     document.head.appendChild(b);document.write({tags});}})();</script>"
+                )
+            }
         };
-        let stylesheet = self.stylesheet_tag().unwrap_or_default();
         format!(
             "<!DOCTYPE html>\n<html lang=\"zh-Hans\" data-theme=\"auto\">\n<head>\n\
              <meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"color-scheme\" content=\"light dark\">\n\
              <meta name=\"robots\" content=\"noindex\">\n\
-             {base}\n<title>{}</title>\n{}\n</head>\n<body>\n<div id=\"app\">{}</div>\n</body>\n</html>\n",
+             {head}\n<title>{}</title>\n</head>\n<body>\n<div id=\"app\">{}</div>\n</body>\n</html>\n",
             escape(&title),
-            stylesheet.replace("href=\"./", "href=\""),
             bake_not_found()
         )
     }
 
-    /// Trunk's `<link rel="stylesheet" …>` tag from the template.
-    fn stylesheet_tag(&self) -> Option<String> {
-        let start = self.template.find("<link rel=\"stylesheet\"")?;
-        let end = start + self.template[start..].find('>')? + 1;
-        Some(self.template[start..end].to_string())
+    /// The first tag of Trunk's output that begins with `start` (its hashed stylesheet,
+    /// say).
+    fn template_tag(&self, start: &str) -> Option<String> {
+        let from = self.template.find(start)?;
+        let to = from + self.template[from..].find('>')? + 1;
+        Some(self.template[from..to].to_string())
     }
 }
 

@@ -14,6 +14,7 @@ mod explore;
 mod glossary;
 mod item;
 mod map;
+mod navigation;
 mod overview;
 mod parts;
 mod shell;

@@ -11,11 +11,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::Router;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::navigation;
 use super::{explore, Body, Ctx, Loaded, MapOutlines};
 use crate::data::{Dataset, DATASET_FILE};
 use crate::i18n::Lang;
@@ -25,7 +23,8 @@ use crate::url_state::{Route, View};
 
 /// Starts the app: called once by `main` in the browser.
 pub fn start() {
-    leptos::task::spawn_local(async {
+    // Leptos sets up its own task executor when it mounts, which is later.
+    wasm_bindgen_futures::spawn_local(async {
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -33,22 +32,19 @@ pub fn start() {
         let pathname = location.pathname().unwrap_or_default();
         let search = location.search().unwrap_or_default();
         let preferred = preferred_lang();
-        let (root, mut route) = match Route::parse_address(&pathname, &search) {
-            Some(found) => found,
-            // The site's root: an address of the first scheme (without a query the
-            // root's own script has already sent the reader to their language).
-            None => (
-                directory(&pathname).to_string(),
-                Route::parse_legacy(&search, preferred),
-            ),
+        let Some((root, mut route)) = Route::parse_address(&pathname, &search) else {
+            // The site's root with an address of the first scheme (without a query the
+            // root's own script has already sent the reader on): load the same view's
+            // page at its new address.
+            let route = Route::parse_legacy(&search, preferred);
+            let _ = location.replace(&format!("{}{}", directory(&pathname), route.address()));
+            return;
         };
         // Text typed into the baked search field while the app was loading is kept.
         if let Some(typed) = baked_search_text() {
             route.filters.q = typed;
-        }
-        let address = format!("{root}{}", route.address());
-        if address != format!("{pathname}{search}") {
             if let Ok(history) = window.history() {
+                let address = format!("{root}{}", route.address());
                 let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
             }
         }
@@ -148,6 +144,16 @@ fn take_over(
     if let Some(path) = focus_path {
         refocus(&fresh, &path);
     }
+    // The browser resolves the icon's address again on every move to another page:
+    // make it absolute, as the baked page's relative one only holds at its own depth.
+    if let Some(icon) = document
+        .query_selector("link[rel=icon]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlLinkElement>().ok())
+    {
+        icon.set_href(&icon.href());
+    }
     // Tests and the benchmark wait for this: the app has taken over.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "live");
@@ -189,6 +195,7 @@ fn refocus(container: &web_sys::Element, path: &[u32]) {
     }
 }
 
+/// The app: the page the browser's address names, with the head kept in step.
 #[component]
 fn App(
     root: String,
@@ -197,39 +204,15 @@ fn App(
     preferred: Lang,
 ) -> impl IntoView {
     provide_meta_context();
-    view! {
-        <Router>
-            <Live root data shapes preferred/>
-        </Router>
-    }
-}
-
-/// The page as the router's location says, with the head kept in step.
-#[component]
-fn Live(
-    root: String,
-    data: Loaded<Dataset>,
-    shapes: Option<Loaded<MapShapes>>,
-    preferred: Lang,
-) -> impl IntoView {
-    let location = use_location();
-    let (pathname, search) = (location.pathname, location.search);
+    let (address, go) = navigation::install(root.clone());
     let route = Memo::new(move |_| {
-        let search = search.get();
-        Route::parse_address(&pathname.get(), &search)
+        let address = address.get();
+        Route::parse_address(&address.path, &address.query)
             .map(|(_, route)| route)
-            .unwrap_or_else(|| Route::parse_legacy(&search, preferred))
+            .unwrap_or_else(|| Route::parse_legacy(&address.query, preferred))
     });
-    let navigate = use_navigate();
-    let navigate = Callback::new(move |(href, replace, scroll): (String, bool, bool)| {
-        navigate(
-            &href,
-            NavigateOptions {
-                replace,
-                scroll,
-                ..NavigateOptions::default()
-            },
-        );
+    let navigate = Callback::new(move |(href, replace, to_top): (String, bool, bool)| {
+        go(&href, replace, to_top);
     });
     let ctx = Ctx {
         route,

@@ -1,0 +1,108 @@
+//! Moving between the site's pages without reloading: the browser's address as a
+//! signal, links to pages of the site followed in place, back and forward.
+//!
+//! A router crate would do this with a route table; the site's table is the address
+//! scheme in `url_state`, so a link is followed in place exactly when it parses as a
+//! page under the same root. Everything else (other sites, files, `rel=external`,
+//! modified clicks) the browser handles as usual.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::url_state::Route;
+
+/// The browser's address: path and query string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Address {
+    pub path: String,
+    pub query: String,
+}
+
+impl Address {
+    fn current() -> Address {
+        let location = window().location();
+        Address {
+            path: location.pathname().unwrap_or_default(),
+            query: location.search().unwrap_or_default(),
+        }
+    }
+}
+
+/// Starts following links and history; returns the address signal and a function that
+/// goes to an address (`/root/en/items/x/?theme=dark`): `replace` rewrites the
+/// current history entry, `to_top` scrolls to the top (a new page).
+pub fn install(
+    root: String,
+) -> (
+    ReadSignal<Address>,
+    impl Fn(&str, bool, bool) + Copy + Send + Sync + 'static,
+) {
+    let (address, set_address) = signal(Address::current());
+    let go = move |href: &str, replace: bool, to_top: bool| {
+        let Ok(history) = window().history() else {
+            return;
+        };
+        let result = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(href))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(href))
+        };
+        if result.is_err() {
+            // The browser refused the address (another origin, say): load it instead.
+            let _ = window().location().set_href(href);
+            return;
+        }
+        set_address.set(Address::current());
+        if to_top {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    };
+
+    let follow = go;
+    let clicks = window_event_listener(leptos::ev::click, move |ev| {
+        if let Some(href) = page_link(&ev, &root) {
+            ev.prevent_default();
+            follow(&href, false, true);
+        }
+    });
+    let history = window_event_listener(leptos::ev::popstate, move |_| {
+        set_address.set(Address::current());
+    });
+    on_cleanup(move || {
+        clicks.remove();
+        history.remove();
+    });
+    (address, go)
+}
+
+/// The address (path and query) a click should follow in place: a plain click on a
+/// link to a page of the site under `root` that is not the page itself with a `#`.
+fn page_link(ev: &web_sys::MouseEvent, root: &str) -> Option<String> {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let link: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
+    let opens_elsewhere = !matches!(link.target().as_str(), "" | "_self");
+    if opens_elsewhere
+        || link.has_attribute("download")
+        || link.rel().split(' ').any(|r| r == "external")
+    {
+        return None;
+    }
+    let url = web_sys::Url::new(&link.href()).ok()?;
+    if url.origin() != window().location().origin().ok()? {
+        return None;
+    }
+    let (path, query) = (url.pathname(), url.search());
+    let (base, _) = Route::parse_address(&path, &query)?;
+    let here = Address::current();
+    let only_fragment = path == here.path && query == here.query && !url.hash().is_empty();
+    (base == root && !only_fragment).then(|| format!("{path}{query}"))
+}
