@@ -18,3 +18,25 @@ it("runs, navigates and reloads under a subpath", async () => {
   await page.waitForSelector(".map-svg");
   await app.done(page);
 });
+
+it("sends the root to the reader's language and old addresses to their pages, under a subpath", async () => {
+  const root = await app.open("", { locale: "zh-CN" });
+  assert.equal(root.url(), app.url("zh/"));
+  await app.done(root);
+  const old = await app.open("?view=charts&id=poverty-rate&lang=en");
+  assert.equal(old.url(), app.url("en/charts/poverty-rate/"));
+  assert.equal(await old.textContent("main h1"), "Poverty rate");
+  await app.done(old);
+});
+
+it("serves baked pages without JavaScript and a 404 page that finds the site's root", async () => {
+  const page = await app.open("en/countries/KGZ/", { javaScript: false });
+  await page.click("main .eyebrow a");
+  await page.waitForURL(app.url("en/countries/"));
+  assert.equal(await page.locator("[data-country]").count(), 6);
+  await app.done(page);
+  const missing = await app.open("en/nowhere/", { live: false });
+  assert.equal(await missing.evaluate(() => document.querySelector("a[href='zh/']").href), app.url("zh/"));
+  assert.notEqual(await missing.evaluate(() => getComputedStyle(document.querySelector(".button")).borderRadius), "0px");
+  await app.done(missing);
+});

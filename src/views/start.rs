@@ -40,6 +40,11 @@ pub fn start() {
             let _ = location.replace(&format!("{}{}", directory(&pathname), route.address()));
             return;
         };
+        let data = fetch_dataset(&format!("{root}{DATASET_FILE}")).await;
+        let shapes = match route.view {
+            View::Map(_) => Some(fetch_shapes(&root).await),
+            _ => None,
+        };
         // Text typed into the baked search field while the app was loading is kept.
         if let Some(typed) = baked_search_text() {
             route.filters.q = typed;
@@ -48,11 +53,6 @@ pub fn start() {
                 let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
             }
         }
-        let data = fetch_dataset(&format!("{root}{DATASET_FILE}")).await;
-        let shapes = match route.view {
-            View::Map(_) => Some(fetch_shapes(&root).await),
-            _ => None,
-        };
         take_over(root, data, shapes, preferred);
     });
 }
