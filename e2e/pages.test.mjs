@@ -20,6 +20,14 @@ function bakedPages(dir = "dist", prefix = "") {
   });
 }
 
+/** Holds the dataset back until `release()`, so the baked page stays up meanwhile. */
+function holdDataset() {
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  const route = (context) => context.route("**/data/dataset.json", async (r) => (await gate, r.continue()));
+  return { release, route };
+}
+
 /** Counts layout shifts from the start of the page, as the CLS metric does. */
 const recordLayoutShifts = (page) =>
   page.addInitScript(() => {
@@ -100,19 +108,14 @@ describe("the app taking over", () => {
   });
 
   it("keeps the focused element and the scroll position", async () => {
-    let release;
-    const gate = new Promise((ok) => (release = ok));
-    const page = await app.open("en/explore/", {
-      live: false,
-      viewport: { width: 1280, height: 600 },
-      route: (context) => context.route("**/data/dataset.json", async (r) => (await gate, r.continue())),
-    });
+    const data = holdDataset();
+    const page = await app.open("en/explore/", { live: false, viewport: { width: 1280, height: 600 }, route: data.route });
     const link = page.locator(`article[data-item=${item.id}] h2 a`);
     await link.focus();
     const href = await link.getAttribute("href");
     const scrolled = await page.evaluate(() => scrollY);
     assert.ok(scrolled > 0, "the focused link is further down the page");
-    release();
+    data.release();
     await app.live(page);
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), href);
     assert.equal(await page.evaluate(() => scrollY), scrolled);
@@ -124,14 +127,10 @@ describe("the app taking over", () => {
   });
 
   it("keeps what the reader typed into the search field before the app arrived", async () => {
-    let release;
-    const gate = new Promise((ok) => (release = ok));
-    const page = await app.open("en/explore/", {
-      live: false,
-      route: (context) => context.route("**/data/dataset.json", async (r) => (await gate, r.continue())),
-    });
+    const data = holdDataset();
+    const page = await app.open("en/explore/", { live: false, route: data.route });
     await page.fill("#search", "pipeline");
-    release();
+    data.release();
     await app.live(page);
     assert.match(page.url(), /\/en\/explore\/\?q=pipeline$/);
     assert.equal(await page.inputValue("#search"), "pipeline");

@@ -1,5 +1,6 @@
-// Measures what a first visit downloads: the page, its script, WebAssembly, stylesheet
-// and the dataset, raw and brotli-compressed (as a static host would serve them).
+// Measures what a first visit downloads: the site's root (which sends the reader on),
+// the overview's baked page, the scripts, WebAssembly, stylesheet and the dataset, raw
+// and brotli-compressed (as a static host would serve them).
 // Usage: node scripts/size.mjs [DIST]   (after a release build)
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 export function firstViewSize(dist = "dist") {
   const files = [
     "index.html",
+    "en/index.html",
     ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f)),
     "data/dataset.json",
   ];

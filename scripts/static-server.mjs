@@ -1,12 +1,13 @@
 // A plain static file server, like any static host: no rewrites; a folder's address
 // without its final slash is redirected to it, and an unknown address gets the site's
 // 404.html with status 404 (as GitHub Pages, Netlify and Cloudflare Pages do).
-// Usage: node scripts/static-server.mjs DIR [PORT] [BASE]
+// Usage: node scripts/static-server.mjs DIR [PORT] [BASE] [--gzip]
 // BASE (default "/") mounts DIR under a subpath, to check subpath hosting.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -22,8 +23,15 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Starts a server for `dir` under `base`; resolves to the running http.Server. */
-export function serve(dir, port = 0, base = "/") {
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml"]);
+const gzipped = new Map();
+
+/**
+ * Starts a server for `dir` under `base`; resolves to the running http.Server. With
+ * `gzip`, text and wasm go out gzip-compressed to clients that accept it, as GitHub
+ * Pages serves them.
+ */
+export function serve(dir, port = 0, base = "/", { gzip = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -52,8 +60,14 @@ export function serve(dir, port = 0, base = "/") {
         }
         file = join(file, "index.html");
       }
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      let body = await readFile(file);
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+        body = gzipped.get(file);
+        Object.assign(headers, { "content-encoding": "gzip", vary: "Accept-Encoding" });
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       try {
@@ -68,7 +82,8 @@ export function serve(dir, port = 0, base = "/") {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [dir = "dist", port = "8080", base = "/"] = process.argv.slice(2);
-  const server = await serve(dir, Number(port), base);
+  const args = process.argv.slice(2);
+  const [dir = "dist", port = "8080", base = "/"] = args.filter((a) => !a.startsWith("--"));
+  const server = await serve(dir, Number(port), base, { gzip: args.includes("--gzip") });
   console.log(`Serving ${dir} at http://127.0.0.1:${server.address().port}${base}`);
 }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::bi;
 use crate::data::Dataset;
 use crate::i18n::{tr, Lang, UiPick};
 use crate::url_state::{Route, View};
@@ -38,10 +37,10 @@ fn Landing(data: Arc<Dataset>) -> impl IntoView {
                 <br/>
                 <span lang="en">{tr(Lang::En, |u| u.app_name)}</span>
             </h1>
-            <p class="byline">{bi(&m.title, Lang::Both)}</p>
-            <p class="muted">{bi(&m.author, Lang::Both)}" · "{m.year}</p>
+            <p class="byline" lang="zh-Hans">{m.title.zh.clone()}" · "{m.author.zh.clone()}" · "{m.year}</p>
+            <p class="byline" lang="en">{m.title.en.clone()}" · "{m.author.en.clone()}" · "{m.year}</p>
             <h2>{tr(Lang::Both, |u| u.choose_language)}</h2>
-            <ul class="entry-points landing-choices">{choices}</ul>
+            <ul class="landing-choices">{choices}</ul>
         </main>
     }
 }
