@@ -76,9 +76,9 @@ for (const address of addresses) {
 }
 await browser.close();
 for (const server of servers) server.close();
-console.log(`dist${" ".repeat(24)}address${" ".repeat(24)}FCP ms (range)      LCP ms (range)      ready ms (range)`);
+console.log(`dist${" ".repeat(24)}address${" ".repeat(58)}FCP ms (range)      LCP ms (range)      ready ms (range)`);
 for (const r of rows) {
   const cell = (v, range) => (v == null ? "–".padEnd(20) : `${v.toFixed(0)} (${range})`.padEnd(20));
-  console.log(`${r.dist.padEnd(28)}${r.address.padEnd(31)}${cell(r.fcp_ms, r.fcp_range)}${cell(r.lcp_ms, r.lcp_range)}${cell(r.ready_ms, r.ready_range)}`);
+  console.log(`${r.dist.padEnd(28)}${r.address.padEnd(65)}${cell(r.fcp_ms, r.fcp_range)}${cell(r.lcp_ms, r.lcp_range)}${cell(r.ready_ms, r.ready_range)}`);
 }
 console.log(JSON.stringify(rows));
