@@ -44,11 +44,13 @@ export function useApp({ base = "/" } = {}) {
    * Opens `base + address` (`en/items/x/?theme=dark`, or "" for the site's root) in a
    * fresh context. Resolves once the app has taken over the baked page, or at once
    * with `javaScript: false`, or once loaded with `live: false` (pages without the app,
-   * such as 404.html). `before(page)` runs before the page is opened.
+   * such as 404.html). `before(page)` runs before the page is opened. An address that
+   * starts with `http` is opened as it is (a host page of another origin, say, listed in
+   * `origins` so that its requests are allowed).
    */
   state.open = async (
     address = "",
-    { locale = "en-US", colorScheme = "light", viewport, route, javaScript = true, live = true, before } = {},
+    { locale = "en-US", colorScheme = "light", viewport, route, javaScript = true, live = true, before, origins = [] } = {},
   ) => {
     const context = await state.browser.newContext({ locale, colorScheme, viewport, javaScriptEnabled: javaScript });
     const page = await context.newPage();
@@ -62,7 +64,8 @@ export function useApp({ base = "/" } = {}) {
     // Nothing may leave the page's own origin.
     await context.route("**/*", (r) => {
       const url = r.request().url();
-      if (!url.startsWith(state.origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      const allowed = [state.origin, ...origins, "data:", "blob:", "about:"];
+      if (!allowed.some((origin) => url.startsWith(origin))) {
         page.errors.push(`request to another origin: ${url}`);
         return r.abort();
       }
@@ -70,7 +73,7 @@ export function useApp({ base = "/" } = {}) {
     });
     if (route) await route(context);
     if (before) await before(page);
-    await page.goto(state.url(address));
+    await page.goto(address.startsWith("http") ? address : state.url(address));
     if (javaScript && live) await state.live(page);
     return page;
   };

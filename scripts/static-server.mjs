@@ -1,6 +1,8 @@
 // A plain static file server, like any static host: no rewrites; a folder's address
 // without its final slash is redirected to it, and an unknown address gets the site's
-// 404.html with status 404 (as GitHub Pages, Netlify and Cloudflare Pages do).
+// 404.html with status 404 (as GitHub Pages, Netlify and Cloudflare Pages do). Like
+// GitHub Pages it allows any origin to read its files (CORS), which frames sandboxed
+// without allow-same-origin need.
 // Usage: node scripts/static-server.mjs DIR [PORT] [BASE] [--gzip]
 // BASE (default "/") mounts DIR under a subpath, to check subpath hosting.
 import { createServer } from "node:http";
@@ -61,7 +63,10 @@ export function serve(dir, port = 0, base = "/", { gzip = false } = {}) {
         file = join(file, "index.html");
       }
       let body = await readFile(file);
-      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      const headers = {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "access-control-allow-origin": "*",
+      };
       if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
         if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
         body = gzipped.get(file);

@@ -96,6 +96,12 @@ pub struct Ui {
     pub back_to_overview: &'static str,
     /// The page for an address the site does not have.
     pub no_such_address: &'static str,
+    /// Before the claim a figure card comes from.
+    pub fact_from: &'static str,
+    /// The link from an embedded view to the same view in the explorer.
+    pub open_in_explorer: &'static str,
+    /// Before the short citation under an embedded view.
+    pub embed_source: &'static str,
     /// The site's root, before the reader's language is known.
     pub choose_language: &'static str,
     pub article: &'static str,
@@ -184,6 +190,9 @@ pub static ZH: Ui = Ui {
     back_to_overview: "回到概览",
     no_such_address: "这个网址不是本浏览器的页面，可能是链接有误或页面已移动。",
     choose_language: "选择阅读语言",
+    fact_from: "出自",
+    open_in_explorer: "在浏览器中打开",
+    embed_source: "资料来源",
     article: "论文",
     in_brief: "内容提要",
     the_five: "中亚五国",
@@ -270,6 +279,9 @@ pub static EN: Ui = Ui {
     back_to_overview: "Back to the overview",
     no_such_address: "This address is not a page of the explorer: the link may be mistyped, or the page has moved.",
     choose_language: "Choose a language",
+    fact_from: "From",
+    open_in_explorer: "Open in the explorer",
+    embed_source: "Source",
     article: "Article",
     in_brief: "In brief",
     the_five: "The five Central Asian states",

@@ -3,6 +3,7 @@
 
 use crate::chart::charted_indicators;
 use crate::data::Dataset;
+use crate::format::figure_value;
 use crate::i18n::{tr, Lang, UiPick};
 use crate::map::{self, MapShapes};
 use crate::url_state::{Route, View};
@@ -37,6 +38,7 @@ pub fn all_routes(ds: &Dataset, shapes: &MapShapes) -> Vec<Route> {
             .into_iter()
             .map(|i| View::Chart(i.id.clone())),
     );
+    views.extend(ds.figures.iter().map(|f| View::Fact(f.id.clone())));
     views.extend(
         map::indicators(ds, shapes)
             .into_iter()
@@ -73,6 +75,15 @@ fn subject(ds: &Dataset, route: &Route) -> Option<String> {
         View::Item(id) => text(&ds.item(id)?.title),
         View::Country(id) => text(&ds.country(id)?.name),
         View::Chart(id) => text(&ds.indicator(id)?.name),
+        View::Fact(id) => {
+            let figure = ds.figure(id)?;
+            let name = text(&ds.indicator(&figure.indicator)?.name);
+            let country = text(&ds.country(&figure.country)?.name);
+            format!(
+                "{name} · {country} · {}",
+                figure_value(figure, route.path_lang())
+            )
+        }
         View::Map(Some(id)) => format!(
             "{} · {}",
             tr(lang, |u| u.nav_map),
@@ -123,6 +134,11 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
             .map(|i| i.description.get(lang).to_string())
             .unwrap_or_default(),
         View::Map(None) => tr(lang, |u| u.map_intro),
+        View::Fact(id) => ds
+            .figure(id)
+            .and_then(|f| ds.item(&f.item))
+            .map(|i| i.text.get(lang).to_string())
+            .unwrap_or_default(),
         View::Charts => tr(lang, |u| u.charts_intro),
         View::Sources => tr(lang, |u| u.sources_intro),
         View::Glossary => tr(lang, |u| u.glossary_intro),

@@ -59,6 +59,8 @@ pub enum View {
     Chart(String),
     /// The map, coloured by an indicator (the default one when none is named).
     Map(Option<String>),
+    /// One figure as a compact card, made to be embedded.
+    Fact(String),
 }
 
 impl View {
@@ -66,7 +68,7 @@ impl View {
     /// country profile to Countries).
     pub fn key(&self) -> &'static str {
         match self {
-            View::Item(_) => "explore",
+            View::Item(_) | View::Fact(_) => "explore",
             other => other.folder().unwrap_or("overview"),
         }
     }
@@ -82,13 +84,18 @@ impl View {
             View::Glossary => Some("glossary"),
             View::Charts | View::Chart(_) => Some("charts"),
             View::Map(_) => Some("map"),
+            View::Fact(_) => Some("facts"),
         }
     }
 
     /// The record this view shows, if it shows one.
     pub fn id(&self) -> Option<&str> {
         match self {
-            View::Item(id) | View::Country(id) | View::Chart(id) | View::Map(Some(id)) => Some(id),
+            View::Item(id)
+            | View::Country(id)
+            | View::Chart(id)
+            | View::Map(Some(id))
+            | View::Fact(id) => Some(id),
             _ => None,
         }
     }
@@ -105,6 +112,7 @@ impl View {
             ("charts", None) => View::Charts,
             ("charts", Some(id)) => View::Chart(id),
             ("map", id) => View::Map(id),
+            ("facts", Some(id)) => View::Fact(id),
             _ => return None,
         })
     }
@@ -140,6 +148,18 @@ pub struct Route {
     pub filters: Filters,
     /// On a chart's own view: show its numbers as a table (`tab=table`).
     pub table: bool,
+    /// How the page is framed: in the site, or inside another site's iframe.
+    pub frame: Frame,
+}
+
+/// How a page is shown: as part of the site, or embedded in another site's iframe
+/// (`embed=1`: no site navigation or footer, a one-line source with a link to the full
+/// view). These parameters are a contract with the sites that embed us: keep them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Frame {
+    pub embed: bool,
+    /// With `embed`: leave the background to the host page (`transparent=1`).
+    pub transparent: bool,
 }
 
 /// Longest search text kept from a URL; longer input is cut, not rejected.
@@ -158,6 +178,7 @@ impl Route {
             theme: Theme::Auto,
             filters: Filters::default(),
             table: false,
+            frame: Frame::default(),
         }
     }
 
@@ -251,9 +272,12 @@ impl Route {
                 "country" => self.filters.countries = list(&value),
                 "kind" => self.filters.kinds = list(&value),
                 "section" => self.filters.sections = list(&value),
+                "embed" => self.frame.embed = value == "1",
+                "transparent" => self.frame.transparent = value == "1",
                 _ => {}
             }
         }
+        self.frame.transparent &= self.frame.embed;
     }
 
     /// The language whose folder holds the page: side-by-side reading is Chinese first,
@@ -296,6 +320,12 @@ impl Route {
         }
         if self.table && matches!(self.view, View::Chart(_)) {
             out.push(("tab", "table".to_string()));
+        }
+        if self.frame.embed {
+            out.push(("embed", "1".to_string()));
+        }
+        if self.frame.transparent {
+            out.push(("transparent", "1".to_string()));
         }
         if self.view == View::Explore {
             let f = &self.filters;
@@ -340,6 +370,14 @@ impl Route {
         Route {
             view,
             table: false,
+            ..self.clone()
+        }
+    }
+
+    /// The same page as part of the site (for the link out of an embed).
+    pub fn unframed(&self) -> Route {
+        Route {
+            frame: Frame::default(),
             ..self.clone()
         }
     }
@@ -461,6 +499,10 @@ mod tests {
             (View::Chart("poverty-rate".into()), "charts/poverty-rate/"),
             (View::Map(None), "map/"),
             (View::Map(Some("population".into())), "map/population/"),
+            (
+                View::Fact("poverty-rate-kgz-2019".into()),
+                "facts/poverty-rate-kgz-2019/",
+            ),
         ];
         for lang in [Lang::Zh, Lang::En] {
             for (view, folder) in &views {
@@ -607,6 +649,34 @@ mod tests {
                 "{query}"
             );
         }
+    }
+
+    #[test]
+    fn embedding_is_named_in_the_query_and_kept_on_the_way() {
+        let r = at(
+            "en/charts/poverty-rate/",
+            "embed=1&transparent=1&theme=dark&tab=table",
+        );
+        assert_eq!(
+            r.frame,
+            Frame {
+                embed: true,
+                transparent: true
+            }
+        );
+        assert_eq!(
+            r.address(),
+            "en/charts/poverty-rate/?theme=dark&tab=table&embed=1&transparent=1"
+        );
+        // Going to another page inside the frame stays embedded; the way out does not.
+        assert!(r.with_view(View::Charts).frame.embed);
+        assert_eq!(
+            r.unframed().address(),
+            "en/charts/poverty-rate/?theme=dark&tab=table"
+        );
+        // Transparency means nothing outside a frame; other values mean no.
+        assert_eq!(at("en/", "transparent=1").frame, Frame::default());
+        assert_eq!(at("en/", "embed=true").frame, Frame::default());
     }
 
     #[test]

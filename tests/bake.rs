@@ -313,7 +313,8 @@ fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
             let exists = if target.is_empty() || target.ends_with('/') {
                 pages.contains_key(&format!("{target}index.html"))
             } else {
-                ASSETS.contains(&target.as_str()) || target == "root.js"
+                ASSETS.contains(&target.as_str())
+                    || ["root.js", "early.js"].contains(&target.as_str())
             };
             assert!(exists, "{path} links to {value}, which is not there");
             checked += 1;

@@ -11,6 +11,7 @@ mod chart;
 mod countries;
 mod download;
 mod explore;
+mod fact;
 mod glossary;
 mod item;
 mod map;
@@ -98,7 +99,7 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
     let footer = data
         .clone()
         .ok()
-        .map(|data| view! { <shell::Footer data/> });
+        .map(|data| view! { <shell::Footer data=data.clone()/><shell::EmbedSource data/> });
     view! {
         <a class="skip-link" href="#main" rel="external">{move || crate::i18n::tr(lang(), |u| u.skip_to_content)}</a>
         <shell::Header/>
@@ -125,6 +126,7 @@ fn page(data: Arc<Dataset>, view: View) -> impl IntoView {
         View::Charts => view! { <chart::Charts data/> }.into_any(),
         View::Chart(id) => view! { <chart::ChartView data id/> }.into_any(),
         View::Map(_) => view! { <map::MapView data/> }.into_any(),
+        View::Fact(id) => view! { <fact::FactView data id/> }.into_any(),
     }
 }
 

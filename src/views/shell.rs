@@ -128,3 +128,24 @@ pub fn Footer(data: Arc<Dataset>) -> impl IntoView {
         }
     }
 }
+
+/// The line under an embedded view: the article in short and the way to the same view
+/// in the explorer, in a new tab. Always on the page; the stylesheet shows it only in
+/// a frame (`<html data-embed>`), so a page reads the same before and after the app.
+#[component]
+pub fn EmbedSource(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = move || ctx.lang();
+    let full_view = move || ctx.href(&ctx.route.get().unframed());
+    let m = &data.meta;
+    let (author, title, year) = (m.author.clone(), m.title.clone(), m.year);
+    view! {
+        <p class="embed-source">
+            <span class="label">{move || tr(lang(), |u| u.embed_source)}": "</span>
+            {move || bi(&author, lang())}" ("{year}"), "{move || bi(&title, lang())}" · "
+            <a href=full_view target="_blank" rel="noopener">
+                {move || tr(lang(), |u| u.open_in_explorer)}" ↗"
+            </a>
+        </p>
+    }
+}

@@ -246,12 +246,15 @@ fn App(
 
     let lang = Memo::new(move |_| route.get().lang);
     let theme = Memo::new(move |_| route.get().theme);
+    let frame = Memo::new(move |_| route.get().frame);
     let title = {
         let data = data.clone().ok();
         move || page_title(data.as_deref(), &route.get())
     };
     view! {
-        <Html {..} lang=move || lang.get().html_tag() data-theme=move || theme.get().code()/>
+        <Html {..} lang=move || lang.get().html_tag() data-theme=move || theme.get().code()
+            data-embed=move || frame.get().embed.then_some("")
+            data-transparent=move || frame.get().transparent.then_some("")/>
         <Title text=title/>
         <Body data/>
     }

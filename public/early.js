@@ -1,0 +1,61 @@
+// Runs before the page's first paint, on every page (a few hundred bytes, cached):
+// applies `?theme=` at once, and in a frame (`?embed=1`) hides the site around the view
+// and reports the page's height to the host page from the first paint on.
+//
+// Messages to the host, in two forms, whenever the height changes:
+//   { source: "cca-explorer", type: "resize", height: <CSS px> }
+//   { sentinel: "amp", type: "embed-size", height: <CSS px> }   (AMP's amp-iframe)
+// One message from the host is understood, and only from the frame's own parent:
+//   { source: "cca-explorer-host", type: "set", theme: "auto"|"light"|"dark", lang: "zh"|"en"|"both" }
+(function () {
+  var html = document.documentElement;
+  var params = new URLSearchParams(location.search);
+  var theme = params.get("theme");
+  if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
+  if (params.get("embed") !== "1") return;
+  html.setAttribute("data-embed", "");
+  if (params.get("transparent") === "1") html.setAttribute("data-transparent", "");
+  if (window.parent === window) return;
+
+  var reported = 0;
+  new ResizeObserver(function () {
+    var height = Math.ceil(html.getBoundingClientRect().height);
+    if (height === reported) return;
+    reported = height;
+    parent.postMessage({ source: "cca-explorer", type: "resize", height: height }, "*");
+    parent.postMessage({ sentinel: "amp", type: "embed-size", height: height }, "*");
+  }).observe(html);
+
+  // This script sits at the site's root, so its own address tells where pages start.
+  var root = new URL(".", document.currentScript.src).pathname;
+  addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.source !== parent || !data || data.source !== "cca-explorer-host" || data.type !== "set") return;
+    var url = new URL(location.href);
+    var rest = url.pathname.slice(root.length).split("/");
+    var changed = false;
+    if (["auto", "light", "dark"].indexOf(data.theme) >= 0) {
+      if (data.theme === "auto") url.searchParams.delete("theme");
+      else url.searchParams.set("theme", data.theme);
+      html.setAttribute("data-theme", data.theme);
+      changed = true;
+    }
+    if (["zh", "en", "both"].indexOf(data.lang) >= 0 && (rest[0] === "zh" || rest[0] === "en")) {
+      rest[0] = data.lang === "en" ? "en" : "zh";
+      if (data.lang === "both") url.searchParams.set("lang", "both");
+      else url.searchParams.delete("lang");
+      url.pathname = root + rest.join("/");
+      changed = true;
+    }
+    if (!changed || url.href === location.href) return;
+    var live = html.hasAttribute("data-app");
+    try {
+      if (!live) throw new Error("the app has not started");
+      // The app follows the address (see src/views/navigation.rs).
+      history.replaceState(null, "", url.href);
+      dispatchEvent(new PopStateEvent("popstate"));
+    } catch (e) {
+      location.replace(url.href);
+    }
+  });
+})();

@@ -1,0 +1,59 @@
+//! One figure as a compact card: the value with its unit and qualifier, what it
+//! measures, for whom and when, the claim it comes from, and its place in the article.
+//! Made to be embedded (`facts/{id}/?embed=1`), and a page of its own too.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::parts::bi;
+use super::{status, Ctx};
+use crate::data::Dataset;
+use crate::format::{figure_value, figure_when, locator_label};
+use crate::i18n::{tr, Lang};
+use crate::url_state::View;
+
+#[component]
+pub fn FactView(data: Arc<Dataset>, id: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let Some(figure) = data.figure(&id) else {
+            return status::not_found(&ctx, lang).into_any();
+        };
+        let text_lang = if lang == Lang::Both { Lang::Zh } else { lang };
+        let indicator = data.indicator(&figure.indicator).map(|i| bi(&i.name, lang));
+        let country = data.country(&figure.country).map(|c| bi(&c.name, lang));
+        let partner = figure
+            .partner
+            .as_deref()
+            .and_then(|p| data.country(p))
+            .map(|c| view! { " ↔ "{bi(&c.name, lang)} });
+        let when = figure_when(figure, text_lang);
+        let item = data.item(&figure.item);
+        let context = item.map(|i| bi(&i.title, lang));
+        let locator = item.map(|i| locator_label(&data, &i.locator, lang));
+        let item_href = ctx.href(
+            &ctx.route
+                .get_untracked()
+                .with_view(View::Item(figure.item.clone())),
+        );
+        view! {
+            <article class="fact-card" data-figure=figure.id.clone()>
+                <h1 class="fact-indicator">{indicator}</h1>
+                <p class="fact-value">{figure_value(figure, text_lang)}</p>
+                <p class="fact-who">
+                    {country}{partner}
+                    {(!when.is_empty()).then(|| view! { <span>" · "{when}</span> })}
+                </p>
+                {figure.note.as_ref().map(|note| view! { <p class="fact-note muted small">{bi(note, lang)}</p> })}
+                <p class="fact-context">
+                    <span class="label">{tr(lang, |u| u.fact_from)}": "</span>
+                    <a href=item_href>{context}</a>
+                    {locator.map(|l| view! { <span class="muted">" · "{l}</span> })}
+                </p>
+            </article>
+        }
+        .into_any()
+    }
+}
