@@ -88,11 +88,51 @@ describe("embedded views", () => {
     });
     await page.waitForTimeout(500);
     assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), "dark");
+    // The language, too: the same view in English, in place.
+    await page.evaluate(() => {
+      document.querySelector("iframe").nextElementSibling.contentWindow.postMessage(
+        { source: "cca-explorer-host", type: "set", lang: "en" }, "*");
+    });
+    await frame.waitForFunction(() => document.documentElement.lang === "en");
+    assert.equal(await frame.textContent("main h1"), "Poverty rate");
+    assert.match(frame.url(), /\/en\/charts\/poverty-rate\/\?.*embed=1/);
     // A forged resize message from the host page itself is not from a frame: ignored.
     const before = await page.evaluate(() => [...document.querySelectorAll("iframe")].map((f) => f.style.height));
     await page.evaluate(() => window.postMessage({ source: "cca-explorer", type: "resize", height: 9999 }, "*"));
     await page.waitForTimeout(300);
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("iframe")].map((f) => f.style.height)), before);
+    await app.done(page);
+  });
+});
+
+describe("the embed dialog", () => {
+  it("builds a snippet for a fact card in another language, previews it and copies it", async () => {
+    const page = await app.open("en/charts/poverty-rate/", {
+      before: (p) => p.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url() }),
+    });
+    await page.click(".embed-open");
+    assert.equal(await page.evaluate(() => document.querySelector(".embed-dialog").matches(":modal")), true);
+    assert.match(await page.inputValue("#embed-code"), /en\/charts\/poverty-rate\/\?embed=1"[^]*embed\.js" async><\/script>$/);
+    await page.selectOption("#embed-what", "poverty-rate-kgz-2019");
+    await page.check("input[name=embed-lang][value=zh]");
+    await page.check("input[name=embed-theme][value=dark]");
+    const code = await page.inputValue("#embed-code");
+    assert.ok(code.startsWith(`<iframe src="${app.url("zh/facts/poverty-rate-kgz-2019/?theme=dark&amp;embed=1")}"`), code);
+    assert.match(code, /loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups[^"]*" style="width:100%;height:260px;border:0"/);
+    const preview = await (await page.$(".embed-preview")).contentFrame();
+    await preview.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+    assert.equal(await preview.textContent(".fact-value"), "20.1%");
+    assert.equal(await preview.evaluate(() => document.documentElement.dataset.theme), "dark");
+    // A fixed height leaves the script out.
+    await page.uncheck("#embed-auto");
+    assert.doesNotMatch(await page.inputValue("#embed-code"), /<script/);
+    await page.click("[data-action=copy]");
+    await page.waitForSelector(".embed-actions [role=status]:has-text('Copied')");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue("#embed-code"));
+    // Escape closes it and gives the focus back to the button that opened it.
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !document.querySelector(".embed-dialog").open);
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains("embed-open")), true);
     await app.done(page);
   });
 });

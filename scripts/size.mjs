@@ -12,7 +12,9 @@ export function firstViewSize(dist = "dist") {
   const files = [
     "index.html",
     "en/index.html",
-    ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f)),
+    // Every script, wasm and stylesheet at the root but the host script, which only
+    // host pages load.
+    ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "embed.js"),
     "data/dataset.json",
   ];
   const rows = files.map((file) => {

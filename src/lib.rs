@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod embed;
 pub mod explore;
 pub mod export;
 pub mod format;

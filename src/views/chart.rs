@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::download::{save_png, save_text};
-use super::parts::{bi, item_links};
+use super::parts::{bi, figure_who, item_links};
 use super::{status, Ctx};
 use crate::chart::svg::{render, Captions, STANDALONE_MARGINS};
 use crate::chart::{charted_indicators, layout, summary, ChartKind, ChartSpec, Layout};
@@ -45,7 +45,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
             return status::not_found(&ctx, lang).into_any();
         };
         let chart_view = View::Chart(indicator.clone());
-        let href = ctx.href(&ctx.route.get_untracked().with_view(chart_view.clone()));
+        let href = ctx.link_to(chart_view.clone());
         let text_lang = if lang == Lang::Both { Lang::Zh } else { lang };
         let title = spec.indicator.name.get(text_lang).to_string();
         let narrow: Layout = layout(&data, &spec, text_lang, NARROW_WIDTH);
@@ -88,15 +88,9 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let table_rows = spec
             .figures()
             .map(|f| {
-                let country = data.country(&f.country).map(|c| bi(&c.name, lang));
-                let partner = f
-                    .partner
-                    .as_deref()
-                    .and_then(|p| data.country(p))
-                    .map(|c| view! { " ↔ "{bi(&c.name, lang)} });
                 view! {
                     <tr data-figure=f.id.clone()>
-                        <td>{country}{partner}</td>
+                        <td>{figure_who(&data, f, lang)}</td>
                         <td>{figure_when(f, text_lang)}</td>
                         <td class="num">{figure_value(f, text_lang)}</td>
                     </tr>

@@ -172,7 +172,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                 .into_iter()
                 .filter_map(|i| data.items.get(i))
                 .map(|item| {
-                    let href = ctx.href(&ctx.route.get_untracked().with_view(View::Item(item.id.clone())));
+                    let href = ctx.link_to(View::Item(item.id.clone()));
                     let countries = item
                         .countries
                         .iter()

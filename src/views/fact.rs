@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::bi;
+use super::parts::{bi, figure_who};
 use super::{status, Ctx};
 use crate::data::Dataset;
 use crate::format::{figure_value, figure_when, locator_label};
@@ -23,27 +23,17 @@ pub fn FactView(data: Arc<Dataset>, id: String) -> impl IntoView {
         };
         let text_lang = if lang == Lang::Both { Lang::Zh } else { lang };
         let indicator = data.indicator(&figure.indicator).map(|i| bi(&i.name, lang));
-        let country = data.country(&figure.country).map(|c| bi(&c.name, lang));
-        let partner = figure
-            .partner
-            .as_deref()
-            .and_then(|p| data.country(p))
-            .map(|c| view! { " ↔ "{bi(&c.name, lang)} });
         let when = figure_when(figure, text_lang);
         let item = data.item(&figure.item);
         let context = item.map(|i| bi(&i.title, lang));
         let locator = item.map(|i| locator_label(&data, &i.locator, lang));
-        let item_href = ctx.href(
-            &ctx.route
-                .get_untracked()
-                .with_view(View::Item(figure.item.clone())),
-        );
+        let item_href = ctx.link_to(View::Item(figure.item.clone()));
         view! {
             <article class="fact-card" data-figure=figure.id.clone()>
                 <h1 class="fact-indicator">{indicator}</h1>
                 <p class="fact-value">{figure_value(figure, text_lang)}</p>
                 <p class="fact-who">
-                    {country}{partner}
+                    {figure_who(&data, figure, lang)}
                     {(!when.is_empty()).then(|| view! { <span>" · "{when}</span> })}
                 </p>
                 {figure.note.as_ref().map(|note| view! { <p class="fact-note muted small">{bi(note, lang)}</p> })}

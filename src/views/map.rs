@@ -92,11 +92,7 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
         }
         let no_value = tr(lang, |u| u.no_value);
         let svg = map::render(&data, &shapes, &chosen, lang, &no_value, |id| {
-            ctx.href(
-                &ctx.route
-                    .get_untracked()
-                    .with_view(View::Country(id.to_string())),
-            )
+            ctx.link_to(View::Country(id.to_string()))
         });
         let mapped = map::values(&data, &shapes, &chosen);
         let legend = map::legend(&mapped, lang)

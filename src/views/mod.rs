@@ -10,6 +10,7 @@
 mod chart;
 mod countries;
 mod download;
+mod embed_dialog;
 mod explore;
 mod fact;
 mod glossary;
@@ -60,13 +61,25 @@ impl Ctx {
         route.href_from(&self.route.get())
     }
 
+    /// The link to another view, keeping what the reader set (language, theme, frame).
+    /// Reads the route untracked: for views that are built again when the page changes.
+    pub fn link_to(&self, view: View) -> String {
+        self.href(&self.route.get_untracked().with_view(view))
+    }
+
     /// The full address of a route, for files that leave the page. Reads the browser's
     /// location: call it from event handlers only.
     pub fn shareable_url(&self, route: &Route) -> String {
+        format!("{}{}", self.site_url(), route.address())
+    }
+
+    /// The site's full address (origin and root), ending in `/`. Reads the browser's
+    /// location: call it from event handlers and dialogs only.
+    pub fn site_url(&self) -> String {
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        format!("{origin}{}{}", self.root.get_value(), route.address())
+        format!("{origin}{}", self.root.get_value())
     }
 
     /// Goes to a route; `replace` rewrites the current history entry instead of adding one.
@@ -96,10 +109,13 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
         View::Map(_) => View::Map(None),
         view => view,
     });
-    let footer = data
-        .clone()
-        .ok()
-        .map(|data| view! { <shell::Footer data=data.clone()/><shell::EmbedSource data/> });
+    let footer = data.clone().ok().map(|data| {
+        view! {
+            <embed_dialog::EmbedDialog data=data.clone()/>
+            <shell::Footer data=data.clone()/>
+            <shell::EmbedSource data/>
+        }
+    });
     view! {
         <a class="skip-link" href="#main" rel="external">{move || crate::i18n::tr(lang(), |u| u.skip_to_content)}</a>
         <shell::Header/>

@@ -47,11 +47,7 @@ pub fn bi(text: &Text, lang: Lang) -> AnyView {
 
 /// A link to an item, titled in the display language.
 pub fn item_link(ctx: &Ctx, item: &Item, lang: Lang) -> impl IntoView {
-    let href = ctx.href(
-        &ctx.route
-            .get_untracked()
-            .with_view(View::Item(item.id.clone())),
-    );
+    let href = ctx.link_to(View::Item(item.id.clone()));
     view! {
         <a href=href class="item-link">
             <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
@@ -71,22 +67,23 @@ pub fn item_links(ctx: &Ctx, items: &[&Item], lang: Lang) -> impl IntoView {
     })
 }
 
-/// A figure as a card: value with unit and qualifier, what it measures, for whom and
-/// when, linking to the item that states it.
-fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
-    let indicator = ds.indicator(&f.indicator).map(|ind| bi(&ind.name, lang));
+/// Whom a figure is about: its country, and the other side where it is about a relation.
+pub fn figure_who(ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
     let country = ds.country(&f.country).map(|c| bi(&c.name, lang));
     let partner = f
         .partner
         .as_deref()
         .and_then(|p| ds.country(p))
-        .map(|c| view! { <span class="muted">" ↔ "{bi(&c.name, lang)}</span> });
+        .map(|c| view! { <span class="partner">" ↔ "{bi(&c.name, lang)}</span> });
+    view! { {country}{partner} }
+}
+
+/// A figure as a card: value with unit and qualifier, what it measures, for whom and
+/// when, linking to the item that states it.
+fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
+    let indicator = ds.indicator(&f.indicator).map(|ind| bi(&ind.name, lang));
     let when = figure_when(f, lang);
-    let href = ctx.href(
-        &ctx.route
-            .get_untracked()
-            .with_view(View::Item(f.item.clone())),
-    );
+    let href = ctx.link_to(View::Item(f.item.clone()));
     view! {
         <li class="card figure-card" data-figure=f.id.clone()>
             <a href=href class="figure-link">
@@ -94,7 +91,7 @@ fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView
                 <span class="figure-indicator">{indicator}</span>
             </a>
             <span class="figure-meta">
-                {country}{partner}
+                {figure_who(ds, f, lang)}
                 {(!when.is_empty()).then(|| view! { <span>" · "{when}</span> })}
             </span>
         </li>

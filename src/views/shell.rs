@@ -12,7 +12,8 @@ use crate::i18n::{tr, Lang, UiPick};
 use crate::pages::NAV;
 use crate::url_state::{Route, Theme, View};
 
-fn theme_label(theme: Theme) -> UiPick {
+/// The name of a theme in the switch and the embed dialog.
+pub fn theme_label(theme: Theme) -> UiPick {
     match theme {
         Theme::Auto => |u| u.theme_auto,
         Theme::Light => |u| u.theme_light,

@@ -25,7 +25,7 @@ pub fn data_error(lang: Lang, details: Vec<String>) -> impl IntoView {
 }
 
 pub fn not_found(ctx: &Ctx, lang: Lang) -> impl IntoView {
-    let home = ctx.href(&ctx.route.get_untracked().with_view(View::Overview));
+    let home = ctx.link_to(View::Overview);
     view! {
         <section class="status" role="alert">
             <h1>{tr(lang, |u| u.not_found_title)}</h1>

@@ -1,0 +1,239 @@
+//! The "Embed" button on every page and its dialog: choose what (this view, a chart's
+//! table, a fact card), language, theme and height; see it live; copy the snippet.
+//! The snippet itself is made by the pure core (`crate::embed`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::shell::theme_label;
+use super::Ctx;
+use crate::data::Dataset;
+use crate::embed::{default_height, framed_route, offered_facts, snippet, Target, HOST_SCRIPT};
+use crate::format::figure_value;
+use crate::i18n::{tr, Lang};
+use crate::pages::page_title;
+use crate::url_state::{Theme, View};
+
+/// What the dialog has chosen.
+#[derive(Clone, Debug, PartialEq)]
+struct Choice {
+    target: Target,
+    lang: Lang,
+    theme: Theme,
+    auto_height: bool,
+    height: u32,
+}
+
+#[component]
+pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let choice = RwSignal::new(None::<Choice>);
+    let copied = RwSignal::new(None::<bool>);
+    let lang = move || ctx.lang();
+
+    let open = move |_| {
+        let here = ctx.route.get_untracked();
+        choice.set(Some(Choice {
+            target: Target::ThisView,
+            lang: here.lang,
+            theme: here.theme,
+            auto_height: true,
+            height: default_height(&here.view),
+        }));
+        copied.set(None);
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+
+    // The frame's route and the snippet, from the page and the choice.
+    let framed = move || {
+        let here = ctx.route.get();
+        choice.get().map(|c| {
+            let mut route = framed_route(&here.with_lang(c.lang), &c.target);
+            route.theme = c.theme;
+            (route, c)
+        })
+    };
+    let site = move || ctx.site_url();
+    let code = {
+        let data = data.clone();
+        move || {
+            framed().map(|(route, c)| {
+                let title = page_title(Some(&data), &route);
+                snippet(&site(), &route, &title, c.height, c.auto_height)
+            })
+        }
+    };
+    let code = Memo::new(move |_| code().unwrap_or_default());
+    let preview =
+        move || framed().map(|(route, c)| (format!("{}{}", site(), route.address()), c.height));
+
+    let copy = move |_| {
+        let text = code.get_untracked();
+        let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
+            .ok()
+            .filter(|c| !c.is_undefined());
+        let write = clipboard.and_then(|c| {
+            let f = js_sys::Reflect::get(&c, &"writeText".into()).ok()?;
+            let f: js_sys::Function = f.dyn_into().ok()?;
+            f.call1(&c, &text.into())
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()
+        });
+        match write {
+            Some(promise) => leptos::task::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                if !ok {
+                    select_code();
+                }
+                copied.set(Some(ok));
+            }),
+            None => {
+                select_code();
+                copied.set(Some(false));
+            }
+        }
+    };
+
+    let facts = {
+        let data = data.clone();
+        move || {
+            let lang = lang();
+            let here = ctx.route.get();
+            offered_facts(&data, &here.view)
+                .into_iter()
+                .filter_map(|id| data.figure(id))
+                .map(|f| {
+                    let name = data
+                        .indicator(&f.indicator)
+                        .map(|i| i.name.get(lang).to_string())
+                        .unwrap_or_default();
+                    let country = data
+                        .country(&f.country)
+                        .map(|c| c.name.get(lang).to_string())
+                        .unwrap_or_default();
+                    (
+                        f.id.clone(),
+                        format!("{name} · {country} · {}", figure_value(f, lang)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let is_chart = move || matches!(ctx.route.get().view, View::Chart(_));
+    let set = move |update: Box<dyn Fn(&mut Choice)>| {
+        choice.update(|c| {
+            if let Some(c) = c {
+                update(c);
+            }
+        });
+        copied.set(None);
+    };
+
+    view! {
+        <div class="embed-bar">
+            <button type="button" class="button secondary embed-open" aria-haspopup="dialog" on:click=open>
+                {move || tr(lang(), |u| u.embed_button)}
+            </button>
+        </div>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| choice.set(None)>
+            {move || choice.get().map(|c| view! {
+                <h2 id="embed-title">{tr(lang(), |u| u.embed_title)}</h2>
+                <div class="embed-options">
+                    <label>
+                        {tr(lang(), |u| u.embed_what)}" "
+                        <select id="embed-what" on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            set(Box::new(move |c| {
+                                c.target = match value.as_str() {
+                                    "view" => Target::ThisView,
+                                    "table" => Target::Table,
+                                    id => Target::Fact(id.to_string()),
+                                };
+                                let view = framed_route(&ctx.route.get_untracked(), &c.target).view;
+                                c.height = default_height(&view);
+                            }));
+                        }>
+                            <option value="view" selected=c.target == Target::ThisView>{tr(lang(), |u| u.embed_this_view)}</option>
+                            {is_chart().then(|| view! {
+                                <option value="table" selected=c.target == Target::Table>{tr(lang(), |u| u.embed_table)}</option>
+                            })}
+                            {facts().into_iter().map(|(id, label)| {
+                                let selected = c.target == Target::Fact(id.clone());
+                                view! { <option value=id selected=selected>{tr(lang(), |u| u.embed_fact)}": "{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <fieldset>
+                        <legend>{tr(lang(), |u| u.language)}</legend>
+                        {Lang::ALL.map(|option| view! {
+                            <label><input type="radio" name="embed-lang" value=option.code() checked=c.lang == option
+                                on:change=move |_| set(Box::new(move |c| c.lang = option))/>
+                                " "{option.switch_label()}</label>
+                        })}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{tr(lang(), |u| u.theme)}</legend>
+                        {Theme::ALL.map(|option| view! {
+                            <label><input type="radio" name="embed-theme" value=option.code() checked=c.theme == option
+                                on:change=move |_| set(Box::new(move |c| c.theme = option))/>
+                                " "{tr(lang(), theme_label(option))}</label>
+                        })}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{tr(lang(), |u| u.embed_height)}</legend>
+                        <label><input type="checkbox" id="embed-auto" checked=c.auto_height
+                            on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |c| c.auto_height = on)); }/>
+                            " "{tr(lang(), |u| u.embed_auto_height)}</label>
+                        " "
+                        <label>{tr(lang(), |u| u.embed_fixed_height)}" "
+                            <input type="number" id="embed-px" min="120" max="4000" step="10" value=c.height.to_string()
+                                on:change=move |ev| {
+                                    if let Ok(px) = event_target_value(&ev).parse::<u32>() {
+                                        set(Box::new(move |c| c.height = px));
+                                    }
+                                }/>" px"</label>
+                    </fieldset>
+                </div>
+                <h3>{tr(lang(), |u| u.embed_preview)}</h3>
+                {move || preview().map(|(src, height)| view! {
+                    <iframe class="embed-preview" src=src title=tr(lang(), |u| u.embed_preview)
+                        style=format!("height:{}px", height.min(480))></iframe>
+                })}
+                <label for="embed-code" class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
+                <textarea id="embed-code" readonly rows="5" prop:value=move || code.get()></textarea>
+                <p class="embed-actions">
+                    <button type="button" class="button" data-action="copy" on:click=copy>{tr(lang(), |u| u.copy)}</button>
+                    <span role="status" class="muted">{move || copied.get().map(|ok| if ok {
+                        tr(lang(), |u| u.copied)
+                    } else {
+                        tr(lang(), |u| u.copy_by_hand)
+                    })}</span>
+                    <button type="button" class="button secondary" data-action="close" on:click=close>{tr(lang(), |u| u.close)}</button>
+                </p>
+                <p class="muted small">{tr(lang(), |u| u.embed_script_note)}" "<code>{HOST_SCRIPT}</code></p>
+            })}
+        </dialog>
+    }
+}
+
+/// Selects the snippet so the reader can copy it by hand.
+fn select_code() {
+    if let Some(area) = document()
+        .get_element_by_id("embed-code")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        area.select();
+        let _ = area.focus();
+    }
+}
