@@ -174,22 +174,18 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <fieldset>
-                        <legend>{tr(lang(), |u| u.language)}</legend>
-                        {Lang::ALL.map(|option| view! {
-                            <label><input type="radio" name="embed-lang" value=option.code() checked=c.lang == option
-                                on:change=move |_| set(Box::new(move |c| c.lang = option))/>
-                                " "{option.switch_label()}</label>
-                        })}
-                    </fieldset>
-                    <fieldset>
-                        <legend>{tr(lang(), |u| u.theme)}</legend>
-                        {Theme::ALL.map(|option| view! {
-                            <label><input type="radio" name="embed-theme" value=option.code() checked=c.theme == option
-                                on:change=move |_| set(Box::new(move |c| c.theme = option))/>
-                                " "{tr(lang(), theme_label(option))}</label>
-                        })}
-                    </fieldset>
+                    {radio_group(tr(lang(), |u| u.language), "embed-lang", Lang::ALL.iter().map(|&option| Radio {
+                        value: option.code(),
+                        label: option.switch_label().to_string(),
+                        checked: c.lang == option,
+                        choose: Box::new(move || set(Box::new(move |c| c.lang = option))),
+                    }).collect())}
+                    {radio_group(tr(lang(), |u| u.theme), "embed-theme", Theme::ALL.iter().map(|&option| Radio {
+                        value: option.code(),
+                        label: tr(lang(), theme_label(option)),
+                        checked: c.theme == option,
+                        choose: Box::new(move || set(Box::new(move |c| c.theme = option))),
+                    }).collect())}
                     <fieldset>
                         <legend>{tr(lang(), |u| u.embed_height)}</legend>
                         <label><input type="checkbox" id="embed-auto" checked=c.auto_height
@@ -224,6 +220,36 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
                 <p class="muted small">{tr(lang(), |u| u.embed_script_note)}" "<code>{HOST_SCRIPT}</code></p>
             })}
         </dialog>
+    }
+}
+
+/// One radio button of a group: its value and label, whether it is chosen, and what
+/// choosing it does.
+struct Radio {
+    value: &'static str,
+    label: String,
+    checked: bool,
+    choose: Box<dyn Fn() + Send + Sync>,
+}
+
+fn radio_group(legend: String, name: &'static str, radios: Vec<Radio>) -> impl IntoView {
+    let buttons = radios
+        .into_iter()
+        .map(|radio| {
+            let choose = radio.choose;
+            view! {
+                <label>
+                    <input type="radio" name=name value=radio.value checked=radio.checked on:change=move |_| choose()/>
+                    " "{radio.label}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            {buttons}
+        </fieldset>
     }
 }
 
