@@ -130,11 +130,7 @@ impl Site {
     /// The template with asset addresses made relative to a page `depth` folders down,
     /// the page's language, its head tags and its body.
     fn fill(&self, depth: usize, html_lang: &str, head: &str, body: &str) -> String {
-        let prefix = if depth == 0 {
-            "./".to_string()
-        } else {
-            "../".repeat(depth)
-        };
+        let prefix = to_root(depth);
         let template = self
             .template
             .replace("href=\"./", &format!("href=\"{prefix}"))
@@ -157,8 +153,7 @@ impl Site {
     fn link(&self, address: &str, depth: usize) -> String {
         match &self.public_url {
             Some(url) => format!("{url}{address}"),
-            None if depth == 0 => format!("./{address}"),
-            None => format!("{}{address}", "../".repeat(depth)),
+            None => format!("{}{address}", to_root(depth)),
         }
     }
 
@@ -170,12 +165,13 @@ impl Site {
         let description = page_description(ds, route);
         let mut head = String::new();
         push_title(&mut head, &title, &description);
-        if let Some(url) = &self.public_url {
-            let _ = write!(
-                head,
-                "\n<link rel=\"canonical\" href=\"{}\">",
-                escape(&format!("{url}{}", route.path()))
-            );
+        // The page's own public address, when the site's is known.
+        let public = self
+            .public_url
+            .as_ref()
+            .map(|url| escape(&format!("{url}{}", route.path())));
+        if let Some(public) = &public {
+            let _ = write!(head, "\n<link rel=\"canonical\" href=\"{public}\">");
         }
         for lang in [Lang::Zh, Lang::En] {
             let other = route.with_lang(lang);
@@ -204,18 +200,14 @@ impl Site {
             &description,
             route.lang,
         );
-        if let Some(url) = &self.public_url {
-            let _ = write!(
-                head,
-                "\n<meta property=\"og:url\" content=\"{}\">",
-                escape(&format!("{url}{}", route.path()))
-            );
+        if let Some(public) = &public {
+            let _ = write!(head, "\n<meta property=\"og:url\" content=\"{public}\">");
         }
         if cites_article(route) {
             push_citation(&mut head, ds, route.lang);
         }
         // The data starts downloading with the wasm, not after it.
-        let prefix = "../".repeat(depth);
+        let prefix = to_root(depth);
         let _ = write!(
             head,
             "\n<link rel=\"preload\" href=\"{prefix}{DATASET_FILE}\" as=\"fetch\" crossorigin>"
@@ -412,6 +404,15 @@ fn sitemap(url: &str, routes: &[Route]) -> String {
     }
     out.push_str("</urlset>\n");
     out
+}
+
+/// The way from a page `depth` folders down to the site's root, as a relative URL.
+fn to_root(depth: usize) -> String {
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
 }
 
 /// Leptos marks the places where hydration would split text (`<!>`); a page that is

@@ -89,7 +89,7 @@ impl View {
     }
 
     /// The record this view shows, if it shows one.
-    pub fn id(&self) -> Option<&str> {
+    fn id(&self) -> Option<&str> {
         match self {
             View::Item(id)
             | View::Country(id)
