@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use crate::chart::svg::escape;
 use crate::data::{Dataset, DATASET_FILE};
+use crate::export;
 use crate::i18n::{tr, Lang};
 use crate::map::{MapShapes, MAP_URL};
 use crate::pages::{all_routes, cites_article, page_description, page_title};
@@ -99,6 +100,30 @@ impl Site {
             path: "404.html".into(),
             content: self.not_found(),
         });
+        for lang in [Lang::Zh, Lang::En] {
+            let site = self.public_url.clone().unwrap_or_default();
+            let ds = &self.data;
+            out.push(Output {
+                path: export::items_file(lang),
+                content: export::items_csv(
+                    ds,
+                    &tr(lang, |u| u.download_items_csv),
+                    &ds.items,
+                    lang,
+                    &format!("{site}{}", export::items_file(lang)),
+                ),
+            });
+            out.push(Output {
+                path: export::figures_file(lang),
+                content: export::figures_csv(
+                    ds,
+                    &tr(lang, |u| u.download_figures_csv),
+                    &ds.figures,
+                    lang,
+                    &format!("{site}{}", export::figures_file(lang)),
+                ),
+            });
+        }
         if let Some(url) = &self.public_url {
             out.push(Output {
                 path: "sitemap.xml".into(),

@@ -5,7 +5,7 @@
 //! that value were chosen too, given the other facets and the search, so counts
 //! follow every other active filter.
 
-use crate::data::{Dataset, Item, ItemKind};
+use crate::data::{Dataset, Item, ItemKind, VoiceKind};
 use crate::search::{fold, Query};
 use crate::url_state::Filters;
 
@@ -59,23 +59,32 @@ fn haystack(ds: &Dataset, item: &Item) -> String {
     parts.join("\n")
 }
 
-/// The four facets of the Explore view.
+/// The facets of the Explore view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Facet {
     Topic,
     Country,
     Kind,
+    /// Whose statement: the author's, a cited source's, a reported view, a fact.
+    Voice,
     Section,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [Facet::Topic, Facet::Country, Facet::Kind, Facet::Section];
+    pub const ALL: [Facet; 5] = [
+        Facet::Topic,
+        Facet::Country,
+        Facet::Kind,
+        Facet::Voice,
+        Facet::Section,
+    ];
 
     pub fn selected(self, filters: &Filters) -> &[String] {
         match self {
             Facet::Topic => &filters.topics,
             Facet::Country => &filters.countries,
             Facet::Kind => &filters.kinds,
+            Facet::Voice => &filters.voices,
             Facet::Section => &filters.sections,
         }
     }
@@ -85,6 +94,7 @@ impl Facet {
             Facet::Topic => &mut filters.topics,
             Facet::Country => &mut filters.countries,
             Facet::Kind => &mut filters.kinds,
+            Facet::Voice => &mut filters.voices,
             Facet::Section => &mut filters.sections,
         }
     }
@@ -115,6 +125,11 @@ impl Facet {
                 .filter(|k| ds.items.iter().any(|i| i.kind == *k))
                 .map(|k| k.id().to_string())
                 .collect(),
+            Facet::Voice => VoiceKind::ALL
+                .into_iter()
+                .filter(|k| ds.items.iter().any(|i| i.voice.kind == *k))
+                .map(|k| k.id().to_string())
+                .collect(),
             Facet::Section => ds.sections.iter().map(|s| s.id.clone()).collect(),
         }
     }
@@ -126,16 +141,11 @@ impl Facet {
             Facet::Topic => item.topics.iter().any(|t| t == value),
             Facet::Country => item.countries.iter().any(|c| c == value),
             Facet::Kind => item.kind.id() == value,
-            Facet::Section => {
-                let mut section = ds.section(&item.locator.section);
-                while let Some(s) = section {
-                    if s.id == value {
-                        return true;
-                    }
-                    section = s.parent.as_deref().and_then(|p| ds.section(p));
-                }
-                false
-            }
+            Facet::Voice => item.voice.kind.id() == value,
+            Facet::Section => ds
+                .section_path(&item.locator.section)
+                .iter()
+                .any(|s| s.id == value),
         }
     }
 }
@@ -170,7 +180,7 @@ pub struct Results {
 pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results {
     let query = Query::new(&filters.q);
     // For each item: does it pass the search, and each facet on its own?
-    let passes: Vec<(bool, [bool; 4])> = ds
+    let passes: Vec<(bool, [bool; Facet::ALL.len()])> = ds
         .items
         .iter()
         .enumerate()
@@ -218,6 +228,47 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
         .collect();
 
     Results { items, counts }
+}
+
+/// How much the article says about one country and one topic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub items: usize,
+    pub figures: usize,
+}
+
+/// Countries (those the Explore facet offers, in its order) × topics: the items naming
+/// both, and the figures about the country whose indicator has the topic.
+pub fn coverage(ds: &Dataset) -> Vec<(String, Vec<(String, Coverage)>)> {
+    Facet::Country
+        .values(ds)
+        .into_iter()
+        .map(|country| {
+            let row = ds
+                .topics
+                .iter()
+                .map(|topic| {
+                    let items = ds
+                        .items
+                        .iter()
+                        .filter(|i| i.countries.contains(&country) && i.topics.contains(&topic.id))
+                        .count();
+                    let figures = ds
+                        .figures
+                        .iter()
+                        .filter(|f| {
+                            (f.country == country || f.partner.as_deref() == Some(country.as_str()))
+                                && ds
+                                    .indicator(&f.indicator)
+                                    .is_some_and(|ind| ind.topic == topic.id)
+                        })
+                        .count();
+                    (topic.id.clone(), Coverage { items, figures })
+                })
+                .collect();
+            (country, row)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -321,5 +372,40 @@ mod tests {
         let clean = sanitize(&f, &ds);
         assert_eq!(clean.countries, ["KGZ"]);
         assert!(clean.kinds.is_empty());
+    }
+
+    #[test]
+    fn coverage_counts_items_and_figures_per_country_and_topic() {
+        let ds = load(include_str!("../tests/fixtures/minimal.json")).expect("valid");
+        let grid = coverage(&ds);
+        let cell = |country: &str| {
+            grid.iter()
+                .find(|(c, _)| c == country)
+                .map(|(_, row)| row[0].1)
+                .expect("row")
+        };
+        // One claim names KGZ and TJK; each has one poverty figure; CA5 has only the
+        // recommendation.
+        assert_eq!(
+            cell("KGZ"),
+            Coverage {
+                items: 1,
+                figures: 1
+            }
+        );
+        assert_eq!(
+            cell("TJK"),
+            Coverage {
+                items: 1,
+                figures: 1
+            }
+        );
+        assert_eq!(
+            cell("CA5"),
+            Coverage {
+                items: 1,
+                figures: 0
+            }
+        );
     }
 }

@@ -1,7 +1,8 @@
-//! Downloads: figures as CSV (UTF-8 with a byte-order mark, so Excel shows Chinese
-//! correctly), and the source line that goes with every chart and file.
+//! Downloads: figures and items as CSV (UTF-8 with a byte-order mark, so Excel shows
+//! Chinese correctly), and the lines that go with every chart and file: where the
+//! numbers come from, and which version of the dataset they are.
 
-use crate::data::{Dataset, Figure, Qualifier};
+use crate::data::{Dataset, Figure, Item, Qualifier};
 use crate::format::{locator_label, plain_number};
 use crate::i18n::Lang;
 
@@ -49,6 +50,31 @@ pub fn sources_line<'a>(
     line
 }
 
+/// Where the build puts all items as CSV, below the site's root (one file per language).
+pub fn items_file(lang: Lang) -> String {
+    format!("data/items-{}.csv", lang.code())
+}
+
+/// Where the build puts all figures as CSV, below the site's root.
+pub fn figures_file(lang: Lang) -> String {
+    format!("data/figures-{}.csv", lang.code())
+}
+
+/// The dataset's version and the article it is drawn from, for every file.
+pub fn dataset_line(ds: &Dataset, lang: Lang) -> String {
+    let m = &ds.meta;
+    match lang {
+        Lang::En => format!(
+            "Dataset version {} · drawn from {} ({}), {}, DOI {}",
+            m.dataset_version, m.author.en, m.year, m.title.en, m.doi
+        ),
+        _ => format!(
+            "数据集版本 {} · 出自{}（{}）《{}》，DOI {}",
+            m.dataset_version, m.author.zh, m.year, m.title.zh, m.doi
+        ),
+    }
+}
+
 /// One CSV field: quoted when it holds a separator, quote or line break; text that a
 /// spreadsheet would run as a formula is prefixed with an apostrophe.
 fn field(text: &str) -> String {
@@ -90,6 +116,7 @@ pub fn figures_csv<'a>(
         out.push_str("\r\n");
     };
     row(&[title.to_string()]);
+    row(&[dataset_line(ds, lang)]);
     row(&[sources_line(ds, figures.clone(), lang)]);
     row(&[address.to_string()]);
     row(&[]);
@@ -138,6 +165,84 @@ pub fn figures_csv<'a>(
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default(),
             locator,
+        ]);
+    }
+    out
+}
+
+/// Items as a CSV file: a title, the dataset line and the address, then one row per
+/// item with its voice, so a row read alone still says whose statement it is.
+pub fn items_csv<'a>(
+    ds: &Dataset,
+    title: &str,
+    items: impl IntoIterator<Item = &'a Item>,
+    lang: Lang,
+    address: &str,
+) -> String {
+    let mut out = String::from("\u{FEFF}");
+    let mut row = |cells: &[String]| {
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    row(&[title.to_string()]);
+    row(&[dataset_line(ds, lang)]);
+    row(&[address.to_string()]);
+    row(&[]);
+    row(&[
+        "item_id",
+        "kind",
+        "voice",
+        "voice_by",
+        "title",
+        "text",
+        "note",
+        "topics",
+        "countries",
+        "figures",
+        "section",
+        "paragraph",
+        "article_locator",
+        "references",
+        "footnotes",
+    ]
+    .map(String::from));
+    for item in items {
+        let refs: Vec<String> = item
+            .references
+            .iter()
+            .filter_map(|r| ds.reference(r))
+            .map(|r| format!("[{}]", r.number))
+            .collect();
+        let notes: Vec<String> = item
+            .footnotes
+            .iter()
+            .filter_map(|n| ds.footnote(n))
+            .map(|n| n.text.get(lang).to_string())
+            .collect();
+        row(&[
+            item.id.clone(),
+            item.kind.id().to_string(),
+            item.voice.kind.id().to_string(),
+            item.voice
+                .by
+                .as_ref()
+                .map(|b| b.get(lang).to_string())
+                .unwrap_or_default(),
+            item.title.get(lang).to_string(),
+            item.text.get(lang).to_string(),
+            item.note
+                .as_ref()
+                .map(|n| n.get(lang).to_string())
+                .unwrap_or_default(),
+            item.topics.join(" "),
+            item.countries.join(" "),
+            item.figures.join(" "),
+            item.locator.section.clone(),
+            item.locator.paragraph.to_string(),
+            locator_label(ds, &item.locator, lang),
+            refs.join(" "),
+            notes.join(" | "),
         ]);
     }
     out
@@ -196,10 +301,15 @@ mod tests {
             assert!(csv.starts_with('\u{FEFF}'), "byte-order mark for Excel");
             let rows = parse_csv(csv.trim_start_matches('\u{FEFF}'));
             assert_eq!(rows[0][0], ind.name.zh);
-            assert_eq!(rows[2], ["https://x.test/?view=chart"]);
-            let header = &rows[4];
+            assert!(
+                rows[1][0].contains(&ds.meta.dataset_version),
+                "{:?}",
+                rows[1]
+            );
+            assert_eq!(rows[3], ["https://x.test/?view=chart"]);
+            let header = &rows[5];
             let col = |name: &str| header.iter().position(|h| h == name).expect("column");
-            let data = &rows[5..];
+            let data = &rows[6..];
             let expected: Vec<&Figure> = ds
                 .figures
                 .iter()
@@ -237,5 +347,38 @@ mod tests {
             "{line}"
         );
         assert!(line.contains("[11] "), "{line}");
+    }
+
+    #[test]
+    fn every_item_is_a_row_with_its_voice_and_the_file_names_its_version() {
+        let ds = load(include_str!("../data/dataset.json")).expect("valid");
+        let csv = items_csv(
+            &ds,
+            "Items",
+            &ds.items,
+            Lang::En,
+            "https://x.test/en/explore/",
+        );
+        assert!(csv.starts_with('\u{FEFF}'));
+        let rows = parse_csv(csv.trim_start_matches('\u{FEFF}'));
+        assert!(rows[1][0].starts_with(&format!("Dataset version {}", ds.meta.dataset_version)));
+        assert!(rows[1][0].contains(&ds.meta.doi));
+        let header = &rows[4];
+        let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+        let data = &rows[5..];
+        assert_eq!(data.len(), ds.items.len());
+        for (row, item) in data.iter().zip(&ds.items) {
+            assert_eq!(row[col("item_id")], item.id);
+            assert_eq!(row[col("voice")], item.voice.kind.id());
+            assert_eq!(row[col("text")], item.text.en);
+            assert_eq!(
+                row[col("voice_by")],
+                item.voice
+                    .by
+                    .as_ref()
+                    .map(|b| b.en.clone())
+                    .unwrap_or_default()
+            );
+        }
     }
 }

@@ -4,7 +4,9 @@
 //! Everything but `views` is the pure core (no DOM), tested natively with
 //! `cargo test`; `views` holds the Leptos components, kept thin.
 
+pub mod argument;
 pub mod chart;
+pub mod cite;
 pub mod data;
 pub mod embed;
 pub mod explore;
@@ -14,6 +16,7 @@ pub mod i18n;
 pub mod map;
 pub mod pages;
 pub mod search;
+pub mod terms;
 pub mod url_state;
 mod views;
 

@@ -9,12 +9,15 @@ use crate::map::{self, MapShapes};
 use crate::url_state::{Route, View};
 
 /// The views in the main navigation, in order, with their names.
-pub const NAV: [(View, UiPick); 7] = [
+pub const NAV: [(View, UiPick); 10] = [
     (View::Overview, |u| u.nav_overview),
+    (View::Read, |u| u.nav_read),
+    (View::Argument, |u| u.nav_argument),
     (View::Explore, |u| u.nav_explore),
     (View::Charts, |u| u.nav_charts),
     (View::Map(None), |u| u.nav_map),
     (View::Countries, |u| u.nav_countries),
+    (View::Coverage, |u| u.nav_coverage),
     (View::Sources, |u| u.nav_sources),
     (View::Glossary, |u| u.nav_glossary),
 ];
@@ -142,6 +145,9 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
         View::Charts => tr(lang, |u| u.charts_intro),
         View::Sources => tr(lang, |u| u.sources_intro),
         View::Glossary => tr(lang, |u| u.glossary_intro),
+        View::Read => tr(lang, |u| u.read_intro),
+        View::Argument => tr(lang, |u| u.argument_intro),
+        View::Coverage => tr(lang, |u| u.coverage_intro),
     };
     shorten(&text, DESCRIPTION_CHARS)
 }
@@ -149,7 +155,7 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
 /// Whether the page presents the article or a part of it, so reference managers and
 /// scholarly search engines should read the article's `citation_*` tags there.
 pub fn cites_article(route: &Route) -> bool {
-    matches!(route.view, View::Overview | View::Item(_))
+    matches!(route.view, View::Overview | View::Item(_) | View::Read)
 }
 
 /// `text` cut to at most `max` characters, at a word or sentence break where there is

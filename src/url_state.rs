@@ -61,6 +61,12 @@ pub enum View {
     Map(Option<String>),
     /// One figure as a compact card, made to be embedded.
     Fact(String),
+    /// The article in order, section by section, with its items and figures.
+    Read,
+    /// The argument map: challenges, problems, recommendations and their evidence.
+    Argument,
+    /// Countries × topics: how many items and figures the article has for each pair.
+    Coverage,
 }
 
 impl View {
@@ -85,6 +91,9 @@ impl View {
             View::Charts | View::Chart(_) => Some("charts"),
             View::Map(_) => Some("map"),
             View::Fact(_) => Some("facts"),
+            View::Read => Some("read"),
+            View::Argument => Some("argument"),
+            View::Coverage => Some("coverage"),
         }
     }
 
@@ -113,9 +122,18 @@ impl View {
             ("charts", Some(id)) => View::Chart(id),
             ("map", id) => View::Map(id),
             ("facts", Some(id)) => View::Fact(id),
+            ("read", None) => View::Read,
+            ("argument", None) => View::Argument,
+            ("coverage", None) => View::Coverage,
             _ => return None,
         })
     }
+}
+
+/// The fragment of a paragraph in the reading view (`read/#p-s3-1-1`): every locator
+/// in the explorer links there.
+pub fn read_anchor(section: &str, paragraph: u16) -> String {
+    format!("p-{section}-{paragraph}")
 }
 
 /// The Explore view's filters. Values are kept as given; the view drops those the
@@ -126,6 +144,7 @@ pub struct Filters {
     pub topics: Vec<String>,
     pub countries: Vec<String>,
     pub kinds: Vec<String>,
+    pub voices: Vec<String>,
     pub sections: Vec<String>,
 }
 
@@ -135,6 +154,7 @@ impl Filters {
             && self.topics.is_empty()
             && self.countries.is_empty()
             && self.kinds.is_empty()
+            && self.voices.is_empty()
             && self.sections.is_empty()
     }
 }
@@ -271,6 +291,7 @@ impl Route {
                 "topic" => self.filters.topics = list(&value),
                 "country" => self.filters.countries = list(&value),
                 "kind" => self.filters.kinds = list(&value),
+                "voice" => self.filters.voices = list(&value),
                 "section" => self.filters.sections = list(&value),
                 "embed" => self.frame.embed = value == "1",
                 "transparent" => self.frame.transparent = value == "1",
@@ -336,6 +357,7 @@ impl Route {
                 ("topic", &f.topics),
                 ("country", &f.countries),
                 ("kind", &f.kinds),
+                ("voice", &f.voices),
                 ("section", &f.sections),
             ] {
                 if !values.is_empty() {

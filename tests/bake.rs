@@ -51,6 +51,22 @@ fn baked(site: &Site) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The page's text without its tags (glossary terms are links inside sentences), as
+/// Leptos escapes it.
+fn without_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Text as Leptos writes it into HTML.
 fn html_text(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -110,10 +126,13 @@ fn every_address_is_baked_in_both_languages_with_its_own_title() {
         }
     }
     assert_eq!(
-        pages.len(),
+        pages.keys().filter(|p| p.ends_with(".html")).count(),
         routes.len() + 2,
         "pages, the root and 404.html"
     );
+    for view in [View::Read, View::Argument, View::Coverage] {
+        assert!(routes.contains(&route(Lang::En, view.clone())), "{view:?}");
+    }
     let mut titles = BTreeSet::new();
     for route in &routes {
         let html = page(&pages, route);
@@ -147,7 +166,7 @@ fn every_address_is_baked_in_both_languages_with_its_own_title() {
             );
         }
         assert!(html.contains("name=\"twitter:card\""));
-        let cites = matches!(route.view, View::Overview | View::Item(_));
+        let cites = matches!(route.view, View::Overview | View::Item(_) | View::Read);
         for name in [
             "citation_title",
             "citation_author",
@@ -203,7 +222,7 @@ fn pages_hold_their_content_in_both_languages() {
                 item.id
             );
             assert!(
-                html.contains(&html_text(item.text.get(lang))),
+                without_tags(html).contains(&html_text(item.text.get(lang))),
                 "{} {lang:?}",
                 item.id
             );
@@ -313,7 +332,8 @@ fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
             let exists = if target.is_empty() || target.ends_with('/') {
                 pages.contains_key(&format!("{target}index.html"))
             } else {
-                ASSETS.contains(&target.as_str())
+                pages.contains_key(&target)
+                    || ASSETS.contains(&target.as_str())
                     || ["root.js", "early.js"].contains(&target.as_str())
             };
             assert!(exists, "{path} links to {value}, which is not there");
@@ -413,4 +433,29 @@ fn a_public_address_gives_absolute_links_a_sitemap_and_robots() {
     assert!(!plain
         .values()
         .any(|html| html.contains("rel=\"canonical\"")));
+}
+
+#[test]
+fn the_build_writes_every_item_and_figure_as_csv_in_both_languages() {
+    let site = site(None);
+    let pages = baked(&site);
+    let ds: &Dataset = &site.data;
+    for lang in [Lang::Zh, Lang::En] {
+        let items = &pages[&cca_explorer::export::items_file(lang)];
+        let figures = &pages[&cca_explorer::export::figures_file(lang)];
+        for file in [items, figures] {
+            assert!(file.starts_with('\u{FEFF}'), "byte-order mark");
+            assert!(file.contains(&ds.meta.dataset_version), "names its version");
+        }
+        for item in &ds.items {
+            assert!(
+                items.contains(&format!("\r\n{},{},", item.id, item.kind.id())),
+                "{}",
+                item.id
+            );
+        }
+        for f in &ds.figures {
+            assert!(figures.contains(&format!("\r\n{},", f.id)), "{}", f.id);
+        }
+    }
 }

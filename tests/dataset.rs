@@ -237,10 +237,48 @@ fn references_are_numbered_in_order() {
 
 #[test]
 fn an_argument_link_must_resolve() {
-    let problems = problems_after(|v| v["items"][1]["responds_to"] = json!(["nothing"]));
-    assert_reports(
-        &problems,
-        "$.items[1].responds_to[0]",
-        "does not name any of the items",
-    );
+    let problems = problems_after(|v| v["links"][0]["to"] = json!("nothing"));
+    assert_reports(&problems, "$.links[0].to", "does not name any of the items");
+}
+
+#[test]
+fn an_argument_link_is_not_to_itself_nor_repeated() {
+    let problems = problems_after(|v| v["links"][0]["to"] = json!("rec-poverty"));
+    assert_reports(&problems, "$.links[0]", "linked to itself");
+    let problems = problems_after(|v| {
+        let link = v["links"][0].clone();
+        v["links"].as_array_mut().expect("an array").push(link);
+    });
+    assert_reports(&problems, "$.links[1]", "twice");
+}
+
+#[test]
+fn only_a_recommendation_answers() {
+    let problems = problems_after(|v| {
+        v["links"][0]["from"] = json!("claim-poverty");
+        v["links"][0]["to"] = json!("rec-poverty");
+    });
+    assert_reports(&problems, "$.links[0].from", "only a recommendation");
+}
+
+#[test]
+fn an_argument_link_has_a_reason_and_a_real_place() {
+    let problems = problems_after(|v| v["links"][0]["reason"]["en"] = json!(" "));
+    assert_reports(&problems, "$.links[0].reason.en", "English text");
+    let problems = problems_after(|v| v["links"][0]["locator"]["paragraph"] = json!(9));
+    assert_reports(&problems, "$.links[0].locator.paragraph", "does not exist");
+}
+
+#[test]
+fn a_voice_says_whose_it_is() {
+    let problems = problems_after(|v| v["items"][0]["voice"] = json!({ "kind": "reported" }));
+    assert_reports(&problems, "$.items[0].voice.by", "whose it is");
+    let problems = problems_after(|v| {
+        v["items"][1]["voice"] = json!({ "kind": "author", "by": { "zh": "某", "en": "Someone" } })
+    });
+    assert_reports(&problems, "$.items[1].voice.by", "names no one else");
+    let problems = problems_after(|v| v["items"][1]["voice"] = json!({ "kind": "opinion" }));
+    assert_reports(&problems, "$.items[1].voice.kind", "unknown variant");
+    let problems = problems_after(|v| v["items"][1]["note"]["zh"] = json!(""));
+    assert_reports(&problems, "$.items[1].note.zh", "Chinese text");
 }

@@ -26,6 +26,9 @@ pub struct Dataset {
     pub references: Vec<Reference>,
     pub footnotes: Vec<Footnote>,
     pub glossary: Vec<Term>,
+    /// The argument's connections between items, for the argument map.
+    #[serde(default)]
+    pub links: Vec<Link>,
 }
 
 /// The article's bibliographic data and the dataset's own version and licence.
@@ -256,8 +259,13 @@ pub struct Item {
     pub kind: ItemKind,
     /// A short heading.
     pub title: Text,
-    /// The point, retold.
+    /// The point, retold in words that match its voice.
     pub text: Text,
+    /// Whose statement this is.
+    pub voice: Voice,
+    /// The dataset's editorial note: a misprint, a corrected tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
     pub topics: Vec<String>,
     pub countries: Vec<String>,
     pub locator: Locator,
@@ -267,9 +275,87 @@ pub struct Item {
     pub references: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<String>,
-    /// For the argument map: the problems or narratives this item answers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub responds_to: Vec<String>,
+}
+
+/// Whose statement an item is, so that an item read alone (in search results, in a
+/// CSV row) never passes an opinion or a reported story off as a neutral fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoiceKind {
+    /// The author's own argument, judgement or recommendation.
+    Author,
+    /// A finding the article attributes to a cited work, person or body (`by`).
+    Attributed,
+    /// A view the article reports without holding it (`by` says whose).
+    Reported,
+    /// A statement of fact; its source is the item's references and footnotes.
+    Fact,
+}
+
+impl VoiceKind {
+    pub const ALL: [VoiceKind; 4] = [
+        VoiceKind::Author,
+        VoiceKind::Attributed,
+        VoiceKind::Reported,
+        VoiceKind::Fact,
+    ];
+
+    /// The id used in URLs, CSV files and the data file.
+    pub fn id(self) -> &'static str {
+        match self {
+            VoiceKind::Author => "author",
+            VoiceKind::Attributed => "attributed",
+            VoiceKind::Reported => "reported",
+            VoiceKind::Fact => "fact",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<VoiceKind> {
+        VoiceKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    pub kind: VoiceKind,
+    /// Who holds the view or gave the finding: required for `attributed` and
+    /// `reported`, optional for `fact`, never for `author`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Text>,
+}
+
+/// How one item stands to another in the argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// A recommendation answers a problem or a challenge.
+    Answers,
+    /// Evidence (a claim, a figure's item, an actor…) backs a problem, a challenge or a
+    /// recommendation.
+    Supports,
+}
+
+/// Whether the article makes a connection itself or the dataset reads it so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    Stated,
+    Editorial,
+}
+
+/// One connection of the argument map.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub from: String,
+    pub to: String,
+    pub relation: Relation,
+    pub basis: Basis,
+    /// The place in the article that justifies the connection.
+    pub locator: Locator,
+    /// Why the connection holds, in one line.
+    pub reason: Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

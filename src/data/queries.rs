@@ -1,7 +1,7 @@
 //! Questions the views ask of the dataset, answered without the DOM so they are tested
 //! natively: what is related to an item, what relies on a source, what concerns a country.
 
-use super::{Country, CountryRole, Dataset, Figure, Item, Section};
+use super::{Country, CountryRole, Dataset, Figure, Item, Link, Section};
 
 impl Country {
     /// Whether the country gets a profile of its own: the five states and China.
@@ -39,12 +39,25 @@ impl Dataset {
         scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
     }
 
-    /// Items that answer `item` in the argument (their `responds_to` names it).
-    pub fn items_answering(&self, item: &Item) -> Vec<&Item> {
+    /// The items retold from one paragraph of a section, in the dataset's order.
+    pub fn items_at<'a>(
+        &'a self,
+        section: &'a str,
+        paragraph: u16,
+    ) -> impl Iterator<Item = &'a Item> + 'a {
         self.items
             .iter()
-            .filter(|other| other.responds_to.contains(&item.id))
-            .collect()
+            .filter(move |i| i.locator.section == section && i.locator.paragraph == paragraph)
+    }
+
+    /// The argument's links that start at an item.
+    pub fn links_from<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
+        self.links.iter().filter(move |l| l.from == id)
+    }
+
+    /// The argument's links that end at an item.
+    pub fn links_to<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
+        self.links.iter().filter(move |l| l.to == id)
     }
 
     /// Items that cite a reference or footnote, directly or through one of their figures.
@@ -121,12 +134,9 @@ mod tests {
             .map(|i| i.id.as_str())
             .collect();
         assert_eq!(related, ["rec-poverty"]);
-        let answers: Vec<&str> = ds
-            .items_answering(claim)
-            .iter()
-            .map(|i| i.id.as_str())
-            .collect();
+        let answers: Vec<&str> = ds.links_to(&claim.id).map(|l| l.from.as_str()).collect();
         assert_eq!(answers, ["rec-poverty"]);
+        assert_eq!(ds.links_from("rec-poverty").count(), 1);
         let citing: Vec<&str> = ds
             .items_citing("fn-wb")
             .iter()

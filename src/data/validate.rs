@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::model::{CountryRole, Dataset, Qualifier, Text};
+use super::model::{CountryRole, Dataset, ItemKind, Locator, Qualifier, Relation, Text, VoiceKind};
 
 /// One thing wrong with a dataset file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +85,27 @@ impl Checker {
     fn all_resolve(&mut self, path: &str, target: &IdSet<'_>, ids: &[String]) {
         for (i, id) in ids.iter().enumerate() {
             self.resolves(&format!("{path}[{i}]"), target, id);
+        }
+    }
+
+    /// A locator must name a section and one of its paragraphs (counted from 1).
+    fn locator(
+        &mut self,
+        path: &str,
+        sections: &IdSet<'_>,
+        paragraphs: &HashMap<&str, u16>,
+        loc: &Locator,
+    ) {
+        match paragraphs.get(loc.section.as_str()) {
+            None => self.resolves(&format!("{path}.section"), sections, &loc.section),
+            Some(&count) if loc.paragraph == 0 || loc.paragraph > count => self.report(
+                format!("{path}.paragraph"),
+                format!(
+                    "paragraph {} does not exist: section {:?} has {count}",
+                    loc.paragraph, loc.section
+                ),
+            ),
+            Some(_) => {}
         }
     }
 
@@ -282,18 +303,29 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.all_resolve(&format!("{path}.figures"), &figures, &x.figures);
         c.all_resolve(&format!("{path}.references"), &references, &x.references);
         c.all_resolve(&format!("{path}.footnotes"), &footnotes, &x.footnotes);
-        c.all_resolve(&format!("{path}.responds_to"), &items, &x.responds_to);
-        let loc = &x.locator;
-        match paragraphs.get(loc.section.as_str()) {
-            None => c.resolves(&format!("{path}.locator.section"), &sections, &loc.section),
-            Some(&count) if loc.paragraph == 0 || loc.paragraph > count => c.report(
-                format!("{path}.locator.paragraph"),
+        c.locator(
+            &format!("{path}.locator"),
+            &sections,
+            &paragraphs,
+            &x.locator,
+        );
+        match (x.voice.kind, &x.voice.by) {
+            (VoiceKind::Author, Some(_)) => c.report(
+                format!("{path}.voice.by"),
+                "the author's own voice names no one else",
+            ),
+            (VoiceKind::Attributed | VoiceKind::Reported, None) => c.report(
+                format!("{path}.voice.by"),
                 format!(
-                    "paragraph {} does not exist: section {:?} has {count}",
-                    loc.paragraph, loc.section
+                    "a voice of kind {:?} must say whose it is in \"by\"",
+                    x.voice.kind.id()
                 ),
             ),
-            Some(_) => {}
+            (_, Some(by)) => c.text(&format!("{path}.voice.by"), by),
+            _ => {}
+        }
+        if let Some(note) = &x.note {
+            c.text(&format!("{path}.note"), note);
         }
         if x.topics.is_empty() {
             c.report(format!("{path}.topics"), "an item needs at least one topic");
@@ -337,6 +369,39 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text(&format!("{path}.term"), &t.term);
         c.text(&format!("{path}.explanation"), &t.explanation);
         c.all_resolve(&format!("{path}.items"), &items, &t.items);
+    }
+
+    let mut pairs = HashSet::new();
+    for (i, link) in ds.links.iter().enumerate() {
+        let path = format!("$.links[{i}]");
+        c.resolves(&format!("{path}.from"), &items, &link.from);
+        c.resolves(&format!("{path}.to"), &items, &link.to);
+        if link.from == link.to {
+            c.report(&path, "an item cannot be linked to itself");
+        }
+        if !pairs.insert((link.from.as_str(), link.to.as_str())) {
+            c.report(
+                &path,
+                format!("{:?} is linked to {:?} twice", link.from, link.to),
+            );
+        }
+        if link.relation == Relation::Answers {
+            if let Some(from) = items_by_id.get(link.from.as_str()) {
+                if from.kind != ItemKind::Recommendation {
+                    c.report(
+                        format!("{path}.from"),
+                        "only a recommendation answers a problem or a challenge",
+                    );
+                }
+            }
+        }
+        c.locator(
+            &format!("{path}.locator"),
+            &sections,
+            &paragraphs,
+            &link.locator,
+        );
+        c.text(&format!("{path}.reason"), &link.reason);
     }
 
     c.problems

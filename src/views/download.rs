@@ -1,9 +1,33 @@
 //! Saving files from the page: text as a download, and an SVG drawn onto a canvas as
-//! PNG. Everything stays in the browser (blob URLs); failures are reported, never panics.
+//! PNG. Everything stays in the browser (blob URLs). A failure never panics: it is
+//! shown on the page (see [`watch_failures`]) and logged.
+
+use std::cell::Cell;
+
+use leptos::prelude::{RwSignal, Set};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
+
+thread_local! {
+    /// The page's "download failed" notice; downloads finish in callbacks that have no
+    /// reactive owner to look it up from, so it is kept here.
+    static FAILED: Cell<Option<RwSignal<bool>>> = const { Cell::new(None) };
+}
+
+/// Makes `failed` the signal every failed download sets.
+pub fn watch_failures(failed: RwSignal<bool>) {
+    FAILED.with(|f| f.set(Some(failed)));
+}
+
+/// Tells the reader (and the console) that a download did not happen.
+pub fn report_failure(what: &str, error: &JsValue) {
+    leptos::logging::warn!("{what} failed: {error:?}");
+    if let Some(failed) = FAILED.with(Cell::get) {
+        failed.set(true);
+    }
+}
 
 fn blob(content: &str, mime: &str) -> Result<Blob, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
@@ -24,11 +48,23 @@ fn save_blob(blob: &Blob, filename: &str) -> Result<(), JsValue> {
 
 /// Offers `content` as a file named `filename`.
 pub fn save_text(content: &str, mime: &str, filename: &str) -> Result<(), JsValue> {
-    save_blob(&blob(content, mime)?, filename)
+    let saved = blob(content, mime).and_then(|b| save_blob(&b, filename));
+    if let Err(e) = &saved {
+        report_failure("download", e);
+    }
+    saved
 }
 
 /// Renders a standalone SVG at twice its size onto a canvas and offers it as PNG.
 pub fn save_png(svg: &str, width: f64, height: f64, filename: &str) -> Result<(), JsValue> {
+    let started = start_png(svg, width, height, filename);
+    if let Err(e) = &started {
+        report_failure("PNG rendering", e);
+    }
+    started
+}
+
+fn start_png(svg: &str, width: f64, height: f64, filename: &str) -> Result<(), JsValue> {
     let url = Url::create_object_url_with_blob(&blob(svg, "image/svg+xml")?)?;
     let image = HtmlImageElement::new()?;
     let filename = filename.to_string();
@@ -48,23 +84,24 @@ pub fn save_png(svg: &str, width: f64, height: f64, filename: &str) -> Result<()
                 .dyn_into()?;
             context.scale(2.0, 2.0)?;
             context.draw_image_with_html_image_element(&loaded, 0.0, 0.0)?;
-            let done = Closure::once_into_js(move |png: Option<Blob>| {
-                if let Some(png) = png {
+            let done = Closure::once_into_js(move |png: Option<Blob>| match png {
+                Some(png) => {
                     if let Err(e) = save_blob(&png, &filename) {
-                        leptos::logging::warn!("PNG download failed: {e:?}");
+                        report_failure("PNG download", &e);
                     }
                 }
+                None => report_failure("PNG download", &JsValue::from_str("empty canvas")),
             });
             canvas.to_blob(done.unchecked_ref())?;
             Url::revoke_object_url(&svg_url)
         })();
         if let Err(e) = result {
-            leptos::logging::warn!("PNG rendering failed: {e:?}");
+            report_failure("PNG rendering", &e);
         }
     });
     image.set_onload(Some(onload.unchecked_ref()));
     let onerror = Closure::once_into_js(move || {
-        leptos::logging::warn!("PNG rendering failed: the SVG did not load");
+        report_failure("PNG rendering", &JsValue::from_str("the SVG did not load"));
         let _ = Url::revoke_object_url(&url_for_error);
     });
     image.set_onerror(Some(onerror.unchecked_ref()));

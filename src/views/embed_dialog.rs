@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::clipboard;
 use super::shell::theme_label;
 use super::Ctx;
 use crate::data::Dataset;
@@ -15,6 +15,9 @@ use crate::format::figure_value;
 use crate::i18n::{tr, Lang};
 use crate::pages::page_title;
 use crate::url_state::{Theme, View};
+
+/// The snippet's field, selected when the clipboard cannot be used.
+const CODE_ID: &str = "embed-code";
 
 /// What the dialog has chosen.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,31 +81,9 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
         move || framed().map(|(route, c)| (format!("{}{}", site(), route.address()), c.height));
 
     let copy = move |_| {
-        let text = code.get_untracked();
-        let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
-            .ok()
-            .filter(|c| !c.is_undefined());
-        let write = clipboard.and_then(|c| {
-            let f = js_sys::Reflect::get(&c, &"writeText".into()).ok()?;
-            let f: js_sys::Function = f.dyn_into().ok()?;
-            f.call1(&c, &text.into())
-                .ok()?
-                .dyn_into::<js_sys::Promise>()
-                .ok()
+        clipboard::copy(code.get_untracked(), CODE_ID.to_string(), move |ok| {
+            copied.set(Some(ok))
         });
-        match write {
-            Some(promise) => leptos::task::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                if !ok {
-                    select_code();
-                }
-                copied.set(Some(ok));
-            }),
-            None => {
-                select_code();
-                copied.set(Some(false));
-            }
-        }
     };
 
     let facts = {
@@ -206,8 +187,8 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
                     <iframe class="embed-preview" src=src title=tr(lang(), |u| u.embed_preview)
                         style=format!("height:{}px", height.min(480))></iframe>
                 })}
-                <label for="embed-code" class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
-                <textarea id="embed-code" readonly rows="5" prop:value=move || code.get()></textarea>
+                <label for=CODE_ID class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
+                <textarea id=CODE_ID readonly rows="5" prop:value=move || code.get()></textarea>
                 <p class="embed-actions">
                     <button type="button" class="button" data-action="copy" on:click=copy>{tr(lang(), |u| u.copy)}</button>
                     <span role="status" class="muted">{move || copied.get().map(|ok| if ok {
@@ -250,16 +231,5 @@ fn radio_group(legend: String, name: &'static str, radios: Vec<Radio>) -> impl I
             <legend>{legend}</legend>
             {buttons}
         </fieldset>
-    }
-}
-
-/// Selects the snippet so the reader can copy it by hand.
-fn select_code() {
-    if let Some(area) = document()
-        .get_element_by_id("embed-code")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    {
-        area.select();
-        let _ = area.focus();
     }
 }

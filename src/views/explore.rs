@@ -5,12 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::{bi, bi_marked, figure_cards};
+use super::download::save_text;
+use super::parts::{bi, bi_marked, figure_cards, locator_link, voice_badge};
 use super::Ctx;
-use crate::data::{Dataset, ItemKind};
+use crate::data::{Dataset, ItemKind, VoiceKind};
 use crate::explore::{explore, sanitize, Facet, SearchIndex};
-use crate::format::{locator_label, section_number};
-use crate::i18n::{kind_label, results_count, tr, Lang, UiPick};
+use crate::export::items_csv;
+use crate::format::section_number;
+use crate::i18n::{kind_label, results_count, tr, voice_label, Lang, UiPick};
 use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
 
@@ -22,6 +24,7 @@ fn facet_title(facet: Facet) -> UiPick {
         Facet::Topic => |u| u.facet_topic,
         Facet::Country => |u| u.facet_country,
         Facet::Kind => |u| u.facet_kind,
+        Facet::Voice => |u| u.facet_voice,
         Facet::Section => |u| u.facet_section,
     }
 }
@@ -32,11 +35,15 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
         Facet::Topic => ds.topic(value).map(|t| &t.name),
         Facet::Country => ds.country(value).map(|c| &c.name),
         Facet::Section => ds.section(value).map(|s| &s.title),
-        Facet::Kind => None,
+        Facet::Kind | Facet::Voice => None,
     };
     match (facet, text) {
         (Facet::Kind, _) => ItemKind::from_id(value)
             .map(|k| kind_label(k, lang))
+            .unwrap_or_default()
+            .into_any(),
+        (Facet::Voice, _) => VoiceKind::from_id(value)
+            .map(|k| voice_label(k, lang))
             .unwrap_or_default()
             .into_any(),
         (Facet::Section, Some(title)) => {
@@ -153,6 +160,28 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
 
     let clear_all = move |_| set_filters(Filters::default(), false);
 
+    // The items shown, as a CSV file named after the page, with the address that
+    // shows the same selection.
+    let download = {
+        let data = data.clone();
+        move |_| {
+            let lang = lang();
+            let file_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+            let chosen = results.get_untracked().items;
+            let items = chosen.iter().filter_map(|&i| data.items.get(i));
+            let address = ctx.shareable_url(&ctx.route.get_untracked());
+            let csv = items_csv(
+                &data,
+                &tr(file_lang, |u| u.download_selection_csv),
+                items,
+                file_lang,
+                &address,
+            );
+            // A failure is shown on the page by `save_text` itself.
+            let _ = save_text(&csv, "text/csv;charset=utf-8", "selection.csv");
+        }
+    };
+
     let result_list = {
         let data = data.clone();
         move || {
@@ -191,13 +220,14 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         <article class="result" data-item=item.id.clone()>
                             <header>
                                 <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+                                " "{voice_badge(item, lang)}
                                 <h2 class="result-title"><a href=href>{bi_marked(&item.title, lang, &query)}</a></h2>
                             </header>
                             <p>{bi_marked(&item.text, lang, &query)}</p>
                             {(!item.figures.is_empty()).then_some(figures)}
                             <footer class="result-meta">
                                 <ul class="chips">{countries}{topics}</ul>
-                                <span class="locator">{locator_label(&data, &item.locator, lang)}" · "{section}</span>
+                                <span class="locator">{locator_link(&ctx, &data, &item.locator, lang)}" · "{section}</span>
                             </footer>
                         </article>
                     }
@@ -229,9 +259,14 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                     </div>
                 </div>
                 <section class="results" aria-labelledby="results-count">
-                    <p id="results-count" class="results-count" role="status" aria-live="polite">
-                        {move || results_count(results.get().items.len(), total, lang())}
-                    </p>
+                    <div class="results-bar">
+                        <p id="results-count" class="results-count" role="status" aria-live="polite">
+                            {move || results_count(results.get().items.len(), total, lang())}
+                        </p>
+                        <button type="button" class="button secondary" data-download="selection" on:click=download>
+                            {move || tr(lang(), |u| u.download_selection_csv)}
+                        </button>
+                    </div>
                     {result_list}
                 </section>
             </div>

@@ -6,10 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::parts::{bi, figure_who};
+use super::cite::{CiteBox, CiteTarget};
+use super::parts::{bi, figure_who, locator_link};
+use super::provenance::provenance;
 use super::{status, Ctx};
 use crate::data::Dataset;
-use crate::format::{figure_value, figure_when, locator_label};
+use crate::format::{figure_value, figure_when};
 use crate::i18n::{tr, Lang};
 use crate::url_state::View;
 
@@ -26,7 +28,7 @@ pub fn FactView(data: Arc<Dataset>, id: String) -> impl IntoView {
         let when = figure_when(figure, text_lang);
         let item = data.item(&figure.item);
         let context = item.map(|i| bi(&i.title, lang));
-        let locator = item.map(|i| locator_label(&data, &i.locator, lang));
+        let locator = item.map(|i| locator_link(&ctx, &data, &i.locator, lang));
         let item_href = ctx.link_to(View::Item(figure.item.clone()));
         view! {
             <article class="fact-card" data-figure=figure.id.clone()>
@@ -42,6 +44,8 @@ pub fn FactView(data: Arc<Dataset>, id: String) -> impl IntoView {
                     <a href=item_href>{context}</a>
                     {locator.map(|l| view! { <span class="muted">" · "{l}</span> })}
                 </p>
+                {provenance(&ctx, &data, figure, lang)}
+                <CiteBox data=data.clone() target=CiteTarget::Figure(figure.id.clone())/>
             </article>
         }
         .into_any()

@@ -4,12 +4,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::argument::{has_argument, item_argument};
 use super::chart::chart_grid;
-use super::parts::{bi, external_link, figure_cards, item_links};
+use super::cite::{CiteBox, CiteTarget};
+use super::parts::{
+    bi, bi_terms, editor_note, external_link, figure_cards, item_links, locator_link, voice_badge,
+};
 use super::{status, Ctx};
 use crate::chart::charts_drawing;
-use crate::data::{Dataset, Item};
-use crate::format::{locator_label, section_number};
+use crate::data::Dataset;
+use crate::format::section_number;
 use crate::i18n::{kind_label, tr};
 
 #[component]
@@ -56,18 +60,24 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
                 }
             })
             .collect_view();
-        let responds_to: Vec<&Item> = item
-            .responds_to
-            .iter()
-            .filter_map(|r| data.item(r))
-            .collect();
-        let answered_by = data.items_answering(item);
+        let argument = has_argument(&data, item).then(|| {
+            view! {
+                <section aria-labelledby="item-argument" class="item-argument">
+                    <h2 id="item-argument">{tr(lang, |u| u.argument_in_item)}</h2>
+                    {item_argument(&ctx, &data, item, false, lang)}
+                </section>
+            }
+        });
         let related = data.related_items(item, 6);
         view! {
             <article class="item-detail" data-item=item.id.clone()>
-                <p class="eyebrow"><span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span></p>
+                <p class="eyebrow">
+                    <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+                    " "{voice_badge(item, lang)}
+                </p>
                 <h1>{bi(&item.title, lang)}</h1>
-                <p class="item-text">{bi(&item.text, lang)}</p>
+                <p class="item-text">{bi_terms(&ctx, &data, &item.text, lang)}</p>
+                {editor_note(item, lang)}
                 {(!item.figures.is_empty()).then(|| view! {
                     <section aria-labelledby="item-figures">
                         <h2 id="item-figures">{tr(lang, |u| u.figures)}</h2>
@@ -77,7 +87,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
                 {charts}
                 <section aria-labelledby="item-where">
                     <h2 id="item-where">{tr(lang, |u| u.where_in_article)}</h2>
-                    <p class="locator">{locator_label(&data, &item.locator, lang)}</p>
+                    <p class="locator">{locator_link(&ctx, &data, &item.locator, lang)}</p>
                     <ul class="section-path">{section_titles}</ul>
                 </section>
                 {(!item.references.is_empty()).then(|| view! {
@@ -92,24 +102,14 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
                         <ul class="footnotes">{footnotes}</ul>
                     </section>
                 })}
-                {(!responds_to.is_empty()).then(|| view! {
-                    <section aria-labelledby="item-responds">
-                        <h2 id="item-responds">{tr(lang, |u| u.responds_to)}</h2>
-                        {item_links(&ctx, &responds_to, lang)}
-                    </section>
-                })}
-                {(!answered_by.is_empty()).then(|| view! {
-                    <section aria-labelledby="item-answered">
-                        <h2 id="item-answered">{tr(lang, |u| u.answered_by)}</h2>
-                        {item_links(&ctx, &answered_by, lang)}
-                    </section>
-                })}
+                {argument}
                 {(!related.is_empty()).then(|| view! {
                     <section aria-labelledby="item-related">
                         <h2 id="item-related">{tr(lang, |u| u.related)}</h2>
                         {item_links(&ctx, &related, lang)}
                     </section>
                 })}
+                <CiteBox data=data.clone() target=CiteTarget::Item(item.id.clone())/>
             </article>
         }
         .into_any()

@@ -7,8 +7,12 @@
 //! place of the baked one in one step. Nothing in a component body may touch the
 //! browser: whatever depends on it runs in event handlers or in [`start`].
 
+mod argument;
 mod chart;
+mod cite;
+mod clipboard;
 mod countries;
+mod coverage;
 mod download;
 mod embed_dialog;
 mod explore;
@@ -19,6 +23,8 @@ mod map;
 mod navigation;
 mod overview;
 mod parts;
+mod provenance;
+mod read;
 mod shell;
 mod sources;
 #[cfg(not(target_arch = "wasm32"))]
@@ -67,6 +73,12 @@ impl Ctx {
         self.href(&self.route.get_untracked().with_view(view))
     }
 
+    /// The relative way from the current page to the site's root (`../../`), for
+    /// files such as the dataset.
+    pub fn root_path(&self) -> String {
+        "../".repeat(self.route.get_untracked().depth())
+    }
+
     /// The full address of a route, for files that leave the page. Reads the browser's
     /// location: call it from event handlers only.
     pub fn shareable_url(&self, route: &Route) -> String {
@@ -109,6 +121,8 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
         View::Map(_) => View::Map(None),
         view => view,
     });
+    let download_failed = RwSignal::new(false);
+    download::watch_failures(download_failed);
     let footer = data.clone().ok().map(|data| {
         view! {
             <embed_dialog::EmbedDialog data=data.clone()/>
@@ -120,6 +134,16 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
         <a class="skip-link" href="#main" rel="external">{move || crate::i18n::tr(lang(), |u| u.skip_to_content)}</a>
         <shell::Header/>
         <main id="main" tabindex="-1">
+            <div role="alert" class="download-alert">
+                {move || download_failed.get().then(|| view! {
+                    <p class="notice">
+                        {crate::i18n::tr(lang(), |u| u.download_failed)}" "
+                        <button type="button" class="button secondary" on:click=move |_| download_failed.set(false)>
+                            {crate::i18n::tr(lang(), |u| u.close)}
+                        </button>
+                    </p>
+                })}
+            </div>
             {move || match data.clone() {
                 Err(details) => status::data_error(lang(), details).into_any(),
                 Ok(data) => page(data, page_view.get()).into_any(),
@@ -143,6 +167,9 @@ fn page(data: Arc<Dataset>, view: View) -> impl IntoView {
         View::Chart(id) => view! { <chart::ChartView data id/> }.into_any(),
         View::Map(_) => view! { <map::MapView data/> }.into_any(),
         View::Fact(id) => view! { <fact::FactView data id/> }.into_any(),
+        View::Read => view! { <read::Read data/> }.into_any(),
+        View::Argument => view! { <argument::Argument data/> }.into_any(),
+        View::Coverage => view! { <coverage::CoverageView data/> }.into_any(),
     }
 }
 

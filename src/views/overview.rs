@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chart::chart_grid;
+use super::cite::{CiteBox, CiteTarget};
 use super::parts::{bi, figure_cards};
 use super::Ctx;
 use crate::chart::charts_drawing;
@@ -43,8 +44,8 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
             charts_drawing(&data, |f| data.meta.headline.contains(&f.id)),
         );
         let explore = ctx.href(&route.with_view(View::Explore));
-        let sources = ctx.href(&route.with_view(View::Sources));
-        let glossary = ctx.href(&route.with_view(View::Glossary));
+        let read = ctx.href(&route.with_view(View::Read));
+        let argument = ctx.href(&route.with_view(View::Argument));
         view! {
             <article class="overview">
                 <header class="article-head">
@@ -60,9 +61,10 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                     <p class="summary">{bi(&m.summary, lang)}</p>
                     <p class="entry-points">
                         <a class="button" href=explore>{tr(lang, |u| u.nav_explore)}</a>
-                        <a class="button secondary" href=sources>{tr(lang, |u| u.nav_sources)}</a>
-                        <a class="button secondary" href=glossary>{tr(lang, |u| u.nav_glossary)}</a>
+                        <a class="button secondary" href=read>{tr(lang, |u| u.nav_read)}</a>
+                        <a class="button secondary" href=argument>{tr(lang, |u| u.nav_argument)}</a>
                     </p>
+                    <CiteBox data=data.clone() target=CiteTarget::Article/>
                 </section>
                 <section aria-labelledby="five">
                     <h2 id="five">{tr(lang, |u| u.the_five)}</h2>

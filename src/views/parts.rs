@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::provenance::provenance;
 use super::Ctx;
-use crate::data::{Dataset, Figure, Item, Text};
-use crate::format::{external_href, figure_value, figure_when};
-use crate::i18n::{kind_label, Lang};
+use crate::data::{Dataset, Figure, Item, Locator, Text};
+use crate::format::{external_href, figure_value, figure_when, locator_label};
+use crate::i18n::{kind_label, tr, voice_label, Lang};
 use crate::search::Query;
-use crate::url_state::View;
+use crate::url_state::{read_anchor, View};
 
 /// Text with the parts that match `query` wrapped in `<mark>`.
 fn marked(text: &str, query: &Query) -> impl IntoView {
@@ -67,6 +68,41 @@ pub fn item_links(ctx: &Ctx, items: &[&Item], lang: Lang) -> impl IntoView {
     })
 }
 
+/// Whose statement an item is: the voice's label, and whose it is where it names one.
+pub fn voice_badge(item: &Item, lang: Lang) -> impl IntoView {
+    let by = item
+        .voice
+        .by
+        .as_ref()
+        .map(|by| view! { <span class="voice-by">" · "{bi(by, lang)}</span> });
+    view! {
+        <span class="voice-badge" data-voice=item.voice.kind.id()>
+            {voice_label(item.voice.kind, lang)}{by}
+        </span>
+    }
+}
+
+/// The dataset's editorial note on an item (a misprint, a corrected tag), if any.
+pub fn editor_note(item: &Item, lang: Lang) -> impl IntoView {
+    item.note.as_ref().map(|note| {
+        view! {
+            <p class="editor-note">
+                <span class="label">{tr(lang, |u| u.editor_note)}": "</span>{bi(note, lang)}
+            </p>
+        }
+    })
+}
+
+/// A place in the article, linking to it in the reading view.
+pub fn locator_link(ctx: &Ctx, ds: &Dataset, locator: &Locator, lang: Lang) -> impl IntoView {
+    let href = format!(
+        "{}#{}",
+        ctx.link_to(View::Read),
+        read_anchor(&locator.section, locator.paragraph)
+    );
+    view! { <a href=href class="locator-link">{locator_label(ds, locator, lang)}</a> }
+}
+
 /// Whom a figure is about: its country, and the other side where it is about a relation.
 pub fn figure_who(ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
     let country = ds.country(&f.country).map(|c| bi(&c.name, lang));
@@ -94,6 +130,7 @@ fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView
                 {figure_who(ds, f, lang)}
                 {(!when.is_empty()).then(|| view! { <span>" · "{when}</span> })}
             </span>
+            {provenance(ctx, ds, f, lang)}
         </li>
     }
 }
@@ -120,5 +157,45 @@ pub fn external_link(url: &str) -> impl IntoView {
                 .into_any()
         }
         None => view! { <span class="url-text">{url.to_string()}</span> }.into_any(),
+    }
+}
+
+/// One language of a text with the glossary's terms marked: each a link to its entry,
+/// with the term in both languages and its explanation shown on hover and focus. The
+/// explanation lives in attributes (drawn by CSS, read by screen readers as the link's
+/// description), so the text itself copies and reads as the article's sentence.
+fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool) -> AnyView {
+    let glossary = ctx.link_to(View::Glossary);
+    crate::terms::mark(text, &ds.glossary, english)
+        .into_iter()
+        .map(|run| match run.term.and_then(|i| ds.glossary.get(i)) {
+            None => run.text.to_string().into_any(),
+            Some(term) => {
+                let explanation = if english { &term.explanation.en } else { &term.explanation.zh };
+                let tip = format!("{} · {}: {}", term.term.zh, term.term.en, explanation);
+                view! {
+                    <a class="term" href=format!("{glossary}#{}", term.id) data-tip=tip.clone() aria-description=tip>
+                        {run.text.to_string()}
+                    </a>
+                }
+                .into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A dataset text in the display language with glossary terms marked (see [`bi`]).
+pub fn bi_terms(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang) -> AnyView {
+    match lang {
+        Lang::Both => view! {
+            <span class="bi">
+                <span lang="zh-Hans">{with_terms(ctx, ds, &text.zh, false)}</span>
+                <span lang="en">{with_terms(ctx, ds, &text.en, true)}</span>
+            </span>
+        }
+        .into_any(),
+        _ => view! { <span>{with_terms(ctx, ds, text.get(lang), lang == Lang::En)}</span> }
+            .into_any(),
     }
 }

@@ -4,10 +4,45 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::cite::DatasetCiteBox;
 use super::parts::{bi, external_link, item_links};
 use super::Ctx;
-use crate::data::Dataset;
+use crate::data::{Dataset, DATASET_FILE};
+use crate::export::{figures_file, items_file};
 use crate::i18n::{tr, Lang};
+
+/// The SHA-256 of the dataset file this build bundles (computed by `build.rs`).
+const DATASET_SHA256: &str = env!("DATASET_SHA256");
+
+/// The whole dataset and its CSV files, as plain links (they work without the app),
+/// with the version and checksum that say exactly which data this is.
+fn downloads(ctx: &Ctx, data: &Dataset, lang: Lang) -> impl IntoView {
+    let root = ctx.root_path();
+    let file_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let files = [
+        (DATASET_FILE.to_string(), tr(lang, |u| u.download_dataset_json)),
+        (figures_file(file_lang), tr(lang, |u| u.download_figures_csv)),
+        (items_file(file_lang), tr(lang, |u| u.download_items_csv)),
+    ]
+    .into_iter()
+    .map(|(file, label)| {
+        let name = file.rsplit('/').next().unwrap_or(&file).to_string();
+        view! { <li><a href=format!("{root}{file}") download=name data-download-file=file.clone()>{label}</a></li> }
+    })
+    .collect_view();
+    view! {
+        <section aria-labelledby="downloads" class="downloads">
+            <h2 id="downloads">{tr(lang, |u| u.download_all)}</h2>
+            <ul class="link-list">{files}</ul>
+            <dl class="dataset-facts">
+                <dt>{tr(lang, |u| u.dataset_version)}</dt>
+                <dd data-dataset-version>{data.meta.dataset_version.clone()}</dd>
+                <dt>{tr(lang, |u| u.dataset_checksum)}</dt>
+                <dd><code class="checksum" data-dataset-sha256>{DATASET_SHA256}</code></dd>
+            </dl>
+        </section>
+    }
+}
 
 /// The items relying on a source, or a note that none cites it directly.
 fn reliance(ctx: &Ctx, data: &Dataset, source_id: &str, lang: Lang) -> impl IntoView {
@@ -63,6 +98,8 @@ pub fn Sources(data: Arc<Dataset>) -> impl IntoView {
                 <ol class="references">{references}</ol>
                 <h2>{tr(lang, |u| u.footnotes)}</h2>
                 <ul class="footnotes">{footnotes}</ul>
+                {downloads(&ctx, &data, lang)}
+                <DatasetCiteBox data=data.clone()/>
             </div>
         }
     }

@@ -1,0 +1,410 @@
+//! Citations of the article (whole, or at an item's or a figure's place in it) and of
+//! this explorer's dataset, in the four styles readers paste or import: GB/T 7714-2015,
+//! APA 7, BibTeX and RIS.
+//!
+//! Only what the article prints is used: it names no journal, volume or pages, so the
+//! entries leave them out rather than guess. A locator (section and paragraph) is
+//! added where an item or a figure is cited.
+
+use crate::data::{Dataset, Figure, Item, Locator};
+use crate::format::{figure_value, figure_when, locator_label};
+use crate::i18n::tr;
+use crate::i18n::Lang;
+
+/// A citation style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    GbT7714,
+    Apa7,
+    BibTex,
+    Ris,
+}
+
+impl Style {
+    pub const ALL: [Style; 4] = [Style::GbT7714, Style::Apa7, Style::BibTex, Style::Ris];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Style::GbT7714 => "gbt7714",
+            Style::Apa7 => "apa",
+            Style::BibTex => "bibtex",
+            Style::Ris => "ris",
+        }
+    }
+
+    /// The style's usual name (the same in both languages).
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::GbT7714 => "GB/T 7714-2015",
+            Style::Apa7 => "APA 7",
+            Style::BibTex => "BibTeX",
+            Style::Ris => "RIS",
+        }
+    }
+
+    /// Whether the text is a file format for reference managers (shown as code).
+    pub fn is_file_format(self) -> bool {
+        matches!(self, Style::BibTex | Style::Ris)
+    }
+}
+
+/// What is cited: the article, or the article at the place of an item or a figure.
+#[derive(Clone, Copy, Debug)]
+pub enum Cited<'a> {
+    Article,
+    Item(&'a Item),
+    Figure(&'a Figure),
+}
+
+impl<'a> Cited<'a> {
+    /// Where in the article: the item's place, or that of the item stating the figure.
+    pub fn locator(&self, ds: &'a Dataset) -> Option<&'a Locator> {
+        match *self {
+            Cited::Article => None,
+            Cited::Item(item) => Some(&item.locator),
+            Cited::Figure(f) => ds.item(&f.item).map(|i| &i.locator),
+        }
+    }
+
+    /// What is cited at the locator, in a few words: the item's title or the figure.
+    fn what(&self, ds: &Dataset, lang: Lang) -> Option<String> {
+        match self {
+            Cited::Article => None,
+            Cited::Item(item) => Some(item.title.get(lang).to_string()),
+            Cited::Figure(f) => {
+                let mut parts = vec![
+                    ds.indicator(&f.indicator)?.name.get(lang).to_string(),
+                    ds.country(&f.country)?.name.get(lang).to_string(),
+                ];
+                let when = figure_when(f, lang);
+                if !when.is_empty() {
+                    parts.push(when);
+                }
+                let (comma, colon) = if lang == Lang::En {
+                    (", ", ": ")
+                } else {
+                    ("，", "：")
+                };
+                Some(format!(
+                    "{}{colon}{}",
+                    parts.join(comma),
+                    figure_value(f, lang)
+                ))
+            }
+        }
+    }
+}
+
+const DOI_RESOLVER: &str = "https://doi.org/";
+
+/// The citation of the article (at an item's or a figure's place) in one style and
+/// one language (`Both` is treated as Chinese: callers show both by calling twice).
+pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String {
+    let lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let m = &ds.meta;
+    let place = cited.locator(ds).map(|l| locator_label(ds, l, lang));
+    let what = cited.what(ds, lang);
+    let doi_url = format!("{DOI_RESOLVER}{}", m.doi);
+    match style {
+        Style::GbT7714 => {
+            // GB/T 7714 cites in the work's own language: author, title[J], year, DOI.
+            let mut s = format!(
+                "{}. {}[J]. {}. DOI:{}.",
+                m.author.zh, m.title.zh, m.year, m.doi
+            );
+            if let Some(locator) = cited.locator(ds) {
+                s.push_str(&format!(" {}", locator_label(ds, locator, Lang::Zh)));
+                if let Some(what) = cited.what(ds, Lang::Zh) {
+                    s.push_str(&format!("（{what}）"));
+                }
+                s.push('.');
+            }
+            s
+        }
+        Style::Apa7 => {
+            // A work in another language: its own title, then the English one in
+            // brackets (APA 7, 9.38), sentence case.
+            let mut s = match lang {
+                Lang::En => format!(
+                    "{} ({}). {} [{}]. {doi_url}",
+                    apa_author(&m.author.en),
+                    m.year,
+                    m.title.zh,
+                    apa_title_en(&m.title.en)
+                ),
+                _ => format!("{}. ({}). {}. {doi_url}", m.author.zh, m.year, m.title.zh),
+            };
+            if let Some(place) = place {
+                let what = what.map(|w| format!(", {w}")).unwrap_or_default();
+                s.push_str(&format!(" ({place}{what})"));
+            }
+            s
+        }
+        Style::BibTex => {
+            let (author, title) = bib_names(ds, lang);
+            let mut fields = vec![
+                ("author", author),
+                ("title", title),
+                ("year", m.year.to_string()),
+                ("doi", m.doi.clone()),
+                ("url", doi_url),
+                ("language", bib_language(lang).to_string()),
+            ];
+            if let Some(place) = place {
+                let what = what.map(|w| format!(": {w}")).unwrap_or_default();
+                fields.push(("note", format!("{place}{what}")));
+            }
+            let body = fields
+                .iter()
+                .map(|(k, v)| format!("  {k} = {{{}}}", bib_escape(v)))
+                .collect::<Vec<_>>()
+                .join(",\n");
+            format!("@article{{{},\n{body}\n}}", bib_key(ds))
+        }
+        Style::Ris => {
+            let (author, title) = bib_names(ds, lang);
+            let mut lines = vec![
+                ("TY", "JOUR".to_string()),
+                ("AU", author),
+                ("TI", title),
+                ("PY", m.year.to_string()),
+                ("DO", m.doi.clone()),
+                ("UR", doi_url),
+                ("LA", bib_language(lang).to_string()),
+            ];
+            for k in &m.keywords {
+                lines.push(("KW", k.get(lang).to_string()));
+            }
+            if let Some(place) = place {
+                let what = what.map(|w| format!(": {w}")).unwrap_or_default();
+                lines.push(("N1", format!("{place}{what}")));
+            }
+            lines.push(("ER", String::new()));
+            ris_lines(&lines)
+        }
+    }
+}
+
+/// The citation of this explorer's dataset: its version, its address and the day it
+/// was consulted (`accessed`, `YYYY-MM-DD`). It has no author or date of its own, so
+/// the title leads (APA 7, 9.12).
+pub fn cite_dataset(ds: &Dataset, style: Style, lang: Lang, url: &str, accessed: &str) -> String {
+    let lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let m = &ds.meta;
+    let version = &m.dataset_version;
+    let (name, based_on) = match lang {
+        Lang::En => (
+            format!("{}: Dataset", tr(lang, |u| u.app_name)),
+            format!("drawn from {} ({})", m.author.en, m.year),
+        ),
+        _ => (
+            format!("{}：数据集", tr(lang, |u| u.app_name)),
+            format!("据{}（{}）整理", m.author.zh, m.year),
+        ),
+    };
+    match style {
+        Style::GbT7714 => match lang {
+            Lang::En => format!("{name}[DS/OL]. Version {version}. [{accessed}]. {url}."),
+            _ => format!("{name}[DS/OL]. 版本 {version}. [{accessed}]. {url}."),
+        },
+        Style::Apa7 => match lang {
+            Lang::En => format!(
+                "{name} (Version {version}) [Data set; {based_on}]. (n.d.). Retrieved {}, from {url}",
+                long_date(accessed, lang)
+            ),
+            _ => format!(
+                "{name}（版本 {version}）[数据集；{based_on}]. (无日期). {}检索自 {url}",
+                long_date(accessed, lang)
+            ),
+        },
+        Style::BibTex => {
+            let fields = [
+                ("title", name),
+                ("version", version.clone()),
+                ("url", url.to_string()),
+                ("urldate", accessed.to_string()),
+                ("note", based_on),
+            ];
+            let body = fields
+                .iter()
+                .map(|(k, v)| format!("  {k} = {{{}}}", bib_escape(v)))
+                .collect::<Vec<_>>()
+                .join(",\n");
+            format!("@dataset{{{}-dataset,\n{body}\n}}", bib_key(ds))
+        }
+        Style::Ris => ris_lines(&[
+            ("TY", "DATA".to_string()),
+            ("TI", name),
+            ("ET", version.clone()),
+            ("UR", url.to_string()),
+            ("Y2", accessed.to_string()),
+            ("N1", based_on),
+            ("ER", String::new()),
+        ]),
+    }
+}
+
+/// "2026-11-25" as APA writes a retrieval date: "November 25, 2026" / "2026年11月25日";
+/// anything else is left as given.
+fn long_date(iso: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(y)), Some(Some(mo)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
+        return iso.to_string();
+    };
+    match (lang, MONTHS.get((mo as usize).wrapping_sub(1))) {
+        (Lang::En, Some(month)) => format!("{month} {d}, {y}"),
+        (Lang::En, None) => iso.to_string(),
+        _ => format!("{y}年{mo}月{d}日"),
+    }
+}
+
+/// "WANG Xiao-ling" → "Wang, X.-l.": family name first, initials of the given name
+/// (a hyphenated given name keeps its hyphen, as APA does).
+fn apa_author(printed: &str) -> String {
+    let mut words = printed.split_whitespace();
+    let Some(family) = words.next() else {
+        return printed.to_string();
+    };
+    let given: Vec<&str> = words.collect();
+    if given.is_empty() {
+        return title_case_word(family);
+    }
+    let initials = given
+        .iter()
+        .map(|g| {
+            g.split('-')
+                .filter_map(|part| part.chars().next())
+                .map(|c| format!("{c}."))
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("{}, {initials}", title_case_word(family))
+}
+
+/// "WANG Xiao-ling" → "Wang, Xiao-ling", as BibTeX and RIS want names.
+fn full_name(printed: &str) -> String {
+    let mut words = printed.split_whitespace();
+    let Some(family) = words.next() else {
+        return printed.to_string();
+    };
+    let given: Vec<&str> = words.collect();
+    if given.is_empty() {
+        return title_case_word(family);
+    }
+    format!("{}, {}", title_case_word(family), given.join(" "))
+}
+
+fn title_case_word(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// APA's sentence case: the first word keeps its capital, other words outside quotation
+/// marks are lowered; a quoted name (“…”) is a proper name and keeps its capitals.
+fn apa_title_en(title: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    let mut first = true;
+    for word in title.split(' ') {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.starts_with('“') {
+            quoted = true;
+        }
+        if quoted || first {
+            out.push_str(word);
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+        if word.contains('”') {
+            quoted = false;
+        }
+        first = false;
+    }
+    out
+}
+
+fn bib_names(ds: &Dataset, lang: Lang) -> (String, String) {
+    let m = &ds.meta;
+    match lang {
+        Lang::En => (full_name(&m.author.en), m.title.en.clone()),
+        _ => (m.author.zh.clone(), m.title.zh.clone()),
+    }
+}
+
+fn bib_language(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Chinese",
+        _ => "中文",
+    }
+}
+
+/// A BibTeX key from the author's family name and the year: `wang2023`.
+fn bib_key(ds: &Dataset) -> String {
+    let family: String = ds
+        .meta
+        .author
+        .en
+        .split_whitespace()
+        .next()
+        .unwrap_or("article")
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("{}{}", family.to_lowercase(), ds.meta.year)
+}
+
+/// Escapes the characters BibTeX treats specially inside a braced value.
+fn bib_escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '{' | '}' | '\\' | '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// RIS lines: a two-letter tag, two spaces, a hyphen, a space, the value (one line).
+fn ris_lines(lines: &[(&str, String)]) -> String {
+    lines
+        .iter()
+        .map(|(tag, value)| {
+            let value: String = value
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            format!("{tag}  - {value}").trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}

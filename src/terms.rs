@@ -1,0 +1,155 @@
+//! Finding the glossary's key terms inside a text, so the views can mark them and
+//! explain them in place. Each term is marked at its first appearance in a text; where
+//! two terms overlap the longer wins (人类命运共同体 over 命运共同体). English matches
+//! ignore ASCII case and only whole words.
+
+use crate::data::Term;
+
+/// A run of a text: plain, or the first appearance of the glossary term at `usize`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run<'t> {
+    pub text: &'t str,
+    pub term: Option<usize>,
+}
+
+/// Splits `text` into runs, marking the first appearance of each term (by index into
+/// `terms`). `english` picks the terms' English side and whole-word, case-blind matching.
+pub fn mark<'t>(text: &'t str, terms: &[Term], english: bool) -> Vec<Run<'t>> {
+    // ASCII lowering keeps every byte offset, so matches in `lower` index `text`.
+    let lower = text.to_ascii_lowercase();
+    let mut needles: Vec<(usize, String)> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let needle = if english { &t.term.en } else { &t.term.zh };
+            let needle = needle.trim();
+            (
+                i,
+                if english {
+                    needle.to_ascii_lowercase()
+                } else {
+                    needle.to_string()
+                },
+            )
+        })
+        .filter(|(_, needle)| !needle.is_empty())
+        .collect();
+    // Longer terms choose first, so a shorter one inside them is not marked there.
+    needles.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let hay = if english { lower.as_str() } else { text };
+    let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
+    for (term, needle) in &needles {
+        let first_free = hay
+            .match_indices(needle.as_str())
+            .map(|(start, m)| (start, start + m.len()))
+            .filter(|&(start, end)| !english || whole_word(text, start, end))
+            .find(|&(start, end)| chosen.iter().all(|c| end <= c.0 || start >= c.1));
+        if let Some((start, end)) = first_free {
+            chosen.push((start, end, *term));
+        }
+    }
+    chosen.sort_by_key(|c| c.0);
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for (start, end, term) in chosen {
+        if start > at {
+            runs.push(Run {
+                text: &text[at..start],
+                term: None,
+            });
+        }
+        runs.push(Run {
+            text: &text[start..end],
+            term: Some(term),
+        });
+        at = end;
+    }
+    if at < text.len() || runs.is_empty() {
+        runs.push(Run {
+            text: &text[at..],
+            term: None,
+        });
+    }
+    runs
+}
+
+/// Whether `text[start..end]` stands as whole words (no letter or digit either side).
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Text;
+
+    fn term(zh: &str, en: &str) -> Term {
+        Term {
+            id: en.replace(' ', "-"),
+            term: Text {
+                zh: zh.into(),
+                en: en.into(),
+            },
+            explanation: Text {
+                zh: "解释".into(),
+                en: "explanation".into(),
+            },
+            items: vec![],
+        }
+    }
+
+    fn marked<'t>(runs: &[Run<'t>]) -> Vec<(&'t str, Option<usize>)> {
+        runs.iter().map(|r| (r.text, r.term)).collect()
+    }
+
+    #[test]
+    fn the_longer_term_wins_and_only_its_first_appearance_is_marked() {
+        let terms = [
+            term("命运共同体", "shared future"),
+            term("人类命运共同体", "community"),
+        ];
+        let runs = mark("推动人类命运共同体，命运共同体", &terms, false);
+        assert_eq!(
+            marked(&runs),
+            [
+                ("推动", None),
+                ("人类命运共同体", Some(1)),
+                ("，", None),
+                ("命运共同体", Some(0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_matches_whole_words_in_any_case() {
+        let terms = [
+            term("获得感", "sense of gain"),
+            term("软实力", "soft power"),
+        ];
+        let runs = mark(
+            "A Sense of Gain, not softpower or soft powers.",
+            &terms,
+            true,
+        );
+        assert_eq!(
+            marked(&runs),
+            [
+                ("A ", None),
+                ("Sense of Gain", Some(0)),
+                (", not softpower or soft powers.", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn text_without_terms_is_one_plain_run_and_the_runs_rebuild_the_text() {
+        let terms = [term("上合组织", "SCO")];
+        assert_eq!(marked(&mark("无", &terms, false)), [("无", None)]);
+        assert_eq!(marked(&mark("", &terms, false)), [("", None)]);
+        let text = "The SCO and the SCO.";
+        let joined: String = mark(text, &terms, true).iter().map(|r| r.text).collect();
+        assert_eq!(joined, text);
+    }
+}

@@ -1,0 +1,208 @@
+//! The argument map: which problem or challenge each recommendation answers and what
+//! supports each, drawn twice from the same links: as a grid (recommendations ×
+//! what they answer, one mark per link, stated or editorial) for the overview, and
+//! as a nested list with every link's reason and place, which is also what screen
+//! readers and narrow screens use.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::parts::{bi, item_link, locator_link};
+use super::Ctx;
+use crate::argument::{links_into, links_out_of, ArgumentMap};
+use crate::data::{Basis, Dataset, Item, Link, Relation};
+use crate::i18n::{tr, Lang, UiPick};
+
+fn basis_label(basis: Basis) -> UiPick {
+    match basis {
+        Basis::Stated => |u| u.basis_stated,
+        Basis::Editorial => |u| u.basis_editorial,
+    }
+}
+
+fn basis_id(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Stated => "stated",
+        Basis::Editorial => "editorial",
+    }
+}
+
+/// The fragment of one link in the nested list.
+fn link_anchor(link: &Link) -> String {
+    format!("link-{}-{}", link.from, link.to)
+}
+
+/// One link, seen from one end: the item at the other end, why, where, on what basis.
+fn link_entry(
+    ctx: &Ctx,
+    ds: &Dataset,
+    link: &Link,
+    other: &str,
+    anchored: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let other = ds.item(other).map(|i| item_link(ctx, i, lang));
+    view! {
+        <li class="argument-link" data-basis=basis_id(link.basis) id=anchored.then(|| link_anchor(link))>
+            {other}
+            <span class="basis-badge" data-basis=basis_id(link.basis)>{tr(lang, basis_label(link.basis))}</span>
+            <p class="link-reason">{bi(&link.reason, lang)}" "<span class="muted small">{locator_link(ctx, ds, &link.locator, lang)}</span></p>
+        </li>
+    }
+}
+
+/// A labelled list of links (or nothing when there are none). Each link is listed at
+/// both its ends; `anchored` gives the entries the fragment the grid links to, on
+/// one end only so each fragment is unique.
+fn link_group(
+    ctx: &Ctx,
+    ds: &Dataset,
+    title: UiPick,
+    links: Vec<(&Link, &str)>,
+    anchored: bool,
+    lang: Lang,
+) -> impl IntoView {
+    (!links.is_empty()).then(|| {
+        let entries = links
+            .into_iter()
+            .map(|(link, other)| link_entry(ctx, ds, link, other, anchored, lang))
+            .collect_view();
+        view! {
+            <div class="link-group">
+                <p class="link-group-title">{tr(lang, title)}</p>
+                <ul class="argument-links">{entries}</ul>
+            </div>
+        }
+    })
+}
+
+/// The argument around one item: what it answers and supports, what answers and
+/// supports it. Shown on the map and on the item's own page.
+pub fn item_argument(
+    ctx: &Ctx,
+    ds: &Dataset,
+    item: &Item,
+    anchored: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let id = item.id.as_str();
+    let out = |relation| {
+        links_out_of(ds, id, relation)
+            .into_iter()
+            .map(|l| (l, l.to.as_str()))
+            .collect::<Vec<_>>()
+    };
+    let into = |relation| {
+        links_into(ds, id, relation)
+            .into_iter()
+            .map(|l| (l, l.from.as_str()))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        {link_group(ctx, ds, |u| u.argument_answers, out(Relation::Answers), anchored, lang)}
+        {link_group(ctx, ds, |u| u.argument_answered_by, into(Relation::Answers), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_supports, out(Relation::Supports), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_supported_by, into(Relation::Supports), false, lang)}
+    }
+}
+
+/// Whether an item takes part in any link.
+pub fn has_argument(ds: &Dataset, item: &Item) -> bool {
+    ds.links
+        .iter()
+        .any(|l| l.from == item.id || l.to == item.id)
+}
+
+/// Recommendations × what they answer: a mark where a link is, filled when stated.
+fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView {
+    let targets: Vec<&Item> = map
+        .problems
+        .iter()
+        .chain(&map.challenges)
+        .copied()
+        .collect();
+    let head = targets
+        .iter()
+        .map(|t| {
+            let href = ctx.link_to(crate::url_state::View::Item(t.id.clone()));
+            view! { <th scope="col" class="grid-target"><a href=href>{bi(&t.title, lang)}</a></th> }
+        })
+        .collect_view();
+    let rows = map
+        .recommendations
+        .iter()
+        .map(|r| {
+            let cells = targets
+                .iter()
+                .map(|t| {
+                    match ds.links.iter().find(|l| l.from == r.id && l.to == t.id) {
+                        Some(link) => view! {
+                            <td class="grid-cell" data-basis=basis_id(link.basis)>
+                                <a href=format!("#{}", link_anchor(link)) title=link.reason.get(lang).to_string()>
+                                    <span aria-hidden="true">{if link.basis == Basis::Stated { "●" } else { "○" }}</span>
+                                    <span class="visually-hidden">{tr(lang, basis_label(link.basis))}</span>
+                                </a>
+                            </td>
+                        }
+                        .into_any(),
+                        None => view! { <td class="grid-cell"></td> }.into_any(),
+                    }
+                })
+                .collect_view();
+            let href = ctx.link_to(crate::url_state::View::Item(r.id.clone()));
+            view! { <tr><th scope="row"><a href=href>{bi(&r.title, lang)}</a></th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap argument-grid" tabindex="0" role="region" aria-label=tr(lang, |u| u.argument_grid)>
+            <table>
+                <thead><tr><td></td>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="muted small">"● "{tr(lang, |u| u.basis_stated)}" · ○ "{tr(lang, |u| u.basis_editorial)}</p>
+    }
+}
+
+/// One group of the nested list: each node with its links.
+fn node_list(ctx: &Ctx, ds: &Dataset, title: UiPick, nodes: &[&Item], lang: Lang) -> impl IntoView {
+    let nodes = nodes
+        .iter()
+        .map(|item| {
+            view! {
+                <li class="argument-node" data-item=item.id.clone()>
+                    {item_link(ctx, item, lang)}
+                    {item_argument(ctx, ds, item, true, lang)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="argument-group">
+            <h2>{tr(lang, title)}</h2>
+            <ul class="argument-nodes">{nodes}</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn Argument(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let map = ArgumentMap::new(&data);
+        view! {
+            <div class="argument">
+                <h1>{tr(lang, |u| u.nav_argument)}</h1>
+                <p class="lede">{tr(lang, |u| u.argument_intro)}</p>
+                {grid(&ctx, &data, &map, lang)}
+                <h2 class="visually-hidden">{tr(lang, |u| u.argument_list)}</h2>
+                {node_list(&ctx, &data, |u| u.argument_challenges, &map.challenges, lang)}
+                {node_list(&ctx, &data, |u| u.argument_problems, &map.problems, lang)}
+                {node_list(&ctx, &data, |u| u.argument_recommendations, &map.recommendations, lang)}
+                {node_list(&ctx, &data, |u| u.argument_evidence, &map.evidence, lang)}
+            </div>
+        }
+    }
+}

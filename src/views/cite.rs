@@ -1,0 +1,148 @@
+//! "Cite": the article, or the article at an item's or a figure's place, in every
+//! style of [`crate::cite`], each in a field of its own with a copy button; and the
+//! dataset itself, whose citation needs the page's address and today's date, so it is
+//! written when the reader opens it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::clipboard;
+use super::Ctx;
+use crate::cite::{cite, cite_dataset, Cited, Style};
+use crate::data::Dataset;
+use crate::i18n::{tr, Lang, UiPick};
+
+/// What a cite box cites, by id (the record is looked up when drawing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CiteTarget {
+    Article,
+    Item(String),
+    Figure(String),
+}
+
+/// The languages a citation is given in: the reader's, or both.
+fn citation_langs(lang: Lang) -> &'static [Lang] {
+    match lang {
+        Lang::Zh => &[Lang::Zh],
+        Lang::En => &[Lang::En],
+        Lang::Both => &[Lang::Zh, Lang::En],
+    }
+}
+
+/// One citation text in a read-only field, with its copy button and a status line.
+fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let rows = text.lines().count().clamp(2, 12);
+    let field_id = id.clone();
+    let to_copy = text.clone();
+    let copy = move |_| {
+        clipboard::copy(to_copy.clone(), field_id.clone(), move |ok| {
+            copied.set(Some(ok))
+        });
+    };
+    view! {
+        <div class="cite-style">
+            <label for=id.clone()>{label}</label>
+            <textarea id=id readonly rows=rows spellcheck="false">{text}</textarea>
+            <button type="button" class="button secondary" on:click=copy>{tr(lang, |u| u.copy)}</button>
+            <span class="muted small" role="status">
+                {move || copied.get().map(|ok| if ok { tr(lang, |u| u.copied) } else { tr(lang, |u| u.copy_by_hand) })}
+            </span>
+        </div>
+    }
+}
+
+/// A folded "Cite" box for the article, an item or a figure.
+#[component]
+pub fn CiteBox(data: Arc<Dataset>, target: CiteTarget) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lang = ctx.lang();
+        let (cited, key, summary): (Cited, String, UiPick) = match &target {
+            CiteTarget::Article => (Cited::Article, "article".into(), |u| u.cite_article),
+            CiteTarget::Item(id) => match data.item(id) {
+                Some(item) => (Cited::Item(item), format!("item-{id}"), |u| {
+                    u.cite_this_item
+                }),
+                None => return ().into_any(),
+            },
+            CiteTarget::Figure(id) => match data.figure(id) {
+                Some(f) => (Cited::Figure(f), format!("figure-{id}"), |u| {
+                    u.cite_this_figure
+                }),
+                None => return ().into_any(),
+            },
+        };
+        let fields = Style::ALL
+            .into_iter()
+            .flat_map(|style| {
+                citation_langs(lang).iter().filter_map(move |&l| {
+                    // GB/T 7714 cites in the article's language only: once is enough.
+                    (style != Style::GbT7714 || l == citation_langs(lang)[0]).then_some((style, l))
+                })
+            })
+            .map(|(style, l)| {
+                let text = cite(&data, cited, style, l);
+                let suffix = if lang == Lang::Both && style != Style::GbT7714 {
+                    format!(" ({})", l.code())
+                } else {
+                    String::new()
+                };
+                citation_field(
+                    format!("cite-{key}-{}-{}", style.id(), l.code()),
+                    format!("{}{suffix}", style.name()),
+                    text,
+                    lang,
+                )
+            })
+            .collect_view();
+        view! {
+            <details class="cite-box" data-cite=key>
+                <summary>{tr(lang, summary)}</summary>
+                <div class="cite-styles">{fields}</div>
+            </details>
+        }
+        .into_any()
+    }
+}
+
+/// The dataset's citation, written when opened: it names this page's address and the
+/// day the reader consulted it, which only the browser knows.
+#[component]
+pub fn DatasetCiteBox(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let opened = RwSignal::new(None::<(String, String)>);
+    let on_toggle = move |_| {
+        if opened.get_untracked().is_none() {
+            let today: String = String::from(js_sys::Date::new_0().to_iso_string())
+                .chars()
+                .take(10)
+                .collect();
+            opened.set(Some((ctx.site_url(), today)));
+        }
+    };
+    move || {
+        let lang = ctx.lang();
+        let fields = opened.get().map(|(url, today)| {
+            Style::ALL
+                .into_iter()
+                .flat_map(|style| citation_langs(lang).iter().map(move |&l| (style, l)))
+                .map(|(style, l)| {
+                    citation_field(
+                        format!("cite-dataset-{}-{}", style.id(), l.code()),
+                        format!("{} ({})", style.name(), l.code()),
+                        cite_dataset(&data, style, l, &url, &today),
+                        lang,
+                    )
+                })
+                .collect_view()
+        });
+        view! {
+            <details class="cite-box" data-cite="dataset" on:toggle=on_toggle>
+                <summary>{tr(lang, |u| u.cite_dataset)}</summary>
+                <div class="cite-styles">{fields}</div>
+            </details>
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Where a number comes from, one click away wherever it is shown: its place in the
+//! article (linking to the reading view), the item that states it, the reference or
+//! footnote behind it (or a plain statement that the article cites none), its note.
+
+use leptos::prelude::*;
+
+use super::parts::{bi, external_link, item_link, locator_link};
+use super::Ctx;
+use crate::data::{Dataset, Figure};
+use crate::i18n::{tr, Lang};
+
+/// The references and footnotes behind a figure: its own, or else those of the item
+/// that states it.
+fn backing<'a>(ds: &'a Dataset, f: &'a Figure) -> (Vec<&'a str>, Vec<&'a str>) {
+    let own = (
+        f.references.iter().map(String::as_str).collect::<Vec<_>>(),
+        f.footnotes.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    if !own.0.is_empty() || !own.1.is_empty() {
+        return own;
+    }
+    match ds.item(&f.item) {
+        Some(item) => (
+            item.references.iter().map(String::as_str).collect(),
+            item.footnotes.iter().map(String::as_str).collect(),
+        ),
+        None => own,
+    }
+}
+
+/// A folded "Provenance" disclosure for one figure.
+pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
+    let item = ds.item(&f.item);
+    let place = item.map(|i| locator_link(ctx, ds, &i.locator, lang));
+    let stated_in = item.map(|i| item_link(ctx, i, lang));
+    let (references, footnotes) = backing(ds, f);
+    let sources_href = ctx.link_to(crate::url_state::View::Sources);
+    let sources = if references.is_empty() && footnotes.is_empty() {
+        view! { <p>{tr(lang, |u| u.provenance_none)}</p> }.into_any()
+    } else {
+        let references = references
+            .into_iter()
+            .filter_map(|r| ds.reference(r))
+            .map(|r| {
+                let href = format!("{sources_href}#{}", r.id);
+                view! { <li><a href=href>"["{r.number}"]"</a>" "<span lang="zh-Hans">{r.entry.clone()}</span></li> }
+            })
+            .collect_view();
+        let footnotes = footnotes
+            .into_iter()
+            .filter_map(|n| ds.footnote(n))
+            .map(|n| {
+                let href = format!("{sources_href}#{}", n.id);
+                view! {
+                    <li>
+                        <a href=href>{n.marker.clone()}</a>" "{bi(&n.text, lang)}
+                        {n.url.as_deref().map(|u| view! { " "{external_link(u)} })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="provenance-sources">{references}{footnotes}</ul> }.into_any()
+    };
+    view! {
+        <details class="provenance" data-provenance=f.id.clone()>
+            <summary>{tr(lang, |u| u.provenance)}</summary>
+            <dl>
+                <dt>{tr(lang, |u| u.provenance_place)}</dt>
+                <dd>{place}</dd>
+                <dt>{tr(lang, |u| u.provenance_item)}</dt>
+                <dd>{stated_in}</dd>
+                <dt>{tr(lang, |u| u.provenance_sources)}</dt>
+                <dd>{sources}</dd>
+                {f.note.as_ref().map(|note| view! {
+                    <dt>{tr(lang, |u| u.provenance_note)}</dt>
+                    <dd>{bi(note, lang)}</dd>
+                })}
+            </dl>
+        </details>
+    }
+}
