@@ -18,6 +18,10 @@ const VIEWS = [
   "glossary/",
   "charts/",
   "map/",
+  "read/",
+  "argument/",
+  "coverage/",
+  "facts/poverty-rate-kgz-2019/",
 ];
 
 describe("axe-core", () => {
@@ -41,4 +45,19 @@ describe("axe-core", () => {
       });
     }
   }
+
+  it("finds no serious violation on the reading views side by side", async () => {
+    for (const view of ["read/", "argument/", "coverage/", "items/labour-migration/"]) {
+      const page = await app.open(`zh/${view}?lang=both`);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] } }),
+      );
+      const serious = result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "heading-order")
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      assert.deepEqual(serious, [], view);
+      await app.done(page);
+    }
+  });
 });

@@ -198,8 +198,6 @@ pub struct Ui {
     pub argument_list: &'static str,
     pub nav_coverage: &'static str,
     pub coverage_intro: &'static str,
-    pub coverage_items: &'static str,
-    pub coverage_figures: &'static str,
     pub coverage_none: &'static str,
     pub facet_voice: &'static str,
     pub voice_author: &'static str,
@@ -353,8 +351,6 @@ pub static ZH: Ui = Ui {
     argument_list: "论证结构（列表）",
     nav_coverage: "覆盖矩阵",
     coverage_intro: "国家 × 主题：每格是文章就该组合给出的条目数与数字数；空格即文中未涉及之处。点击一格即在“浏览”中查看。",
-    coverage_items: "条",
-    coverage_figures: "个数字",
     coverage_none: "无",
     facet_voice: "谁的观点",
     voice_author: "作者观点",
@@ -506,8 +502,6 @@ pub static EN: Ui = Ui {
     argument_list: "The argument as a list",
     nav_coverage: "Coverage",
     coverage_intro: "Countries × topics: each cell counts the items and figures the article gives for that pair; an empty cell is a gap. A cell opens Explore filtered to it.",
-    coverage_items: "items",
-    coverage_figures: "figures",
     coverage_none: "none",
     facet_voice: "Whose claim",
     voice_author: "Author's view",
@@ -579,6 +573,31 @@ pub fn voice_label(kind: VoiceKind, lang: Lang) -> String {
             VoiceKind::Fact => |u: &Ui| u.voice_fact,
         },
     )
+}
+
+/// "1 item", "3 figures" / "1 条", "3 个数字": a count with its noun.
+pub fn counted(n: usize, what: Counted, lang: Lang) -> String {
+    let zh = match what {
+        Counted::Items => format!("{n} 条"),
+        Counted::Figures => format!("{n} 个数字"),
+    };
+    let noun = match what {
+        Counted::Items => "item",
+        Counted::Figures => "figure",
+    };
+    let en = format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+        Lang::Both => format!("{zh} · {en}"),
+    }
+}
+
+/// What [`counted`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    Items,
+    Figures,
 }
 
 /// "12 items" / "12 条", for the live region of the results.

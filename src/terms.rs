@@ -20,25 +20,21 @@ pub fn mark<'t>(text: &'t str, terms: &[Term], english: bool) -> Vec<Run<'t>> {
     let mut needles: Vec<(usize, String)> = terms
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            let needle = if english { &t.term.en } else { &t.term.zh };
-            let needle = needle.trim();
-            (
-                i,
-                if english {
-                    needle.to_ascii_lowercase()
-                } else {
-                    needle.to_string()
-                },
-            )
+        .flat_map(|(i, t)| {
+            let term = if english { &t.term.en } else { &t.term.zh };
+            forms(term)
+                .into_iter()
+                .map(move |f| (i, if english { f.to_ascii_lowercase() } else { f }))
         })
-        .filter(|(_, needle)| !needle.is_empty())
         .collect();
     // Longer terms choose first, so a shorter one inside them is not marked there.
     needles.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
     let hay = if english { lower.as_str() } else { text };
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for (term, needle) in &needles {
+        if chosen.iter().any(|c| c.2 == *term) {
+            continue; // a longer form of this term is already marked
+        }
         let first_free = hay
             .match_indices(needle.as_str())
             .map(|(start, m)| (start, start + m.len()))
@@ -71,6 +67,38 @@ pub fn mark<'t>(text: &'t str, terms: &[Term], english: bool) -> Vec<Run<'t>> {
         });
     }
     runs
+}
+
+/// The ways a glossary term appears in running text: as written, without its
+/// bracketed expansion or abbreviation ("Belt and Road Initiative (BRI)"), without a
+/// leading "the", without quotation marks around a part ("“China threat” theory").
+fn forms(term: &str) -> Vec<String> {
+    let mut forms = vec![term.trim().to_string()];
+    let without_brackets: String = {
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in term.chars() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth = (depth as i32 - 1).max(0) as usize,
+                c if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    forms.push(without_brackets.clone());
+    if let Some(rest) = without_brackets.strip_prefix("the ") {
+        forms.push(rest.to_string());
+    }
+    let unquoted: String = without_brackets
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"'))
+        .collect();
+    forms.push(unquoted);
+    forms.retain(|f| !f.trim().is_empty());
+    forms.dedup();
+    forms
 }
 
 /// Whether `text[start..end]` stands as whole words (no letter or digit either side).
@@ -141,6 +169,31 @@ mod tests {
                 (", not softpower or soft powers.", None)
             ]
         );
+    }
+
+    #[test]
+    fn a_term_is_found_without_its_brackets_quotes_or_article() {
+        let terms = [
+            term("“一带一路”倡议（BRI）", "Belt and Road Initiative (BRI)"),
+            term("三股势力", "the “three forces”"),
+        ];
+        let runs = mark(
+            "The Belt and Road Initiative fights the three forces.",
+            &terms,
+            true,
+        );
+        assert_eq!(
+            marked(&runs),
+            [
+                ("The ", None),
+                ("Belt and Road Initiative", Some(0)),
+                (" fights ", None),
+                ("the three forces", Some(1)),
+                (".", None),
+            ]
+        );
+        let runs = mark("共建“一带一路”倡议", &terms, false);
+        assert_eq!(marked(&runs), [("共建", None), ("“一带一路”倡议", Some(0))]);
     }
 
     #[test]

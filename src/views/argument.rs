@@ -12,7 +12,9 @@ use super::parts::{bi, item_link, locator_link};
 use super::Ctx;
 use crate::argument::{links_into, links_out_of, ArgumentMap};
 use crate::data::{Basis, Dataset, Item, Link, Relation};
-use crate::i18n::{tr, Lang, UiPick};
+use crate::format::section_number;
+use crate::i18n::{kind_label, tr, Lang, UiPick};
+use crate::url_state::View;
 
 fn basis_label(basis: Basis) -> UiPick {
     match basis {
@@ -114,50 +116,71 @@ pub fn has_argument(ds: &Dataset, item: &Item) -> bool {
         .any(|l| l.from == item.id || l.to == item.id)
 }
 
-/// Recommendations × what they answer: a mark where a link is, filled when stated.
+/// What each recommendation answers, as a table: a row per problem or challenge, a
+/// column per recommendation, a mark where a link is (filled when the article states
+/// it), and how many items support the row.
 fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView {
-    let targets: Vec<&Item> = map
-        .problems
-        .iter()
-        .chain(&map.challenges)
-        .copied()
-        .collect();
-    let head = targets
-        .iter()
-        .map(|t| {
-            let href = ctx.link_to(crate::url_state::View::Item(t.id.clone()));
-            view! { <th scope="col" class="grid-target"><a href=href>{bi(&t.title, lang)}</a></th> }
-        })
-        .collect_view();
-    let rows = map
+    let head = map
         .recommendations
         .iter()
         .map(|r| {
-            let cells = targets
+            let href = ctx.link_to(View::Item(r.id.clone()));
+            let number = section_number(ds, &r.locator.section, lang);
+            view! {
+                <th scope="col" class="grid-rec">
+                    <a href=href>
+                        <span class="grid-number">{number}</span>
+                        <span class="grid-title">{bi(&r.title, lang)}</span>
+                    </a>
+                </th>
+            }
+        })
+        .collect_view();
+    let rows = map
+        .problems
+        .iter()
+        .chain(&map.challenges)
+        .map(|t| {
+            let cells = map
+                .recommendations
                 .iter()
-                .map(|t| {
-                    match ds.links.iter().find(|l| l.from == r.id && l.to == t.id) {
-                        Some(link) => view! {
-                            <td class="grid-cell" data-basis=basis_id(link.basis)>
-                                <a href=format!("#{}", link_anchor(link)) title=link.reason.get(lang).to_string()>
-                                    <span aria-hidden="true">{if link.basis == Basis::Stated { "●" } else { "○" }}</span>
-                                    <span class="visually-hidden">{tr(lang, basis_label(link.basis))}</span>
-                                </a>
-                            </td>
-                        }
-                        .into_any(),
-                        None => view! { <td class="grid-cell"></td> }.into_any(),
+                .map(|r| match ds.links.iter().find(|l| l.from == r.id && l.to == t.id) {
+                    Some(link) => view! {
+                        <td class="grid-cell" data-basis=basis_id(link.basis)>
+                            <a href=format!("#{}", link_anchor(link)) title=link.reason.get(lang).to_string()>
+                                <span aria-hidden="true">{if link.basis == Basis::Stated { "●" } else { "○" }}</span>
+                                <span class="visually-hidden">{tr(lang, basis_label(link.basis))}</span>
+                            </a>
+                        </td>
                     }
+                    .into_any(),
+                    None => view! { <td class="grid-cell"></td> }.into_any(),
                 })
                 .collect_view();
-            let href = ctx.link_to(crate::url_state::View::Item(r.id.clone()));
-            view! { <tr><th scope="row"><a href=href>{bi(&r.title, lang)}</a></th>{cells}</tr> }
+            let support = links_into(ds, &t.id, Relation::Supports).len();
+            let href = ctx.link_to(View::Item(t.id.clone()));
+            view! {
+                <tr>
+                    <th scope="row">
+                        <span class="kind-badge" data-kind=t.kind.id()>{kind_label(t.kind, lang)}</span>" "
+                        <a href=href>{bi(&t.title, lang)}</a>
+                    </th>
+                    {cells}
+                    <td class="grid-support">{support}</td>
+                </tr>
+            }
         })
         .collect_view();
     view! {
         <div class="table-wrap argument-grid" tabindex="0" role="region" aria-label=tr(lang, |u| u.argument_grid)>
             <table>
-                <thead><tr><td></td>{head}</tr></thead>
+                <thead>
+                    <tr>
+                        <td></td>
+                        {head}
+                        <th scope="col" class="grid-support">{tr(lang, |u| u.argument_supported_by)}</th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -9,7 +9,7 @@ use super::parts::bi;
 use super::Ctx;
 use crate::data::Dataset;
 use crate::explore::coverage;
-use crate::i18n::tr;
+use crate::i18n::{counted, tr, Counted};
 use crate::url_state::{Filters, View};
 
 #[component]
@@ -50,9 +50,9 @@ pub fn CoverageView(data: Arc<Dataset>) -> impl IntoView {
                         view! {
                             <td class="coverage-cell" data-heat=heat.to_string()>
                                 <a href=href>
-                                    <span class="count-items">{count.items}" "<span class="unit">{tr(lang, |u| u.coverage_items)}</span></span>
+                                    <span class="count-items">{counted(count.items, Counted::Items, lang)}</span>
                                     {(count.figures > 0).then(|| view! {
-                                        <span class="count-figures">{count.figures}" "<span class="unit">{tr(lang, |u| u.coverage_figures)}</span></span>
+                                        <span class="count-figures">{counted(count.figures, Counted::Figures, lang)}</span>
                                     })}
                                 </a>
                             </td>

@@ -134,9 +134,9 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
         <a class="skip-link" href="#main" rel="external">{move || crate::i18n::tr(lang(), |u| u.skip_to_content)}</a>
         <shell::Header/>
         <main id="main" tabindex="-1">
-            <div role="alert" class="download-alert">
+            <div class="download-alert">
                 {move || download_failed.get().then(|| view! {
-                    <p class="notice">
+                    <p class="notice" role="alert">
                         {crate::i18n::tr(lang(), |u| u.download_failed)}" "
                         <button type="button" class="button secondary" on:click=move |_| download_failed.set(false)>
                             {crate::i18n::tr(lang(), |u| u.close)}

@@ -60,9 +60,18 @@ pub fn install(
 
     let follow = go;
     let clicks = window_event_listener(leptos::ev::click, move |ev| {
-        if let Some(href) = page_link(&ev, &root) {
+        if let Some((href, fragment)) = page_link(&ev, &root) {
             ev.prevent_default();
-            follow(&href, false, true);
+            follow(&href, false, fragment.is_empty());
+            if !fragment.is_empty() {
+                // Once the new page is drawn, go to the fragment as the browser would:
+                // a fragment navigation scrolls to it and makes it the `:target`,
+                // replacing the entry just pushed rather than adding one.
+                let full = format!("{href}{fragment}");
+                request_animation_frame(move || {
+                    let _ = window().location().replace(&full);
+                });
+            }
         }
     });
     let history = window_event_listener(leptos::ev::popstate, move |_| {
@@ -75,9 +84,10 @@ pub fn install(
     (address, go)
 }
 
-/// The address (path and query) a click should follow in place: a plain click on a
-/// link to a page of the site under `root` that is not the page itself with a `#`.
-fn page_link(ev: &web_sys::MouseEvent, root: &str) -> Option<String> {
+/// The address (path and query) a click should follow in place, and its fragment
+/// (`#…` or empty): a plain click on a link to a page of the site under `root` that is
+/// not the page itself with a `#`.
+fn page_link(ev: &web_sys::MouseEvent, root: &str) -> Option<(String, String)> {
     if ev.default_prevented()
         || ev.button() != 0
         || ev.ctrl_key()
@@ -104,5 +114,5 @@ fn page_link(ev: &web_sys::MouseEvent, root: &str) -> Option<String> {
     let (base, _) = Route::parse_address(&path, &query)?;
     let here = Address::current();
     let only_fragment = path == here.path && query == here.query && !url.hash().is_empty();
-    (base == root && !only_fragment).then(|| format!("{path}{query}"))
+    (base == root && !only_fragment).then(|| (format!("{path}{query}"), url.hash()))
 }

@@ -15,7 +15,8 @@ use crate::i18n::{kind_label, tr, Lang};
 use crate::url_state::{read_anchor, View};
 
 /// One item as read in place: kind and voice, title, text with terms, figures inline.
-fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, lang: Lang) -> impl IntoView {
+/// `nested`: the item stands in a subsection (headed `h3`), so its title is an `h4`.
+fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, nested: bool, lang: Lang) -> impl IntoView {
     let href = ctx.link_to(View::Item(item.id.clone()));
     let figures = item
         .figures
@@ -39,7 +40,11 @@ fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, lang: Lang) -> impl IntoView 
                 <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
                 " "{voice_badge(item, lang)}
             </p>
-            <h4><a href=href>{bi(&item.title, lang)}</a></h4>
+            {if nested {
+                view! { <h4><a href=href>{bi(&item.title, lang)}</a></h4> }.into_any()
+            } else {
+                view! { <h3><a href=href>{bi(&item.title, lang)}</a></h3> }.into_any()
+            }}
             <p>{bi_terms(ctx, ds, &item.text, lang)}</p>
             {editor_note(item, lang)}
             {(!item.figures.is_empty()).then(|| view! { <ul class="inline-figures">{figures}</ul> })}
@@ -54,7 +59,7 @@ fn read_paragraph(ctx: &Ctx, ds: &Dataset, section: &Section, n: u16, lang: Lang
     let column = |lang: Lang| {
         let items = items
             .iter()
-            .map(|i| read_item(ctx, ds, i, lang))
+            .map(|i| read_item(ctx, ds, i, section.parent.is_some(), lang))
             .collect_view();
         view! { <div class="read-column" lang=lang.html_tag()>{items}</div> }
     };

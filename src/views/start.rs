@@ -148,6 +148,14 @@ fn take_over(
     if let Some(path) = focus_path {
         refocus(&fresh, &path);
     }
+    // The fragment's element was replaced: navigate to it again so it is the `:target`.
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        if location.hash().is_ok_and(|h| h.len() > 1) {
+            if let Ok(href) = location.href() {
+                let _ = location.replace(&href);
+            }
+        }
+    }
     // The browser resolves the icon's address again on every move to another page:
     // make it absolute, as the baked page's relative one only holds at its own depth.
     if let Some(icon) = document

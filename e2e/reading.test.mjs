@@ -1,0 +1,256 @@
+// Reading the argument: whose claim each item is, the article in order, the argument
+// map, provenance of every number, citations, coverage, glossary terms in context and
+// the downloads that state their version.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
+const item = (id) => dataset.items.find((i) => i.id === id);
+const reported = dataset.items.filter((i) => i.voice.kind === "reported");
+const clipboard = (p) => p.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url() });
+
+describe("whose claim", () => {
+  it("labels every item with its voice and filters Explore by it", async () => {
+    const page = await app.open("en/explore/");
+    const badges = await page.$$eval(".result .voice-badge", (els) => els.map((e) => e.dataset.voice));
+    assert.deepEqual(badges, dataset.items.map((i) => i.voice.kind));
+    await page.click(`.facet input[value=reported]`);
+    await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, reported.length);
+    assert.match(page.url(), /[?&]voice=reported/);
+    const shown = await page.$$eval(".result", (els) => els.map((e) => e.dataset.item));
+    assert.deepEqual(shown, reported.map((i) => i.id));
+    // A reported view names whose it is.
+    assert.equal(
+      await page.textContent(`.result[data-item=${reported[0].id}] .voice-by`),
+      ` · ${reported[0].voice.by.en}`,
+    );
+    await app.done(page);
+  });
+
+  it("shows an item's editorial note", async () => {
+    const noted = dataset.items.find((i) => i.note);
+    const page = await app.open(`zh/items/${noted.id}/`);
+    assert.match(await page.textContent(".editor-note"), new RegExp(noted.note.zh.slice(0, 8)));
+    await app.done(page);
+  });
+});
+
+describe("the article in order", () => {
+  it("walks every section and paragraph, each item where its locator puts it", async () => {
+    const page = await app.open("en/read/");
+    const sections = await page.$$eval(".read-section", (els) => els.map((e) => e.dataset.section));
+    assert.deepEqual(sections, dataset.sections.map((s) => s.id));
+    const paragraphs = await page.$$eval(".read-paragraph", (els) => els.length);
+    assert.equal(paragraphs, dataset.sections.reduce((n, s) => n + s.paragraphs, 0));
+    for (const i of dataset.items) {
+      const where = await page.$eval(`.read-item[data-item="${i.id}"]`, (e) => e.closest(".read-paragraph").id);
+      assert.equal(where, `p-${i.locator.section}-${i.locator.paragraph}`, i.id);
+    }
+    await app.done(page);
+  });
+
+  it("aligns Chinese and English paragraph by paragraph side by side", async () => {
+    const page = await app.open("zh/read/?lang=both");
+    const rows = await page.$$eval(".read-paragraph .parallel", (els) =>
+      els.map((p) => [...p.children].map((c) => [c.lang, c.querySelectorAll(".read-item").length])),
+    );
+    assert.ok(rows.length > 20);
+    for (const [[zh, zhCount], [en, enCount]] of rows) {
+      assert.deepEqual([zh, en], ["zh-Hans", "en"]);
+      assert.equal(zhCount, enCount);
+    }
+    await app.done(page);
+  });
+
+  it("is where an item's locator leads", async () => {
+    const target = item("labour-migration");
+    const page = await app.open(`en/items/${target.id}/`);
+    await page.click(".locator .locator-link");
+    await page.waitForURL(/\/en\/read\/#p-s3-1-1$/);
+    await page.waitForSelector(`#p-s3-1-1 .read-item[data-item=${target.id}]`);
+    assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), "p-s3-1-1");
+    await app.done(page);
+  });
+});
+
+describe("the argument map", () => {
+  it("links every node to its item and every grid mark to its reason", async () => {
+    const page = await app.open("en/argument/");
+    const heads = await page.$$eval(".argument-grid thead th a", (els) => els.map((a) => new URL(a.href).pathname));
+    assert.deepEqual(
+      heads,
+      dataset.items.filter((i) => i.kind === "recommendation").map((r) => `/en/items/${r.id}/`),
+    );
+    const nodes = await page.$$eval(".argument-node", (els) =>
+      els.map((e) => [e.dataset.item, new URL(e.querySelector(".item-link").href).pathname]),
+    );
+    for (const [id, path] of nodes) assert.equal(path, `/en/items/${id}/`);
+    const marks = await page.$$eval(".grid-cell a", (els) => els.map((a) => a.getAttribute("href")));
+    const answers = dataset.links.filter((l) => l.relation === "answers");
+    assert.equal(marks.length, answers.length);
+    for (const href of marks) assert.ok(await page.$(href), `${href} exists`);
+    const stated = await page.$$eval(".grid-cell[data-basis=stated]", (els) => els.length);
+    assert.equal(stated, answers.filter((l) => l.basis === "stated").length);
+    // The list names each link's reason in the reader's language.
+    const first = answers[0];
+    assert.match(await page.textContent(`#link-${first.from}-${first.to}`), new RegExp(first.reason.en.slice(0, 20)));
+    await app.done(page);
+  });
+
+  it("is usable at 360 px and by keyboard alone", async () => {
+    const page = await app.open("zh/argument/", { viewport: { width: 360, height: 740 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await page.focus(".argument-grid");
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => !!document.activeElement.closest(".argument-grid"));
+    }
+    assert.ok(reached, "Tab reaches the links of the grid");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/zh\/items\/[^/]+\/$/);
+    await app.done(page);
+  });
+});
+
+describe("provenance", () => {
+  it("gives a figure's place, item and source, or says the article cites none", async () => {
+    const page = await app.open("en/facts/trade-partner-rank-kgz/");
+    await page.click(".provenance summary");
+    assert.match(await page.textContent(".provenance"), /The article cites no source for this number\./);
+    const place = await page.$eval(".provenance .locator-link", (a) => new URL(a.href));
+    assert.equal(place.pathname + place.hash, "/en/read/#p-intro-2");
+    await app.done(page);
+
+    const sourced = dataset.figures.find((f) => f.id === "poverty-rate-kgz-2017");
+    const note = dataset.footnotes.find((n) => n.id === sourced.footnotes[0]);
+    const chart = await app.open("en/items/" + sourced.item + "/");
+    await chart.click(`.figure-card[data-figure=${sourced.id}] .provenance summary`);
+    assert.ok(await chart.$(`.figure-card[data-figure=${sourced.id}] .provenance a[href="${note.url}"]`), "the footnote's URL");
+    await app.done(chart);
+  });
+
+  it("shows a figure's note", async () => {
+    const noted = dataset.figures.find((f) => f.note);
+    const page = await app.open(`zh/facts/${noted.id}/`);
+    await page.click(".provenance summary");
+    assert.match(await page.textContent(".provenance dl"), new RegExp(noted.note.zh.slice(0, 6)));
+    await app.done(page);
+  });
+});
+
+describe("citations", () => {
+  it("cites an item in four styles and copies one", async () => {
+    const page = await app.open("en/items/labour-migration/", { before: clipboard });
+    await page.click(".cite-box summary");
+    const styles = await page.$$eval(".cite-box label", (els) => els.map((e) => e.textContent));
+    assert.deepEqual(styles, ["GB/T 7714-2015", "APA 7", "BibTeX", "RIS"]);
+    const ris = await page.inputValue("#cite-item-labour-migration-ris-en");
+    assert.match(ris, /^TY {2}- JOUR\r?\n[^]*N1 {2}- §3\.1 ¶1: /);
+    await page.click(".cite-style:has(#cite-item-labour-migration-bibtex-en) button");
+    await page.waitForSelector(".cite-style:has(#cite-item-labour-migration-bibtex-en) [role=status]:has-text('Copied')");
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      await page.inputValue("#cite-item-labour-migration-bibtex-en"),
+    );
+    await app.done(page);
+  });
+
+  it("falls back to selected text without the clipboard, and cites the dataset with its address and version", async () => {
+    const page = await app.open("en/sources/", {
+      before: (p) => p.addInitScript(() => Object.defineProperty(navigator, "clipboard", { value: undefined })),
+    });
+    await page.click(".cite-box[data-cite=dataset] summary");
+    const apa = await page.inputValue("#cite-dataset-apa-en");
+    assert.ok(apa.includes(`(Version ${dataset.meta.dataset_version})`), apa);
+    assert.ok(apa.endsWith(`from ${app.url()}`), apa);
+    await page.click(".cite-style:has(#cite-dataset-apa-en) button");
+    await page.waitForSelector(".cite-style:has(#cite-dataset-apa-en) [role=status]:not(:empty)");
+    const selected = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el.value.slice(el.selectionStart, el.selectionEnd);
+    });
+    assert.equal(selected, apa);
+    await app.done(page);
+  });
+});
+
+describe("coverage", () => {
+  it("counts each country and topic and opens Explore filtered to a cell", async () => {
+    const page = await app.open("en/coverage/");
+    const counted = (country, topic) =>
+      dataset.items.filter((i) => i.countries.includes(country) && i.topics.includes(topic)).length;
+    assert.ok(await page.$("tr[data-country=KAZ] .coverage-cell.empty"), "gaps are shown");
+    const cell = page.locator("tr[data-country=KGZ] .coverage-cell a").first();
+    const href = await cell.getAttribute("href");
+    const topic = new URLSearchParams(href.split("?")[1]).get("topic");
+    await cell.click();
+    await page.waitForURL(/\/en\/explore\/\?topic=[^&]+&country=KGZ$/);
+    await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, counted("KGZ", topic));
+    await app.done(page);
+  });
+});
+
+describe("glossary terms in context", () => {
+  it("marks a term in an item's text and explains it on focus", async () => {
+    const term = dataset.glossary.find((t) => t.id === "hegemonic-order");
+    const host = dataset.items.find((i) => i.text.en.toLowerCase().includes("hegemonic order"));
+    const page = await app.open(`en/items/${host.id}/`);
+    const link = page.locator(".item-text a.term").first();
+    assert.equal(await link.evaluate((a) => new URL(a.href).pathname + new URL(a.href).hash), `/en/glossary/#${term.id}`);
+    await link.focus();
+    const tip = await link.evaluate((a) => getComputedStyle(a, "::after").content);
+    assert.ok(tip.includes(term.term.zh) && tip.includes(term.explanation.en.slice(0, 20)), tip);
+    assert.equal(await link.getAttribute("aria-description"), JSON.parse(tip));
+    // The sentence itself reads as the item's text.
+    assert.equal(await page.textContent(".item-text"), host.text.en);
+    await app.done(page);
+  });
+});
+
+describe("downloads", () => {
+  it("offers the dataset and all items and figures as files that state their version", async () => {
+    const page = await app.open("en/sources/");
+    assert.equal(await page.textContent("[data-dataset-version]"), dataset.meta.dataset_version);
+    const sha = createHash("sha256").update(readFileSync("dist/data/dataset.json")).digest("hex");
+    assert.equal(await page.textContent("[data-dataset-sha256]"), sha);
+    const files = await page.$$eval("[data-download-file]", (els) => els.map((a) => a.href));
+    assert.equal(files.length, 3);
+    for (const url of files) {
+      const text = await page.evaluate((u) => fetch(u).then((r) => (r.ok ? r.text() : "")), url);
+      assert.ok(text.includes(dataset.meta.dataset_version), url);
+    }
+    await app.done(page);
+  });
+
+  it("saves the current selection as CSV with a byte-order mark", async () => {
+    const page = await app.open("en/explore/?voice=reported");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[data-download=selection]")]);
+    assert.equal(file.suggestedFilename(), "selection.csv");
+    const chunks = [];
+    for await (const c of await file.createReadStream()) chunks.push(c);
+    const bytes = Buffer.concat(chunks);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    assert.ok(text.includes(`Dataset version ${dataset.meta.dataset_version}`));
+    const rows = text.split("\r\n").filter((r) => reported.some((i) => r.startsWith(`${i.id},`)));
+    assert.equal(rows.length, reported.length);
+    await app.done(page);
+  });
+
+  it("tells the reader on the page when a download fails", async () => {
+    const page = await app.open("en/explore/", {
+      before: (p) => p.addInitScript(() => { URL.createObjectURL = () => { throw new Error("blocked"); }; }),
+    });
+    page.on("console", () => {}); // the failure is also logged as a warning
+    await page.click("button[data-download=selection]");
+    await page.waitForSelector(".download-alert .notice");
+    assert.match(await page.textContent(".download-alert"), /The download failed/);
+    await app.done(page);
+  });
+});
