@@ -12,7 +12,7 @@ use super::parts::{bi, item_link, locator_link};
 use super::Ctx;
 use crate::argument::{links_into, links_out_of, ArgumentMap};
 use crate::data::{Basis, Dataset, Item, Link, Relation};
-use crate::format::section_number;
+use crate::format::{figure_value, section_number};
 use crate::i18n::{kind_label, tr, Lang, UiPick};
 use crate::url_state::View;
 
@@ -44,11 +44,26 @@ fn link_entry(
     anchored: bool,
     lang: Lang,
 ) -> impl IntoView {
-    let other = ds.item(other).map(|i| item_link(ctx, i, lang));
+    let other = ds.item(other);
+    // The numbers the item at the other end states: the evidence in figures.
+    let text_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let has_figures = other.is_some_and(|i| !i.figures.is_empty());
+    let figures = other.map(|i| {
+        i.figures
+            .iter()
+            .filter_map(|f| ds.figure(f))
+            .map(|f| {
+                let href = ctx.link_to(View::Fact(f.id.clone()));
+                view! { <li><a href=href>{figure_value(f, text_lang)}</a></li> }
+            })
+            .collect_view()
+    });
+    let other = other.map(|i| item_link(ctx, i, lang));
     view! {
         <li class="argument-link" data-basis=basis_id(link.basis) id=anchored.then(|| link_anchor(link))>
             {other}
             <span class="basis-badge" data-basis=basis_id(link.basis)>{tr(lang, basis_label(link.basis))}</span>
+            {has_figures.then(|| view! { <ul class="link-figures">{figures}</ul> })}
             <p class="link-reason">{bi(&link.reason, lang)}" "<span class="muted small">{locator_link(ctx, ds, &link.locator, lang)}</span></p>
         </li>
     }

@@ -8,6 +8,8 @@ use super::parts::{bi, external_link, item_link, locator_link};
 use super::Ctx;
 use crate::data::{Dataset, Figure};
 use crate::i18n::{tr, Lang};
+use crate::url_state::View;
+use std::ops::Not;
 
 /// The references and footnotes behind a figure: its own, or else those of the item
 /// that states it.
@@ -34,7 +36,9 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
     let place = item.map(|i| locator_link(ctx, ds, &i.locator, lang));
     let stated_in = item.map(|i| item_link(ctx, i, lang));
     let (references, footnotes) = backing(ds, f);
-    let sources_href = ctx.link_to(crate::url_state::View::Sources);
+    let sources_href = ctx.link_to(View::Sources);
+    // The figure's own page has its cite box; elsewhere the provenance leads there.
+    let on_fact_page = ctx.route.get_untracked().view == View::Fact(f.id.clone());
     let sources = if references.is_empty() && footnotes.is_empty() {
         view! { <p>{tr(lang, |u| u.provenance_none)}</p> }.into_any()
     } else {
@@ -76,6 +80,9 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
                     <dd>{bi(note, lang)}</dd>
                 })}
             </dl>
+            {on_fact_page.not().then(|| view! {
+                <p><a href=ctx.link_to(View::Fact(f.id.clone()))>{tr(lang, |u| u.cite_this_figure)}</a></p>
+            })}
         </details>
     }
 }
