@@ -1,13 +1,15 @@
 // Size budget of a first visit (the root, the overview's baked page, scripts, wasm,
 // stylesheet, dataset), brotli. The brief aims at 150 KB (issue 12); this budget stops
 // regressions from where we are while that work goes on: 264.5 KB after the baked pages
-// (which took leptos_router out, -11 KB of wasm) and the embed dialog (+14 KB of wasm).
+// (which took leptos_router out, -11 KB of wasm) and the embed dialog (+14 KB of wasm);
+// 270.8 KB after the charts' fixes (+6.6 KB: ranked dots, groups of series, every label
+// placed by the layout, files with a legend and wrapped captions).
 // Measure with: node scripts/size.mjs
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 266_000;
+const BUDGET_BROTLI = 272_500;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

@@ -8,11 +8,13 @@ use leptos::prelude::*;
 use super::download::{save_png, save_text};
 use super::parts::{bi, figure_who, item_links};
 use super::{status, Ctx};
-use crate::chart::svg::{render, Captions, STANDALONE_MARGINS};
-use crate::chart::{charted_indicators, layout, summary, ChartKind, ChartSpec, Layout};
+use crate::chart::svg::{render, standalone_size, Captions};
+use crate::chart::{
+    charted_indicators, group_heading, layout, summary, ChartKind, ChartSpec, Layout,
+};
 use crate::data::{Dataset, Item, Qualifier};
 use crate::export::{figures_csv, sources_line};
-use crate::format::{figure_value, figure_when, unit_name};
+use crate::format::{figure_value, figure_when};
 use crate::i18n::{tr, Lang};
 use crate::url_state::View;
 
@@ -75,26 +77,40 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let legend = (l.kind == ChartKind::Line && l.legend.len() > 1).then(|| {
             l.legend
                 .iter()
-                .enumerate()
-                .map(|(i, label)| view! { <li><span class=format!("swatch s{}", i % 4)></span>{label.clone()}</li> })
+                .map(|(label, colour)| view! { <li><span class=format!("swatch {}", colour.class())></span>{label.clone()}</li> })
                 .collect_view()
         });
-        let qualified = spec.figures().any(|f| {
-            matches!(
-                f.qualifier,
-                Some(Qualifier::Projected | Qualifier::MoreThan)
-            )
-        });
-        let table_rows = spec
-            .figures()
-            .map(|f| {
-                view! {
-                    <tr data-figure=f.id.clone()>
-                        <td>{figure_who(&data, f, lang)}</td>
-                        <td>{figure_when(f, text_lang)}</td>
-                        <td class="num">{figure_value(f, text_lang)}</td>
-                    </tr>
-                }
+        // The note explains dashes and hollow points, which bars do not have.
+        let qualified = l.kind != ChartKind::Bar
+            && spec.figures().any(|f| {
+                matches!(
+                    f.qualifier,
+                    Some(Qualifier::Projected | Qualifier::MoreThan)
+                )
+            });
+        // The table keeps the chart's groups: a body of rows under each heading.
+        let groups = spec.groups();
+        let headed = groups.len() > 1;
+        let table_bodies = groups
+            .into_iter()
+            .map(|(role, range)| {
+                let rows = spec.series[range]
+                    .iter()
+                    .flat_map(|s| s.figures.iter().copied())
+                    .map(|f| {
+                        view! {
+                            <tr data-figure=f.id.clone()>
+                                <td>{figure_who(&data, f, lang)}</td>
+                                <td>{figure_when(f, text_lang)}</td>
+                                <td class="num">{figure_value(f, text_lang)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let heading = headed.then(|| {
+                    view! { <tr><th scope="rowgroup" colspan="3" class="group-heading">{group_heading(role, text_lang)}</th></tr> }
+                });
+                view! { <tbody>{heading}{rows}</tbody> }
             })
             .collect_view();
         let toggle = move |_| {
@@ -138,12 +154,10 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                         "text/csv;charset=utf-8",
                         &format!("{name}.csv"),
                     ),
-                    _ => save_png(
-                        &file(),
-                        l.width,
-                        l.height + STANDALONE_MARGINS,
-                        &format!("{name}.png"),
-                    ),
+                    _ => {
+                        let (width, height) = standalone_size(&l, &captions);
+                        save_png(&file(), width, height, &format!("{name}.png"))
+                    }
                 };
                 if let Err(e) = result {
                     leptos::logging::warn!("download failed: {e:?}");
@@ -159,7 +173,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                     } else {
                         view! { <h2 class="chart-title"><a href=href>{bi(&spec.indicator.name, lang)}</a></h2> }.into_any()
                     }}
-                    <p class="muted">{unit_name(spec.indicator.unit, text_lang)}</p>
+                    <p class="muted">{l.value_axis.text.clone()}</p>
                 </figcaption>
                 {if show_table() {
                     view! {
@@ -170,7 +184,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                                     <th scope="col">{tr(lang, |u| u.when)}</th>
                                     <th scope="col">{tr(lang, |u| u.value)}</th>
                                 </tr></thead>
-                                <tbody>{table_rows}</tbody>
+                                {table_bodies}
                             </table>
                         </div>
                     }.into_any()
