@@ -107,6 +107,73 @@ describe("Charts", () => {
     await app.done(page);
   });
 
+  it("ranks first place furthest out, and shows a comparison country apart from the five", async () => {
+    const page = await app.open("en/charts/trade-partner-rank/");
+    const svg = page.locator("[data-chart=trade-partner-rank] .chart-wide svg");
+    assert.equal(await svg.locator("rect").count(), 0, "places are dots, not bars");
+    const rows = await svg.locator(".mark").evaluateAll((els) =>
+      els.map((e) => ({ id: e.dataset.figure, stem: e.querySelector(".stem").getBBox().width, y: e.getBBox().y })),
+    );
+    const place = (id) => dataset.figures.find((f) => f.id === id).value;
+    const role = (id) => dataset.countries.find((c) => c.id === dataset.figures.find((f) => f.id === id).country).role;
+    const five = rows.filter((r) => role(r.id) === "central-asia");
+    assert.deepEqual(five.map((r) => place(r.id)), [1, 1, 1, 2, 3], "first place first");
+    assert.ok(five[0].stem > five[3].stem && five[3].stem > five[4].stem, "first place reaches furthest");
+    const headings = await svg.locator(".group-label").evaluateAll((els) => els.map((e) => [e.textContent, e.getBBox().y]));
+    assert.deepEqual(headings.map((h) => h[0]), ["Central Asian states", "Other countries, for comparison"]);
+    const others = rows.filter((r) => role(r.id) !== "central-asia");
+    assert.ok(others.length > 0 && others.every((r) => r.y > headings[1][1] && five.every((f) => f.y < headings[1][1])));
+    await page.click("[data-chart=trade-partner-rank] button[data-action=table]");
+    await page.waitForSelector(".chart-table");
+    assert.equal(await page.locator(".chart-table tbody").count(), 2, "the table keeps the groups");
+    await app.done(page);
+  });
+
+  it("counts people in millions in English and in 万人 in Chinese", async () => {
+    for (const [lang, unit, top] of [["en", "million people", "85"], ["zh", "万人", "8500"]]) {
+      const page = await app.open(`${lang}/charts/population/`);
+      const svg = page.locator("[data-chart=population] .chart-wide svg");
+      assert.equal(await svg.locator(".axis-title").textContent(), unit);
+      const ticks = await svg.locator(".axis text:not(.axis-title)").allTextContents();
+      assert.ok(ticks.includes(top), `${ticks}`);
+      assert.equal(await page.textContent("[data-chart=population] figcaption p"), unit);
+      await app.done(page);
+    }
+  });
+
+  it("keeps every text inside the drawing, at both widths, in both languages, in this browser's fonts", async () => {
+    for (const lang of ["en", "zh"]) {
+      const page = await app.open(`${lang}/charts/`);
+      // Both drawings at once (the page shows the one that suits the room), at their own sizes.
+      await page.addStyleTag({ content: ".chart-narrow, .chart-wide { display: block !important } .chart-box svg { width: auto !important; max-width: none !important }" });
+      const outside = await page.$$eval(".chart-box svg", (svgs) =>
+        svgs.flatMap((svg) => {
+          const view = svg.viewBox.baseVal;
+          return [...svg.querySelectorAll("text")]
+            .map((t) => [t.textContent, t.getBBox()])
+            .filter(([, b]) => b.width === 0 || b.x < 0 || b.x + b.width > view.width || b.y < 0 || b.y + b.height > view.height)
+            .map(([text, b]) => `${text} at ${Math.round(b.x)}–${Math.round(b.x + b.width)} of ${view.width}`);
+        }),
+      );
+      assert.deepEqual(outside, [], lang);
+      assert.equal(await page.locator(".chart-box svg").count(), 2 * charted.length);
+      await app.done(page);
+    }
+  });
+
+  it("colours a country alike in every chart, and bars in one colour", async () => {
+    const page = await app.open("en/charts/");
+    const lineColour = (id, name) =>
+      page.$eval(`[data-chart=${id}] .legend`, (ul, name) => [...ul.querySelectorAll("li")].find((li) => li.textContent === name)?.querySelector(".swatch").className, name);
+    const tjk = await page.$eval("[data-chart=terrorism-index] .chart-wide path.line", (p) => getComputedStyle(p).stroke);
+    const tjkPoverty = await lineColour("poverty-rate", "Tajikistan");
+    const stroke = await page.$eval(`[data-chart=poverty-rate] .legend .${tjkPoverty.split(" ")[1]}`, (e) => getComputedStyle(e).backgroundColor);
+    assert.equal(tjk, stroke, "Tajikistan's line has the same colour in both charts");
+    const bars = await page.$$eval("[data-chart=korea-survey-most-important] .chart-wide rect", (els) => new Set(els.map((e) => getComputedStyle(e).fill)).size);
+    assert.equal(bars, 1);
+    await app.done(page);
+  });
+
   it("says so for an indicator without a chart", async () => {
     const page = await app.open("en/charts/fdi-stock/", { live: false });
     assert.match(await page.textContent("main"), /Page not found/);

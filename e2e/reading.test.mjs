@@ -135,6 +135,21 @@ describe("provenance", () => {
     await app.done(chart);
   });
 
+  it("is one click from a chart's point and in every row of its table", async () => {
+    const page = await app.open("en/charts/poverty-rate/");
+    const mark = page.locator("[data-chart=poverty-rate] .chart-wide [data-figure]").first();
+    const id = await mark.getAttribute("data-figure");
+    await mark.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/en/facts/${id}/$`));
+    await page.waitForSelector(".fact-card .provenance");
+    await app.done(page);
+    const table = await app.open("en/charts/poverty-rate/?tab=table");
+    const rows = await table.$$eval(".chart-table tbody tr[data-figure]", (els) => els.map((r) => !!r.querySelector(".provenance")));
+    assert.ok(rows.length > 0 && rows.every(Boolean));
+    await app.done(table);
+  });
+
   it("shows a figure's note", async () => {
     const noted = dataset.figures.find((f) => f.note);
     const page = await app.open(`zh/facts/${noted.id}/`);

@@ -2,14 +2,16 @@
 // stylesheet, dataset), brotli. The brief aims at 150 KB (issue 12); this budget stops
 // regressions from where we are while that work goes on: 264.5 KB after the baked pages
 // (which took leptos_router out, -11 KB of wasm) and the embed dialog (+14 KB of wasm);
-// 311 KB after issue 10's reading views, citations and provenance (+35 KB of wasm) and
+// 270.8 KB after the charts' fixes (+6.6 KB: ranked dots, groups of series, every label
+// placed by the layout, files with a legend and wrapped captions).
+// Then about 44 KB more with issue 10's reading views, citations and provenance (+35 KB of wasm) and
 // the dataset's voices, notes and argument links (+9 KB of data).
 // Measure with: node scripts/size.mjs
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 314_000;
+const BUDGET_BROTLI = 320_000;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

@@ -11,7 +11,7 @@ it("runs, navigates and reloads under a subpath", async () => {
   assert.ok((await page.$$eval("article[data-item]", (els) => els.length)) > 0);
   await page.click("nav a[href$='/en/charts/']");
   await page.waitForURL(/\/some\/sub\/path\/en\/charts\/$/);
-  await page.waitForSelector("[data-chart] .chart-wide svg");
+  await page.waitForSelector("[data-chart] .chart-box svg:visible");
   await page.click("nav a[href$='/en/map/']");
   await page.waitForSelector(".map-svg");
   await page.reload();

@@ -58,18 +58,90 @@ pub fn group_thousands(text: &str) -> String {
     out
 }
 
+/// Where English starts a named order of magnitude, for a whole number with `digits`
+/// digits before the point: the power of ten it is written in, and its word.
+fn english_order(digits: usize) -> (i32, &'static str) {
+    if digits > 9 {
+        (9, "billion")
+    } else if digits > 6 {
+        (6, "million")
+    } else {
+        (0, "")
+    }
+}
+
+/// The digits before the decimal point of a decimal text.
+fn int_digits(text: &str) -> usize {
+    text.split('.').next().map_or(0, str::len)
+}
+
+/// The power of ten a unit's stored values are counted in (万 = 4, 亿 = 8); none for
+/// units English writes as they are stored.
+fn scaled_exponent(unit: Unit) -> Option<i32> {
+    match unit {
+        Unit::TenThousandPeople | Unit::TenThousandVisits => Some(4),
+        Unit::HundredMillionUsd => Some(8),
+        _ => None,
+    }
+}
+
 /// English text for a count given in units of 10^`exponent` (万 = 4, 亿 = 8):
 /// millions and billions from a million up, plain grouped digits below.
 fn english_magnitude(value: f64, exponent: i32) -> String {
-    let digits = plain_number(value);
-    let whole = shift_decimal(&digits, exponent);
-    let int_len = whole.split('.').next().map_or(0, str::len);
-    if int_len > 9 {
-        format!("{} billion", shift_decimal(&whole, -9))
-    } else if int_len > 6 {
-        format!("{} million", shift_decimal(&whole, -6))
-    } else {
-        group_thousands(&whole)
+    let whole = shift_decimal(&plain_number(value), exponent);
+    match english_order(int_digits(&whole)) {
+        (0, _) => group_thousands(&whole),
+        (power, word) => format!("{} {word}", shift_decimal(&whole, -power)),
+    }
+}
+
+/// How a unit's values are written where one header names the unit for all of them
+/// (a chart's axis, a column): each stored value's decimal point moved by `shift`
+/// places, under the name `name`. English writes 万 and 亿 units in millions or
+/// billions, as [`value_with_unit`] does; Chinese keeps the article's units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+    pub shift: i32,
+    pub name: &'static str,
+}
+
+/// The scale of values of `unit` up to `largest` (in the stored unit) in `lang`.
+pub fn scale_for(unit: Unit, lang: Lang, largest: f64) -> Scale {
+    let exponent = match (lang, scaled_exponent(unit)) {
+        (Lang::En, Some(e)) => e,
+        _ => {
+            return Scale {
+                shift: 0,
+                name: unit_name(unit, lang),
+            }
+        }
+    };
+    let whole = shift_decimal(&plain_number(largest.abs()), exponent);
+    let (power, _) = english_order(int_digits(&whole));
+    let name = match (unit, power) {
+        (Unit::TenThousandPeople, 9) => "billion people",
+        (Unit::TenThousandPeople, 6) => "million people",
+        (Unit::TenThousandPeople, _) => "people",
+        (Unit::TenThousandVisits, 9) => "billion visits",
+        (Unit::TenThousandVisits, 6) => "million visits",
+        (Unit::TenThousandVisits, _) => "visits",
+        (_, 9) => "billions of US dollars",
+        (_, 6) => "millions of US dollars",
+        _ => "US dollars",
+    };
+    Scale {
+        shift: exponent - power,
+        name,
+    }
+}
+
+/// A value on a scale, without unit words (`50`, `78.2226` on "million people").
+pub fn scaled_number(value: f64, scale: Scale, lang: Lang) -> String {
+    let digits = shift_decimal(&plain_number(value.abs()), scale.shift);
+    let sign = if value < 0.0 { "-" } else { "" };
+    match lang {
+        Lang::En => format!("{sign}{}", group_thousands(&digits)),
+        Lang::Zh | Lang::Both => format!("{sign}{digits}"),
     }
 }
 
@@ -116,15 +188,16 @@ pub fn value_with_unit(value: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// The unit's name, for axis titles and table headers.
-pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
+/// The unit's name as its values are stored; headers use [`scale_for`], which rescales
+/// English 万 and 亿 units.
+fn unit_name(unit: Unit, lang: Lang) -> &'static str {
     let (zh, en) = match unit {
         Unit::Percent => ("百分比（%）", "per cent"),
         Unit::TenThousandPeople => ("万人", "10,000 people"),
         Unit::TenThousandVisits => ("万人次", "10,000 visits"),
         Unit::HundredMillionUsd => ("亿美元", "US$100 million"),
         Unit::Enterprises => ("家", "enterprises"),
-        Unit::Rank => ("位次", "rank"),
+        Unit::Rank => ("位次（1 = 首位）", "rank (1 = first)"),
         Unit::Multiple => ("倍", "times the earlier value"),
         Unit::IndexPoints => ("指数", "index points"),
         Unit::Count => ("条/个", "count"),
@@ -147,11 +220,7 @@ pub fn figure_value(f: &Figure, lang: Lang) -> String {
         (Some(Qualifier::Range), _) => {
             let upper = value_with_unit(f.value_max.unwrap_or(f.value), f.unit, lang);
             // English rescales 万 and 亿 units, so both ends are written out in full.
-            let scaled = lang == Lang::En
-                && matches!(
-                    f.unit,
-                    Unit::TenThousandPeople | Unit::TenThousandVisits | Unit::HundredMillionUsd
-                );
+            let scaled = lang == Lang::En && scaled_exponent(f.unit).is_some();
             if scaled {
                 format!("{main}–{upper}")
             } else {
@@ -310,6 +379,37 @@ mod tests {
             value_with_unit(7700.0, Unit::Enterprises, Lang::En),
             "7,700 enterprises"
         );
+    }
+
+    #[test]
+    fn english_headers_count_in_millions_and_billions_like_the_values() {
+        let people = scale_for(Unit::TenThousandPeople, Lang::En, 9000.0);
+        assert_eq!(people.name, "million people");
+        assert_eq!(scaled_number(5000.0, people, Lang::En), "50");
+        assert_eq!(scaled_number(7822.26, people, Lang::En), "78.2226");
+        // The same words as the value itself.
+        assert!(value_with_unit(7822.26, Unit::TenThousandPeople, Lang::En)
+            .starts_with("78.2226 million"));
+        let small = scale_for(Unit::TenThousandPeople, Lang::En, 60.0);
+        assert_eq!(small.name, "people");
+        assert_eq!(scaled_number(10.3, small, Lang::En), "103,000");
+        let visits = scale_for(Unit::TenThousandVisits, Lang::En, 1200.0);
+        assert_eq!(
+            (
+                visits.name,
+                scaled_number(1000.0, visits, Lang::En).as_str()
+            ),
+            ("million visits", "10")
+        );
+        let usd = scale_for(Unit::HundredMillionUsd, Lang::En, 150.0);
+        assert_eq!(usd.name, "billions of US dollars");
+        assert_eq!(scaled_number(140.0, usd, Lang::En), "14");
+        // Chinese keeps the article's units and digits.
+        let zh = scale_for(Unit::TenThousandPeople, Lang::Zh, 9000.0);
+        assert_eq!((zh.name, zh.shift), ("万人", 0));
+        assert_eq!(scaled_number(5076.03, zh, Lang::Zh), "5076.03");
+        assert_eq!(scale_for(Unit::Percent, Lang::En, 30.0).name, "per cent");
+        assert_eq!(scaled_number(-2.5, zh, Lang::Zh), "-2.5");
     }
 
     fn figure(value: f64, qualifier: Option<Qualifier>, value_max: Option<f64>) -> Figure {

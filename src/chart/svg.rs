@@ -3,7 +3,7 @@
 //! inside the file). Every text is escaped here, so dataset content can never
 //! become markup.
 
-use super::{ChartKind, Layout};
+use super::{text_width, Anchor, ChartKind, Colour, Label, Layout, DOT_RADIUS};
 use crate::data::Qualifier;
 
 /// Escapes text for SVG content and attribute values.
@@ -32,53 +32,185 @@ pub struct Captions<'a> {
     pub address: &'a str,
 }
 
-/// Light-theme colours for standalone files, which carry no page stylesheet. The
-/// palette is Okabe and Ito's, safe for colour-blind readers.
+/// Light-theme colours for standalone files, which carry no page stylesheet (the
+/// page's are in `style/main.css`). Lines take Okabe and Ito's colours, safe for
+/// colour-blind readers, the last one darkened to keep 3:1 against white; bars and
+/// rank dots share one slate colour.
 const STANDALONE_STYLE: &str = "text{font-family:system-ui,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;font-size:13px;fill:#1b1f24}\
-.axis line,.grid{stroke:#d3d9df}.axis-title,.caption{fill:#4f5964}.title{font-size:16px;font-weight:700}\
+.axis line,.grid{stroke:#d3d9df}.axis-title,.caption{fill:#4f5964}.title{font-size:16px;font-weight:700}.group-label{font-weight:700}\
 .line{fill:none;stroke-width:2.5}.dashed{stroke-dasharray:6 4}.mark-label{font-weight:600}\
-.s0{stroke:#0072B2;fill:#0072B2}.s1{stroke:#D55E00;fill:#D55E00}.s2{stroke:#009E73;fill:#009E73}.s3{stroke:#CC79A7;fill:#CC79A7}\
-.q-more-than circle{fill:#fff}text.s0,text.s1,text.s2,text.s3{stroke:none}path.line{fill:none}";
+.chart-line .mark-label{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}\
+.s0{stroke:#0072B2;fill:#0072B2}.s1{stroke:#D55E00;fill:#D55E00}.s2{stroke:#009E73;fill:#009E73}.s3{stroke:#B8487E;fill:#B8487E}\
+.c-one{stroke:#56687A;fill:#56687A}.stem{stroke:#56687A;stroke-width:2}\
+.q-more-than circle{fill:#fff}path.line{fill:none}";
 
-const TOP_STANDALONE: f64 = 48.0;
-const BOTTOM_STANDALONE: f64 = 44.0;
-/// How much taller a standalone file is than the chart on the page.
-pub const STANDALONE_MARGINS: f64 = TOP_STANDALONE + BOTTOM_STANDALONE;
+/// The blank border of a standalone file, left and right of the chart.
+const SIDE: f64 = 12.0;
+/// How much wider than the 13 px text the 16 px title runs.
+const TITLE_SCALE: f64 = 16.0 / 13.0;
+
+/// Where everything goes in a standalone file: the title, a legend where lines need
+/// one (a file has no page around it to carry it), the chart, and the source and
+/// address, each wrapped to the file's width.
+struct Frame {
+    width: f64,
+    height: f64,
+    title: Vec<(f64, String)>,
+    /// Swatch colour, text, x and y.
+    legend: Vec<(Colour, String, f64, f64)>,
+    chart_top: f64,
+    captions: Vec<(f64, String)>,
+}
+
+/// Breaks `text` into lines at most `room` wide by [`text_width`] times `scale`: at
+/// spaces where it can, anywhere else (a long address, Chinese).
+fn wrap(text: &str, room: f64, scale: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Where the line can break: after its last space.
+    let mut space = None;
+    for c in text.chars() {
+        line.push(c);
+        if text_width(&line) * scale > room && line.len() > c.len_utf8() {
+            let rest = match space {
+                Some(i) => line.split_off(i),
+                None => {
+                    line.pop();
+                    c.to_string()
+                }
+            };
+            lines.push(line.trim_end().to_string());
+            line = rest.trim_start().to_string();
+            space = None;
+        }
+        if c == ' ' && !line.is_empty() {
+            space = Some(line.len());
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+fn frame(layout: &Layout, captions: &Captions) -> Frame {
+    let width = layout.width + 2.0 * SIDE;
+    let room = width - 2.0 * SIDE;
+    let mut y = 28.0;
+    let mut title = Vec::new();
+    for line in wrap(captions.title, room, TITLE_SCALE) {
+        title.push((y, line));
+        y += 22.0;
+    }
+    let mut legend = Vec::new();
+    if layout.legend.len() > 1 {
+        y += 4.0;
+        let mut x = SIDE;
+        for (name, colour) in &layout.legend {
+            let item = 18.0 + text_width(name) + 16.0;
+            if x > SIDE && x + item > width - SIDE {
+                x = SIDE;
+                y += 20.0;
+            }
+            legend.push((*colour, name.clone(), x, y));
+            x += item;
+        }
+        y += 20.0;
+    }
+    let chart_top = y - 8.0;
+    let mut y = chart_top + layout.height + 18.0;
+    let mut lines = Vec::new();
+    for text in [captions.source, captions.address] {
+        for line in wrap(text, room, 1.0) {
+            lines.push((y, line));
+            y += 18.0;
+        }
+    }
+    Frame {
+        width,
+        height: y,
+        title,
+        legend,
+        chart_top,
+        captions: lines,
+    }
+}
+
+/// The width and height of a standalone file of `layout` with `captions`.
+pub fn standalone_size(layout: &Layout, captions: &Captions) -> (f64, f64) {
+    let f = frame(layout, captions);
+    (f.width, f.height)
+}
+
+/// A placed text, with an optional class.
+fn text(s: &mut String, label: &Label, class: &str) {
+    let anchor = match label.anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    };
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    s.push_str(&format!(
+        "<text{class} x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{}</text>",
+        label.x,
+        label.y,
+        escape(&label.text)
+    ));
+}
 
 /// The SVG markup of a chart. `standalone` adds the XML namespace, an embedded
 /// stylesheet, and the title, source and address inside the picture.
 pub fn render(layout: &Layout, captions: &Captions, standalone: bool) -> String {
-    let (top, bottom) = if standalone {
-        (TOP_STANDALONE, BOTTOM_STANDALONE)
-    } else {
-        (0.0, 0.0)
-    };
-    let (w, h) = (layout.width, layout.height + top + bottom);
+    let frame = standalone.then(|| frame(layout, captions));
+    let (w, h) = frame
+        .as_ref()
+        .map_or((layout.width, layout.height), |f| (f.width, f.height));
     let mut s = String::new();
     s.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\" class=\"chart-svg\">",
-        escape(&format!("{} {}", captions.title, captions.summary))
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\" class=\"chart-svg chart-{}\">",
+        escape(&format!("{} {}", captions.title, captions.summary)),
+        match layout.kind {
+            ChartKind::Line => "line",
+            ChartKind::Bar => "bar",
+            ChartKind::Rank => "rank",
+        }
     ));
     s.push_str(&format!(
         "<title>{}</title><desc>{}</desc>",
         escape(captions.title),
         escape(captions.summary)
     ));
-    if standalone {
+    if let Some(f) = &frame {
         s.push_str(&format!(
             "<style>{STANDALONE_STYLE}</style><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>"
         ));
-        s.push_str(&format!(
-            "<text class=\"title\" x=\"12\" y=\"28\">{}</text>",
-            escape(captions.title)
-        ));
+        for (y, line) in &f.title {
+            s.push_str(&format!(
+                "<text class=\"title\" x=\"{SIDE}\" y=\"{y}\">{}</text>",
+                escape(line)
+            ));
+        }
+        for (colour, name, x, y) in &f.legend {
+            s.push_str(&format!(
+                "<rect class=\"{}\" x=\"{x}\" y=\"{}\" width=\"12\" height=\"12\" rx=\"2\"/><text x=\"{}\" y=\"{y}\" dominant-baseline=\"middle\">{}</text>",
+                colour.class(),
+                y - 6.0,
+                x + 18.0,
+                escape(name)
+            ));
+        }
     }
-    s.push_str(&format!("<g transform=\"translate(0 {top})\">"));
+    let (dx, dy) = frame.as_ref().map_or((0.0, 0.0), |f| (SIDE, f.chart_top));
+    s.push_str(&format!("<g transform=\"translate({dx} {dy})\">"));
     draw_axes(&mut s, layout);
     for stroke in &layout.strokes {
         s.push_str(&format!(
-            "<path class=\"line s{}{}\" d=\"{}\"/>",
-            stroke.series % 4,
+            "<path class=\"line {}{}\" d=\"{}\"/>",
+            stroke.colour.class(),
             if stroke.dashed { " dashed" } else { "" },
             stroke.path
         ));
@@ -96,64 +228,39 @@ pub fn render(layout: &Layout, captions: &Captions, standalone: bool) -> String 
             "<g class=\"mark{qualifier}\" tabindex=\"0\" data-figure=\"{}\" aria-label=\"{tip}\"><title>{tip}</title>",
             escape(&m.figure_id)
         ));
+        let colour = m.colour.class();
         match layout.kind {
             ChartKind::Line => {
                 s.push_str(&format!(
-                    "<circle class=\"s{}\" cx=\"{}\" cy=\"{}\" r=\"5\" stroke-width=\"2\"/>",
-                    m.series % 4,
-                    m.x,
-                    m.y
-                ));
-                let anchor = if m.x > layout.width / 2.0 {
-                    "end"
-                } else {
-                    "start"
-                };
-                let dx = if anchor == "end" { -8.0 } else { 8.0 };
-                s.push_str(&format!(
-                    "<text class=\"mark-label s{}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
-                    m.series % 4,
-                    m.x + dx,
-                    m.y - 10.0,
-                    escape(&m.value)
+                    "<circle class=\"{colour}\" cx=\"{}\" cy=\"{}\" r=\"5\" stroke-width=\"2\"/>",
+                    m.x, m.y
                 ));
             }
             ChartKind::Bar => {
                 s.push_str(&format!(
-                    "<rect class=\"s{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\"/>",
-                    m.series % 4,
-                    m.x,
-                    m.y,
-                    m.width,
-                    m.height
+                    "<rect class=\"{colour}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\"/>",
+                    m.x, m.y, m.width, m.height
                 ));
+            }
+            ChartKind::Rank => {
+                let (end, middle) = (m.x + m.width, m.y + m.height / 2.0);
                 s.push_str(&format!(
-                    "<text class=\"bar-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
-                    m.x - 8.0,
-                    m.y + m.height / 2.0,
-                    escape(&m.label)
-                ));
-                s.push_str(&format!(
-                    "<text class=\"mark-label bar-value\" x=\"{}\" y=\"{}\" dominant-baseline=\"middle\">{}</text>",
-                    m.x + m.width + 6.0,
-                    m.y + m.height / 2.0,
-                    escape(&m.value)
+                    "<line class=\"stem\" x1=\"{}\" x2=\"{end}\" y1=\"{middle}\" y2=\"{middle}\"/><circle class=\"{colour}\" cx=\"{end}\" cy=\"{middle}\" r=\"{DOT_RADIUS}\" stroke-width=\"2\"/>",
+                    m.x
                 ));
             }
         }
+        if let Some(name) = &m.name_label {
+            text(&mut s, name, "bar-label");
+        }
+        text(&mut s, &m.value_label, "mark-label");
         s.push_str("</g>");
     }
     s.push_str("</g>");
-    if standalone {
-        let y = top + layout.height + 18.0;
+    for (y, line) in frame.iter().flat_map(|f| &f.captions) {
         s.push_str(&format!(
-            "<text class=\"caption\" x=\"12\" y=\"{y}\">{}</text>",
-            escape(captions.source)
-        ));
-        s.push_str(&format!(
-            "<text class=\"caption\" x=\"12\" y=\"{}\">{}</text>",
-            y + 18.0,
-            escape(captions.address)
+            "<text class=\"caption\" x=\"{SIDE}\" y=\"{y}\">{}</text>",
+            escape(line)
         ));
     }
     s.push_str("</svg>");
@@ -161,49 +268,20 @@ pub fn render(layout: &Layout, captions: &Captions, standalone: bool) -> String 
 }
 
 fn draw_axes(s: &mut String, l: &Layout) {
-    let (left, top, right, bottom) = l.plot;
     s.push_str("<g class=\"axis\">");
-    match l.kind {
-        ChartKind::Line => {
-            for t in &l.y_ticks {
-                s.push_str(&format!(
-                    "<line class=\"grid\" x1=\"{left}\" x2=\"{right}\" y1=\"{0}\" y2=\"{0}\"/><text x=\"{1}\" y=\"{0}\" text-anchor=\"end\" dominant-baseline=\"middle\">{2}</text>",
-                    t.pos,
-                    left - 6.0,
-                    escape(&t.label)
-                ));
-            }
-            for t in &l.x_ticks {
-                s.push_str(&format!(
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                    t.pos,
-                    bottom + 20.0,
-                    escape(&t.label)
-                ));
-            }
-            s.push_str(&format!(
-                "<text class=\"axis-title\" x=\"{left}\" y=\"{}\" text-anchor=\"start\">{}</text>",
-                top - 4.0,
-                escape(&l.value_axis)
-            ));
-        }
-        ChartKind::Bar => {
-            for t in &l.x_ticks {
-                s.push_str(&format!(
-                    "<line class=\"grid\" x1=\"{0}\" x2=\"{0}\" y1=\"{top}\" y2=\"{bottom}\"/><text x=\"{0}\" y=\"{1}\" text-anchor=\"middle\">{2}</text>",
-                    t.pos,
-                    bottom + 18.0,
-                    escape(&t.label)
-                ));
-            }
-            s.push_str(&format!(
-                "<text class=\"axis-title\" x=\"{right}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-                top - 4.0,
-                escape(&l.value_axis)
-            ));
-        }
+    for (x1, y1, x2, y2) in &l.grid {
+        s.push_str(&format!(
+            "<line class=\"grid\" x1=\"{x1}\" x2=\"{x2}\" y1=\"{y1}\" y2=\"{y2}\"/>"
+        ));
     }
+    for t in l.x_ticks.iter().chain(&l.y_ticks) {
+        text(s, &t.label, "");
+    }
+    text(s, &l.value_axis, "axis-title");
     s.push_str("</g>");
+    for h in &l.headings {
+        text(s, h, "group-label");
+    }
 }
 
 #[cfg(test)]
@@ -246,5 +324,52 @@ mod tests {
         let file = render(&l, &captions, true);
         assert!(file.contains("<style>") && file.contains("https://example.org/?a=1&amp;b=2"));
         assert!(file.contains(">src</text>"));
+    }
+
+    #[test]
+    fn a_file_wraps_its_captions_and_names_its_lines() {
+        let ds = load(include_str!("../../data/dataset.json")).expect("valid");
+        let spec = ChartSpec::for_indicator(&ds, "poverty-rate").expect("charted");
+        let l = layout(&ds, &spec, Lang::En, 360.0);
+        let long = "Source: a long description of where these numbers come from, ".repeat(4);
+        let captions = Captions {
+            title: "Poverty rate",
+            summary: "s",
+            source: &long,
+            address: "https://example.org/a/very/long/address/that/does/not/fit/on/one/line/of/the/file/at/all/",
+        };
+        let file = render(&l, &captions, true);
+        let f = frame(&l, &captions);
+        assert!(f.captions.len() >= 5, "source and address wrapped");
+        for (_, line) in &f.captions {
+            assert!(SIDE + text_width(line) <= f.width - SIDE, "{line}");
+        }
+        assert_eq!(standalone_size(&l, &captions), (f.width, f.height));
+        assert!(file.contains(&format!("viewBox=\"0 0 {} {}\"", f.width, f.height)));
+        // Each line named in its colour, as the page's legend does.
+        assert!(file.contains(">Kyrgyzstan</text>") && file.contains(">Tajikistan</text>"));
+        assert_eq!(
+            wrap("中亚五国中亚五国", 60.0, 1.0),
+            ["中亚五国", "中亚五国"]
+        );
+    }
+
+    #[test]
+    fn a_ranking_draws_a_dot_on_a_stem_per_place_under_group_headings() {
+        let ds = load(include_str!("../../data/dataset.json")).expect("valid");
+        let spec = ChartSpec::for_indicator(&ds, "trade-partner-rank").expect("charted");
+        let l = layout(&ds, &spec, Lang::En, 360.0);
+        let captions = Captions {
+            title: "t",
+            summary: "s",
+            source: "src",
+            address: "",
+        };
+        let page = render(&l, &captions, false);
+        assert_eq!(page.matches("<line class=\"stem\"").count(), 6);
+        assert_eq!(page.matches("<circle class=\"c-one\"").count(), 6);
+        assert!(!page.contains("<rect"), "no bars for places");
+        assert!(page.contains(">Other countries, for comparison</text>"));
+        assert!(page.contains(">rank (1 = first)</text>"));
     }
 }

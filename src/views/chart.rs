@@ -7,14 +7,18 @@ use leptos::prelude::*;
 
 use super::download::{save_png, save_text};
 use super::parts::{bi, figure_who, item_links};
+use super::provenance::provenance;
 use super::{status, Ctx};
-use crate::chart::svg::{render, Captions, STANDALONE_MARGINS};
-use crate::chart::{charted_indicators, layout, summary, ChartKind, ChartSpec, Layout};
+use crate::chart::svg::{render, standalone_size, Captions};
+use crate::chart::{
+    charted_indicators, group_heading, layout, summary, ChartKind, ChartSpec, Layout,
+};
 use crate::data::{Dataset, Item, Qualifier};
 use crate::export::{figures_csv, sources_line};
-use crate::format::{figure_value, figure_when, unit_name};
+use crate::format::{figure_value, figure_when};
 use crate::i18n::{tr, Lang};
 use crate::url_state::View;
+use wasm_bindgen::JsCast;
 
 /// The coordinate widths of a chart: narrow for phones, so its text stays legible, and
 /// wide for everything else. Both are drawn and the stylesheet shows one, so the page
@@ -75,28 +79,60 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let legend = (l.kind == ChartKind::Line && l.legend.len() > 1).then(|| {
             l.legend
                 .iter()
-                .enumerate()
-                .map(|(i, label)| view! { <li><span class=format!("swatch s{}", i % 4)></span>{label.clone()}</li> })
+                .map(|(label, colour)| view! { <li><span class=format!("swatch {}", colour.class())></span>{label.clone()}</li> })
                 .collect_view()
         });
-        let qualified = spec.figures().any(|f| {
-            matches!(
-                f.qualifier,
-                Some(Qualifier::Projected | Qualifier::MoreThan)
-            )
-        });
-        let table_rows = spec
-            .figures()
-            .map(|f| {
-                view! {
-                    <tr data-figure=f.id.clone()>
-                        <td>{figure_who(&data, f, lang)}</td>
-                        <td>{figure_when(f, text_lang)}</td>
-                        <td class="num">{figure_value(f, text_lang)}</td>
-                    </tr>
-                }
+        // The note explains dashes and hollow points, which bars do not have.
+        let qualified = l.kind != ChartKind::Bar
+            && spec.figures().any(|f| {
+                matches!(
+                    f.qualifier,
+                    Some(Qualifier::Projected | Qualifier::MoreThan)
+                )
+            });
+        // The table keeps the chart's groups: a body of rows under each heading.
+        let groups = spec.groups();
+        let headed = groups.len() > 1;
+        let table_bodies = groups
+            .into_iter()
+            .map(|(role, range)| {
+                let rows = spec.series[range]
+                    .iter()
+                    .flat_map(|s| s.figures.iter().copied())
+                    .map(|f| {
+                        view! {
+                            <tr data-figure=f.id.clone()>
+                                <td>{figure_who(&data, f, lang)}</td>
+                                <td>{figure_when(f, text_lang)}</td>
+                                <td class="num">{figure_value(f, text_lang)}</td>
+                                <td>{provenance(&ctx, &data, f, lang)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let heading = headed.then(|| {
+                    view! { <tr><th scope="rowgroup" colspan="4" class="group-heading">{group_heading(role, text_lang)}</th></tr> }
+                });
+                view! { <tbody>{heading}{rows}</tbody> }
             })
             .collect_view();
+        // A point or bar of the drawing (drawn as markup, so no handlers of its own)
+        // opens its figure's page, which gives its provenance and citation.
+        let open_figure = move |target: Option<web_sys::EventTarget>| {
+            let id = target
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-figure]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-figure"));
+            if let Some(id) = id {
+                ctx.go(&ctx.route.get_untracked().with_view(View::Fact(id)), false);
+            }
+        };
+        let open_point = move |ev: leptos::ev::MouseEvent| open_figure(ev.target());
+        let open_point_by_key = move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Enter" {
+                open_figure(ev.target());
+            }
+        };
         let toggle = move |_| {
             if own_view {
                 let mut route = ctx.route.get_untracked();
@@ -138,12 +174,10 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                         "text/csv;charset=utf-8",
                         &format!("{name}.csv"),
                     ),
-                    _ => save_png(
-                        &file(),
-                        l.width,
-                        l.height + STANDALONE_MARGINS,
-                        &format!("{name}.png"),
-                    ),
+                    _ => {
+                        let (width, height) = standalone_size(&l, &captions);
+                        save_png(&file(), width, height, &format!("{name}.png"))
+                    }
                 };
                 if let Err(e) = result {
                     leptos::logging::warn!("download failed: {e:?}");
@@ -159,7 +193,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                     } else {
                         view! { <h2 class="chart-title"><a href=href>{bi(&spec.indicator.name, lang)}</a></h2> }.into_any()
                     }}
-                    <p class="muted">{unit_name(spec.indicator.unit, text_lang)}</p>
+                    <p class="muted">{l.value_axis.text.clone()}</p>
                 </figcaption>
                 {if show_table() {
                     view! {
@@ -169,14 +203,15 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                                     <th scope="col">{tr(lang, |u| u.country)}</th>
                                     <th scope="col">{tr(lang, |u| u.when)}</th>
                                     <th scope="col">{tr(lang, |u| u.value)}</th>
+                                    <th scope="col">{tr(lang, |u| u.provenance)}</th>
                                 </tr></thead>
-                                <tbody>{table_rows}</tbody>
+                                {table_bodies}
                             </table>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <div class="chart-box">
+                        <div class="chart-box" on:click=open_point on:keydown=open_point_by_key>
                             <div class="chart-narrow" inner_html=narrow_svg></div>
                             <div class="chart-wide" inner_html=wide_svg></div>
                         </div>
