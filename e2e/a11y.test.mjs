@@ -30,7 +30,7 @@ describe("axe-core", () => {
       it(`finds no serious violation in ${lang}, ${theme} theme`, async () => {
         for (const view of VIEWS) {
           const query = `${lang}/${view}${view.includes("?") ? "&" : "?"}theme=${theme}`;
-          const page = await app.open(query);
+          const page = await app.open(query, { bypassCSP: true });
           await page.waitForTimeout(300);
           await page.addScriptTag({ content: axeSource });
           const result = await page.evaluate(() =>
@@ -48,7 +48,7 @@ describe("axe-core", () => {
 
   it("finds no serious violation on the reading views side by side", async () => {
     for (const view of ["read/", "argument/", "coverage/", "items/labour-migration/"]) {
-      const page = await app.open(`zh/${view}?lang=both`);
+      const page = await app.open(`zh/${view}?lang=both`, { bypassCSP: true });
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(() =>
         window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] } }),

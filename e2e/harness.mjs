@@ -50,9 +50,10 @@ export function useApp({ base = "/" } = {}) {
    */
   state.open = async (
     address = "",
-    { locale = "en-US", colorScheme = "light", viewport, route, javaScript = true, live = true, before, origins = [] } = {},
+    { locale = "en-US", colorScheme = "light", viewport, route, javaScript = true, live = true, before, origins = [], bypassCSP = false } = {},
   ) => {
-    const context = await state.browser.newContext({ locale, colorScheme, viewport, javaScriptEnabled: javaScript });
+    // `bypassCSP` only for tests that inject a checker of their own (axe).
+    const context = await state.browser.newContext({ locale, colorScheme, viewport, javaScriptEnabled: javaScript, bypassCSP });
     const page = await context.newPage();
     page.errors = [];
     page.on("pageerror", (e) => page.errors.push(`page error: ${e.message}`));

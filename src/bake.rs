@@ -28,6 +28,19 @@ pub const BODY_MARKER: &str = "<!-- page-body -->";
 /// The root page's script: sends the reader to their language's overview.
 pub const ROOT_SCRIPT: &str = "root.js";
 
+/// The Content-Security-Policy of every page (as a `<meta>` tag; hosts that can set
+/// headers should send the same, plus `frame-ancestors` if they want to limit who may
+/// embed). Scripts, styles, data and frames come from the site only; the wasm module
+/// needs `'wasm-unsafe-eval'`; exports draw on `blob:` and `data:` images. No inline
+/// script, no `eval`.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; \
+     worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; \
+     form-action 'self'";
+
+/// Trunk's inline module loader in the template.
+const INLINE_LOADER: (&str, &str) = ("<script type=\"module\">", "</script>");
+
 /// What a build is made from.
 pub struct Site {
     /// Trunk's `index.html`, with the markers.
@@ -92,6 +105,9 @@ impl Site {
                 content: self.page(route),
             })
             .collect();
+        if let Some(boot) = self.boot() {
+            out.push(boot);
+        }
         out.push(Output {
             path: "index.html".into(),
             content: self.landing(),
@@ -156,8 +172,17 @@ impl Site {
     /// the page's language, its head tags and its body.
     fn fill(&self, depth: usize, html_lang: &str, head: &str, body: &str) -> String {
         let prefix = to_root(depth);
-        let template = self
-            .template
+        let template = match (self.inline_loader(), self.boot()) {
+            (Some(inline), Some(boot)) => self.template.replacen(
+                &inline,
+                &format!("<script type=\"module\" src=\"./{}\"></script>", boot.path),
+                1,
+            ),
+            _ => self.template.clone(),
+        };
+        let head =
+            format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n{head}");
+        let template = template
             .replace("href=\"./", &format!("href=\"{prefix}"))
             .replace("src=\"./", &format!("src=\"{prefix}"))
             .replace("'./", &format!("'{prefix}"))
@@ -166,7 +191,7 @@ impl Site {
                 &format!("<html lang=\"{html_lang}\""),
                 1,
             );
-        template.replacen(HEAD_MARKER, head, 1).replacen(
+        template.replacen(HEAD_MARKER, &head, 1).replacen(
             BODY_MARKER,
             &format!("<div id=\"app\">{}</div>", strip_markers(body)),
             1,
@@ -294,6 +319,7 @@ impl Site {
                     .replace("href=\"./", "href=\"")
             })
             .join("");
+        let mut script_hash = None;
         let head = match &self.public_url {
             Some(url) => format!("<base href=\"{}\">\n{assets}", escape(url)),
             // The stylesheet and icon are written by the script, after the <base>: as
@@ -303,12 +329,24 @@ impl Site {
                 let tags = serde_json::to_string(&assets)
                     .unwrap_or_default()
                     .replace("</", "<\\/");
-                format!(
-                    "<script>(function(){{var m=location.pathname.match(/^(.*?\\/)(?:zh|en)\\//);\
+                let script = format!(
+                    "(function(){{var m=location.pathname.match(/^(.*?\\/)(?:zh|en)\\//);\
                      var b=document.createElement('base');b.href=m?m[1]:'/';\
-                     document.head.appendChild(b);document.write({tags});}})();</script>"
-                )
+                     document.head.appendChild(b);document.write({tags});}})();"
+                );
+                script_hash = Some(sha256_base64(&script));
+                format!("<script>{script}</script>")
             }
+        };
+        // At an unknown depth, without the public address, only a script can find the
+        // site's root; this page's policy allows that one script by its hash.
+        let csp = match &script_hash {
+            Some(hash) => CSP.replacen(
+                "script-src 'self'",
+                &format!("script-src 'self' 'sha256-{hash}'"),
+                1,
+            ),
+            None => CSP.to_string(),
         };
         format!(
             "<!DOCTYPE html>\n<html lang=\"zh-Hans\" data-theme=\"auto\">\n<head>\n\
@@ -316,10 +354,43 @@ impl Site {
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"color-scheme\" content=\"light dark\">\n\
              <meta name=\"robots\" content=\"noindex\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
              {head}\n<title>{}</title>\n</head>\n<body>\n<div id=\"app\">{}</div>\n</body>\n</html>\n",
             escape(&title),
             bake_not_found()
         )
+    }
+
+    /// Trunk's inline module loader, whole, if the template has one.
+    fn inline_loader(&self) -> Option<String> {
+        let (open, close) = INLINE_LOADER;
+        let from = self.template.find(open)?;
+        let to = from + self.template[from..].find(close)? + close.len();
+        Some(self.template[from..to].to_string())
+    }
+
+    /// Trunk's module loader as a file at the site's root (`boot-{hash}.js`), so pages
+    /// hold no inline script. Its addresses are relative to itself: the import already
+    /// is; the wasm's is made so through `import.meta.url`, since `fetch` would take it
+    /// relative to the page.
+    fn boot(&self) -> Option<Output> {
+        let (open, close) = INLINE_LOADER;
+        let inline = self.inline_loader()?;
+        let code = inline[open.len()..inline.len() - close.len()].trim();
+        let code = match code.split_once("module_or_path: '") {
+            Some((before, rest)) => match rest.split_once('\'') {
+                Some((path, after)) => {
+                    format!("{before}module_or_path: new URL('{path}', import.meta.url){after}")
+                }
+                None => code.to_string(),
+            },
+            None => code.to_string(),
+        };
+        let content = format!("{code}\n");
+        Some(Output {
+            path: format!("boot-{:016x}.js", fnv1a(content.as_bytes())),
+            content,
+        })
     }
 
     /// The first tag of Trunk's output that begins with `start` (its hashed stylesheet,
@@ -444,4 +515,50 @@ fn to_root(depth: usize) -> String {
 /// replaced, not hydrated, needs none of them.
 fn strip_markers(html: &str) -> String {
     html.replace("<!>", "")
+}
+
+/// FNV-1a, 64 bits: a stable short name for a file's content.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The base64 SHA-256 of a script, as a CSP source expression wants it.
+fn sha256_base64(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let digest = Sha256::digest(text.as_bytes());
+    let mut out = String::new();
+    for chunk in digest.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_hashes_are_base64_sha256() {
+        assert_eq!(
+            sha256_base64(""),
+            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+        assert_eq!(
+            sha256_base64("abc"),
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
+    }
 }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use cca_explorer::bake::{Site, BODY_MARKER, HEAD_MARKER};
+use cca_explorer::bake::{Site, BODY_MARKER, CSP, HEAD_MARKER};
 use cca_explorer::data::{load, Dataset};
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
@@ -314,8 +314,8 @@ fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
     let pages = baked(&site);
     let mut checked = 0;
     for (path, html) in &pages {
-        if path == "404.html" {
-            continue; // Its links are relative to the root through its <base>.
+        if path == "404.html" || !path.ends_with(".html") {
+            continue; // 404.html links relative to the root through its <base>.
         }
         let folder = path.trim_end_matches("index.html");
         for value in attribute_values(html, "href")
@@ -339,15 +339,24 @@ fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
             assert!(exists, "{path} links to {value}, which is not there");
             checked += 1;
         }
-        // The module loader's addresses are made relative to the page too.
-        if let Some(script) = between(html, "<script type=\"module\">", "</script>") {
-            for quoted in script.split('\'').skip(1).step_by(2) {
-                assert!(
-                    ASSETS.contains(&resolve(folder, quoted).as_str()),
-                    "{path}: {quoted}"
-                );
-            }
-        }
+        // No inline script: the module loader is a file, at a path relative to the page.
+        assert!(
+            !html.contains("<script>") && !html.contains("<script type=\"module\">"),
+            "{path}"
+        );
+        let loader =
+            between(html, "<script type=\"module\" src=\"", "\"").expect("a module loader");
+        let boot = resolve(folder, loader);
+        assert!(
+            boot.starts_with("boot-") && pages.contains_key(&boot),
+            "{path}: {loader}"
+        );
+        assert!(
+            html.contains(&format!(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+            )),
+            "{path}"
+        );
     }
     assert!(checked > 5_000, "only {checked} links were checked");
 }
@@ -400,6 +409,55 @@ fn the_not_found_page_is_bilingual_with_a_search_and_a_way_back() {
     assert!(page.contains("href=\"en/\"") && page.contains("href=\"zh/\""));
     assert!(page.contains("createElement('base')") && page.contains("href=\\\"main-1234.css\\\""));
     assert!(page.contains("noindex"));
+    // Its one inline script is allowed by its hash, and nothing else inline is.
+    let script = between(page, "<script>", "</script>").expect("the base-finding script");
+    let hash = sha256_base64(script.as_bytes());
+    let policy = CSP.replacen(
+        "script-src 'self'",
+        &format!("script-src 'self' 'sha256-{hash}'"),
+        1,
+    );
+    assert!(page.contains(&format!("content=\"{policy}\"")), "{page}");
+}
+
+#[test]
+fn the_module_loader_is_a_file_that_finds_the_wasm_beside_itself() {
+    let pages = baked(&site(None));
+    let boots: Vec<&String> = pages.keys().filter(|p| p.starts_with("boot-")).collect();
+    assert_eq!(boots.len(), 1);
+    let boot = &pages[boots[0]];
+    assert!(
+        boot.starts_with("import init from './app-1234.js';"),
+        "{boot}"
+    );
+    assert!(
+        boot.contains("module_or_path: new URL('./app-1234_bg.wasm', import.meta.url)"),
+        "{boot}"
+    );
+}
+
+/// Base64 of a SHA-256, computed here independently of the bake's own encoder.
+fn sha256_base64(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    let alphabet: Vec<char> = ('A'..='Z')
+        .chain('a'..='z')
+        .chain('0'..='9')
+        .chain(['+', '/'])
+        .collect();
+    let bits: String = digest.iter().map(|b| format!("{b:08b}")).collect();
+    let mut out: String = bits
+        .as_bytes()
+        .chunks(6)
+        .map(|c| {
+            let s = format!("{:0<6}", String::from_utf8_lossy(c));
+            alphabet[usize::from_str_radix(&s, 2).expect("binary")]
+        })
+        .collect();
+    while out.len() % 4 != 0 {
+        out.push('=');
+    }
+    out
 }
 
 #[test]

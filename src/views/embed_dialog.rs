@@ -185,7 +185,7 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
                 <h3>{tr(lang(), |u| u.embed_preview)}</h3>
                 {move || preview().map(|(src, height)| view! {
                     <iframe class="embed-preview" src=src title=tr(lang(), |u| u.embed_preview)
-                        style=format!("height:{}px", height.min(480))></iframe>
+                        height=height.min(480).to_string()></iframe>
                 })}
                 <label for=CODE_ID class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
                 <textarea id=CODE_ID readonly rows="5" prop:value=move || code.get()></textarea>

@@ -97,7 +97,13 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
         let mapped = map::values(&data, &shapes, &chosen);
         let legend = map::legend(&mapped, lang)
             .into_iter()
-            .map(|e| view! { <li><span class="swatch" style=format!("background:{}", e.colour)></span>{e.values.join(", ")}</li> })
+            // The swatch is drawn, not styled: the CSP allows no inline style attribute.
+            .map(|e| view! {
+                <li>
+                    <svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=e.colour></rect></svg>
+                    {e.values.join(", ")}
+                </li>
+            })
             .collect_view();
         let description = data.indicator(&chosen).map(|i| bi(&i.description, lang));
         view! {
