@@ -454,7 +454,7 @@ fn sha256_base64(bytes: &[u8]) -> String {
             alphabet[usize::from_str_radix(&s, 2).expect("binary")]
         })
         .collect();
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push('=');
     }
     out
