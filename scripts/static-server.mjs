@@ -2,8 +2,12 @@
 // without its final slash is redirected to it, and an unknown address gets the site's
 // 404.html with status 404 (as GitHub Pages, Netlify and Cloudflare Pages do). Like
 // GitHub Pages it allows any origin to read its files (CORS), which frames sandboxed
-// without allow-same-origin need.
+// without allow-same-origin need. It serves the build's precompressed copies (`.br`,
+// then `.gz`) to clients that accept them, with `Vary: Accept-Encoding`, and caches
+// files whose names carry a content hash for a year (`immutable`), everything else
+// (pages, the data, unhashed scripts) only after revalidation.
 // Usage: node scripts/static-server.mjs DIR [PORT] [BASE] [--gzip]
+// `--gzip` instead compresses on the fly with gzip only, as GitHub Pages does.
 // BASE (default "/") mounts DIR under a subpath, to check subpath hosting.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -23,9 +27,12 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".webmanifest": "application/manifest+json",
+  ".csv": "text/csv; charset=utf-8",
 };
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml", ".csv"]);
+/** A file name with Trunk's or the bake's content hash (`main-8c391f0d78967c8b.css`). */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 const gzipped = new Map();
 
 /**
@@ -66,11 +73,24 @@ export function serve(dir, port = 0, base = "/", { gzip = false } = {}) {
       const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "access-control-allow-origin": "*",
+        "cache-control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
       };
-      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      const accepts = req.headers["accept-encoding"] ?? "";
+      if (COMPRESSIBLE.has(extname(file))) headers.vary = "Accept-Encoding";
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(accepts)) {
         if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
         body = gzipped.get(file);
-        Object.assign(headers, { "content-encoding": "gzip", vary: "Accept-Encoding" });
+        headers["content-encoding"] = "gzip";
+      } else if (!gzip && COMPRESSIBLE.has(extname(file))) {
+        for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+          if (!new RegExp(`\\b${encoding}\\b`).test(accepts)) continue;
+          const copy = await readFile(file + suffix).catch(() => null);
+          if (copy) {
+            body = copy;
+            headers["content-encoding"] = encoding;
+            break;
+          }
+        }
       }
       res.writeHead(200, headers);
       res.end(body);
