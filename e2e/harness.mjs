@@ -50,10 +50,12 @@ export function useApp({ base = "/" } = {}) {
    */
   state.open = async (
     address = "",
-    { locale = "en-US", colorScheme = "light", viewport, route, javaScript = true, live = true, before, origins = [], bypassCSP = false } = {},
+    { locale = "en-US", colorScheme = "light", viewport, route, javaScript = true, live = true, before, origins = [], bypassCSP = false, serviceWorkers = "block" } = {},
   ) => {
-    // `bypassCSP` only for tests that inject a checker of their own (axe).
-    const context = await state.browser.newContext({ locale, colorScheme, viewport, javaScriptEnabled: javaScript, bypassCSP });
+    // `bypassCSP` only for tests that inject a checker of their own (axe). The service
+    // worker is blocked unless a test is about it: requests it answers would bypass
+    // the routes tests set.
+    const context = await state.browser.newContext({ locale, colorScheme, viewport, javaScriptEnabled: javaScript, bypassCSP, serviceWorkers });
     const page = await context.newPage();
     page.errors = [];
     page.on("pageerror", (e) => page.errors.push(`page error: ${e.message}`));

@@ -12,6 +12,19 @@
   var params = new URLSearchParams(location.search);
   var theme = params.get("theme");
   if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
+
+  // After one visit the site works offline: the build's service worker (sw.js, beside
+  // this script at the site's root). Not in frames: an embed installs nothing for its
+  // host's visitors. Where workers are unavailable (private modes, sandboxes, file:),
+  // the site works as before.
+  var self = document.currentScript && document.currentScript.src;
+  if (self && window.parent === window && params.get("embed") !== "1") {
+    addEventListener("load", function () {
+      try {
+        navigator.serviceWorker.register(new URL("sw.js", self)).catch(function () {});
+      } catch (e) {}
+    });
+  }
   if (params.get("embed") !== "1") return;
   html.setAttribute("data-embed", "");
   if (params.get("transparent") === "1") html.setAttribute("data-transparent", "");

@@ -108,6 +108,7 @@ impl Site {
         if let Some(boot) = self.boot() {
             out.push(boot);
         }
+        out.push(self.service_worker());
         out.push(Output {
             path: "index.html".into(),
             content: self.landing(),
@@ -391,6 +392,44 @@ impl Site {
             path: format!("boot-{:016x}.js", fnv1a(content.as_bytes())),
             content,
         })
+    }
+
+    /// The service worker (`sw.js`, from `src/sw.js`) with this release's name and the
+    /// files it caches at once: the app, its data, and the two overviews, which stand
+    /// in offline for pages not visited yet.
+    fn service_worker(&self) -> Output {
+        let mut precache: Vec<String> = ["", "zh/", "en/", ROOT_SCRIPT, DATASET_FILE, MAP_URL]
+            .map(String::from)
+            .to_vec();
+        for attribute in ["href=\"./", "src=\"./"] {
+            for (at, _) in self.template.match_indices(attribute) {
+                let rest = &self.template[at + attribute.len()..];
+                if let Some(end) = rest.find('"') {
+                    precache.push(rest[..end].to_string());
+                }
+            }
+        }
+        if let Some(boot) = self.boot() {
+            // The loader's own imports: the module and the wasm, named in its code.
+            for quoted in boot.content.split('\'').skip(1).step_by(2) {
+                if let Some(name) = quoted.strip_prefix("./") {
+                    precache.push(name.to_string());
+                }
+            }
+            precache.push(boot.path);
+        }
+        precache.dedup();
+        precache.sort();
+        precache.dedup();
+        let data = serde_json::to_string(&*self.data).unwrap_or_default();
+        let release = format!("{:016x}", fnv1a(format!("{precache:?}{data}").as_bytes()));
+        let list = serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into());
+        Output {
+            path: "sw.js".into(),
+            content: include_str!("sw.js")
+                .replacen("__RELEASE__", &release, 1)
+                .replacen("__PRECACHE__", &list, 1),
+        }
     }
 
     /// The first tag of Trunk's output that begins with `start` (its hashed stylesheet,

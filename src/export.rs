@@ -381,4 +381,17 @@ mod tests {
             );
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_in_a_field_reads_back_as_written(cells in proptest::collection::vec("\\PC{0,30}", 1..5)) {
+            let line = cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\r\n";
+            let rows = parse_csv(&line);
+            let expected: Vec<String> = cells
+                .iter()
+                .map(|c| if c.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{c}") } else { c.clone() })
+                .collect();
+            proptest::prop_assert_eq!(&rows[0], &expected);
+        }
+    }
 }

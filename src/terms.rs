@@ -206,3 +206,40 @@ mod tests {
         assert_eq!(joined, text);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::data::Text;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_and_terms_split_into_runs_that_rebuild_the_text(
+            text in "\\PC{0,120}",
+            terms in prop::collection::vec(("\\PC{0,8}", "\\PC{0,12}"), 0..6),
+            english in any::<bool>(),
+        ) {
+            let terms: Vec<Term> = terms
+                .into_iter()
+                .enumerate()
+                .map(|(i, (zh, en))| Term {
+                    id: format!("t{i}"),
+                    term: Text { zh, en },
+                    explanation: Text { zh: "z".into(), en: "e".into() },
+                    items: vec![],
+                })
+                .collect();
+            let runs = mark(&text, &terms, english);
+            let rebuilt: String = runs.iter().map(|r| r.text).collect();
+            prop_assert_eq!(rebuilt.as_str(), text.as_str());
+            // Each term is marked at most once.
+            let mut marked: Vec<usize> = runs.iter().filter_map(|r| r.term).collect();
+            let count = marked.len();
+            marked.dedup();
+            marked.sort_unstable();
+            marked.dedup();
+            prop_assert_eq!(marked.len(), count);
+        }
+    }
+}

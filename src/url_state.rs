@@ -753,7 +753,7 @@ mod tests {
         }
 
         #[test]
-        fn any_parameter_value_is_safe(key in "(view|id|lang|theme|q|topic|country|kind|section)", value in ".*") {
+        fn any_parameter_value_is_safe(key in "(view|id|lang|theme|q|topic|country|kind|voice|section|tab|embed|transparent)", value in ".*") {
             let route = at("en/explore/", &format!("{key}={}", encode(&value)));
             for v in route.filters.countries.iter().chain(&route.filters.topics) {
                 prop_assert!(!v.contains('<') && !v.contains('"'));

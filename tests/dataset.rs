@@ -282,3 +282,87 @@ fn a_voice_says_whose_it_is() {
     let problems = problems_after(|v| v["items"][1]["note"]["zh"] = json!(""));
     assert_reports(&problems, "$.items[1].note.zh", "Chinese text");
 }
+
+mod arbitrary_input {
+    //! The dataset comes from a file anyone can edit or a server anyone can tamper with:
+    //! whatever it holds, loading it never panics (a panic kills the page).
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Paths to every value of a JSON document.
+    fn paths(value: &Value, at: Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let mut next = at.clone();
+                    next.push(k.clone());
+                    paths(v, next, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    let mut next = at.clone();
+                    next.push(i.to_string());
+                    paths(v, next, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn replace(value: &mut Value, path: &[String], with: Value) {
+        match path.split_first() {
+            None => *value = with,
+            Some((key, rest)) => {
+                let child = match value {
+                    Value::Object(map) => map.get_mut(key),
+                    Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+                    _ => None,
+                };
+                if let Some(child) = child {
+                    replace(child, rest, with);
+                }
+            }
+        }
+    }
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            "\\PC{0,40}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::btree_map("[a-z_]{1,8}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_text_loads_or_is_refused_without_a_panic(text in "\\PC{0,400}") {
+            let _ = load(&text);
+        }
+
+        #[test]
+        fn any_value_anywhere_in_the_real_dataset_is_loaded_or_refused(pick in any::<prop::sample::Index>(), with in any_json()) {
+            let mut value: Value = serde_json::from_str(REAL).expect("valid JSON");
+            let mut all = Vec::new();
+            paths(&value, Vec::new(), &mut all);
+            let path = pick.get(&all).clone();
+            replace(&mut value, &path, with);
+            if let Err(problems) = load(&value.to_string()) {
+                prop_assert!(!problems.is_empty());
+            }
+        }
+    }
+}

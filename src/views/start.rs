@@ -28,6 +28,15 @@ pub fn start() {
         let Some(window) = web_sys::window() else {
             return;
         };
+        // Offline, the service worker may answer with another page of the language under
+        // a `<base data-shell>` that found its files (see src/sw.js); from here on the
+        // page's addresses are its own again.
+        if let Some(base) = window
+            .document()
+            .and_then(|d| d.query_selector("base[data-shell]").ok().flatten())
+        {
+            base.remove();
+        }
         let location = window.location();
         let pathname = location.pathname().unwrap_or_default();
         let search = location.search().unwrap_or_default();

@@ -1,0 +1,136 @@
+// Offline: after one visit the explorer opens and works with the network cut (pages
+// visited or not, search, charts, downloads), and a new release replaces the old one
+// whole, its files cached together and the old cache deleted.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/static-server.mjs";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+let browser;
+let server;
+let origin;
+// A copy of the build, so that a test can publish a "new release" into it.
+const site = mkdtempSync(join(tmpdir(), "cca-offline-"));
+
+before(async () => {
+  cpSync("dist", site, { recursive: true });
+  server = await serve(site, 0, "/sub/");
+  origin = `http://127.0.0.1:${server.address().port}/sub/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => server?.close(ok));
+  rmSync(site, { recursive: true, force: true });
+});
+
+/** Opens a page in a fresh profile and waits until the service worker controls it. */
+async function firstVisit(address) {
+  const context = await browser.newContext({ serviceWorkers: "allow" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(origin + address);
+  await page.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return { context, page, errors };
+}
+
+/** Waits until `check` (run in the page, may be async) holds. */
+async function until(page, check, arg, timeout = 15000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${check}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+const live = (page) => page.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+
+describe("offline", () => {
+  it("opens every view after one visit with the network off", async () => {
+    const { context, page, errors } = await firstVisit("en/");
+    const cache = await page.evaluate(async () => {
+      const names = await caches.keys();
+      let bytes = 0;
+      let files = 0;
+      for (const name of names) {
+        for (const request of await (await caches.open(name)).keys()) {
+          bytes += (await (await caches.match(request)).arrayBuffer()).byteLength;
+          files += 1;
+        }
+      }
+      return { names, bytes, files };
+    });
+    assert.equal(cache.names.length, 1);
+    console.log(`# offline cache after one visit: ${cache.files} files, ${cache.bytes} bytes`);
+
+    await context.setOffline(true);
+    const started = Date.now();
+    await page.reload();
+    await live(page);
+    console.log(`# offline reload until the app is live: ${Date.now() - started} ms`);
+    // Pages never visited open too; the app draws what their address names.
+    for (const [address, selector] of [
+      ["en/charts/poverty-rate/", "[data-chart=poverty-rate] .chart-box svg"],
+      ["zh/read/", ".read-section"],
+      ["en/explore/?q=poverty", ".result"],
+      ["en/map/", ".map-svg"],
+      ["en/items/labour-migration/", ".item-detail"],
+    ]) {
+      await page.goto(origin + address);
+      await live(page);
+      await page.waitForSelector(selector, { state: "attached" });
+      assert.equal(await page.$("base[data-shell]"), null, "the shell's base is gone once the app runs");
+    }
+    // Search and a download work offline.
+    await page.goto(origin + "en/explore/");
+    await live(page);
+    await page.fill("#search", "terror");
+    await page.waitForFunction(() => document.querySelectorAll(".result").length > 0);
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[data-download=selection]")]);
+    assert.equal(file.suggestedFilename(), "selection.csv");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("takes a new release whole on the next visit and drops the old one", async () => {
+    const { context, page } = await firstVisit("en/sources/");
+    const before = await page.evaluate(() => caches.keys());
+    const version = JSON.parse(readFileSync(join(site, "data/dataset.json"), "utf8")).meta.dataset_version;
+    assert.equal(await page.textContent("[data-dataset-version]"), version);
+
+    // Publish a release with new data and a new worker (as a new build would).
+    const data = JSON.parse(readFileSync(join(site, "data/dataset.json"), "utf8"));
+    data.meta.dataset_version = "99.0.0";
+    writeFileSync(join(site, "data/dataset.json"), JSON.stringify(data));
+    rmSync(join(site, "data/dataset.json.br"));
+    rmSync(join(site, "data/dataset.json.gz"));
+    const worker = readFileSync(join(site, "sw.js"), "utf8").replace(/const RELEASE = "[^"]+"/, 'const RELEASE = "next"');
+    writeFileSync(join(site, "sw.js"), worker);
+    rmSync(join(site, "sw.js.br"), { force: true });
+    rmSync(join(site, "sw.js.gz"), { force: true });
+
+    await page.reload();
+    await live(page);
+    await until(page, async () => {
+      const names = await caches.keys();
+      return names.length === 1 && names[0] === "cca-explorer-next";
+    });
+    assert.notDeepEqual(await page.evaluate(() => caches.keys()), before);
+    await page.reload();
+    await live(page);
+    assert.equal(await page.textContent("[data-dataset-version]"), "99.0.0");
+    // Offline, the new release answers, not a mix with the old.
+    await context.setOffline(true);
+    await page.reload();
+    await live(page);
+    assert.equal(await page.textContent("[data-dataset-version]"), "99.0.0");
+    await context.close();
+  });
+});
