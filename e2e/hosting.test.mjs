@@ -70,3 +70,33 @@ describe("the static server", () => {
     }
   });
 });
+
+describe("under a subpath", () => {
+  it("serves every baked address, with and without its final slash", async () => {
+    const sub = await serve("dist", 0, "/some/sub/");
+    const base = `http://127.0.0.1:${sub.address().port}/some/sub/`;
+    const pages = [];
+    const walk = (dir) => {
+      for (const entry of readdirSync(`dist/${dir}`, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(`${dir}${entry.name}/`);
+        else if (entry.name === "index.html") pages.push(dir);
+      }
+    };
+    walk("");
+    assert.ok(pages.length > 350, `${pages.length} pages`);
+    try {
+      for (const page of pages) {
+        const response = await fetch(base + page);
+        assert.equal(response.status, 200, page);
+        assert.match(await response.text(), /<title>[^<]+<\/title>/, page);
+        if (page) {
+          const bare = await fetch(base + page.slice(0, -1), { redirect: "manual" });
+          assert.equal(bare.status, 301, page);
+          assert.equal(new URL(bare.headers.get("location"), base).href, base + page);
+        }
+      }
+    } finally {
+      await new Promise((ok) => sub.close(ok));
+    }
+  });
+});

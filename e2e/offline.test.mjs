@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
+import { createServer } from "node:http";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 let browser;
@@ -132,5 +133,29 @@ describe("offline", () => {
     await live(page);
     assert.equal(await page.textContent("[data-dataset-version]"), "99.0.0");
     await context.close();
+  });
+
+  it("leaves an embed in another site working, the worker installed or not", async () => {
+    const { context, page } = await firstVisit("en/");
+    const fact = JSON.parse(readFileSync(join(site, "data/dataset.json"), "utf8")).figures[0].id;
+    // A host page on another origin (another port) that embeds a fact card.
+    const host = createServer((req, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end(
+        `<!DOCTYPE html><title>host</title><iframe src="${origin}en/facts/${fact}/?embed=1" ` +
+          `sandbox="allow-scripts allow-same-origin" style="width:100%;height:300px"></iframe>`,
+      ),
+    );
+    await new Promise((ok) => host.listen(0, "127.0.0.1", ok));
+    try {
+      await page.goto(`http://127.0.0.1:${host.address().port}/`);
+      const frame = await (await page.waitForSelector("iframe")).contentFrame();
+      await frame.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+      // Here the host is on the same site (another port of 127.0.0.1), so the worker the
+      // visit installed answers the frame's requests too, and the card still works.
+      assert.ok(await frame.isVisible(".fact-value"));
+    } finally {
+      await new Promise((ok) => host.close(ok));
+      await context.close();
+    }
   });
 });

@@ -6,12 +6,14 @@
 // placed by the layout, files with a legend and wrapped captions).
 // Then about 44 KB more with issue 10's reading views, citations and provenance (+35 KB of wasm) and
 // the dataset's voices, notes and argument links (+9 KB of data).
+// 321 KB with issue 11's service worker (sw.js, 1.3 KB, fetched after load) and the
+// module loader as a file (boot-*.js).
 // Measure with: node scripts/size.mjs
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 320_000;
+const BUDGET_BROTLI = 322_000;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");
