@@ -24,6 +24,17 @@ const VIEWS = [
   "facts/poverty-rate-kgz-2019/",
 ];
 
+/** The serious and critical violations axe-core finds on a page, and skipped heading levels. */
+async function serious(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "heading-order")
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
 describe("axe-core", () => {
   for (const theme of ["light", "dark"]) {
     for (const lang of ["zh", "en"]) {
@@ -32,14 +43,7 @@ describe("axe-core", () => {
           const query = `${lang}/${view}${view.includes("?") ? "&" : "?"}theme=${theme}`;
           const page = await app.open(query, { bypassCSP: true });
           await page.waitForTimeout(300);
-          await page.addScriptTag({ content: axeSource });
-          const result = await page.evaluate(() =>
-            window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] } }),
-          );
-          const serious = result.violations
-            .filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "heading-order")
-            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-          assert.deepEqual(serious, [], `${query}`);
+          assert.deepEqual(await serious(page), [], `${query}`);
           await app.done(page);
         }
       });
@@ -49,14 +53,7 @@ describe("axe-core", () => {
   it("finds no serious violation on the reading views side by side", async () => {
     for (const view of ["read/", "argument/", "coverage/", "items/labour-migration/"]) {
       const page = await app.open(`zh/${view}?lang=both`, { bypassCSP: true });
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(() =>
-        window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"] } }),
-      );
-      const serious = result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "heading-order")
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-      assert.deepEqual(serious, [], view);
+      assert.deepEqual(await serious(page), [], view);
       await app.done(page);
     }
   });

@@ -418,7 +418,6 @@ impl Site {
             }
             precache.push(boot.path);
         }
-        precache.dedup();
         precache.sort();
         precache.dedup();
         let data = serde_json::to_string(&*self.data).unwrap_or_default();
@@ -492,7 +491,7 @@ fn push_social(
 /// article's text names no journal, so none is given.
 fn push_citation(head: &mut String, ds: &Dataset, lang: Lang) {
     let m = &ds.meta;
-    let text_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let text_lang = lang.single();
     let mut tags = vec![
         ("citation_title", m.title.get(text_lang).to_string()),
         ("citation_author", m.author.get(text_lang).to_string()),

@@ -100,7 +100,7 @@ const DOI_RESOLVER: &str = "https://doi.org/";
 /// The citation of the article (at an item's or a figure's place) in one style and
 /// one language (`Both` is treated as Chinese: callers show both by calling twice).
 pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String {
-    let lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let lang = lang.single();
     let m = &ds.meta;
     let place = cited.locator(ds).map(|l| locator_label(ds, l, lang));
     let what = cited.what(ds, lang);
@@ -154,12 +154,7 @@ pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String 
                 let what = what.map(|w| format!(": {w}")).unwrap_or_default();
                 fields.push(("note", format!("{place}{what}")));
             }
-            let body = fields
-                .iter()
-                .map(|(k, v)| format!("  {k} = {{{}}}", bib_escape(v)))
-                .collect::<Vec<_>>()
-                .join(",\n");
-            format!("@article{{{},\n{body}\n}}", bib_key(ds))
+            bibtex_entry("article", &bib_key(ds), &fields)
         }
         Style::Ris => {
             let (author, title) = bib_names(ds, lang);
@@ -189,7 +184,7 @@ pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String 
 /// was consulted (`accessed`, `YYYY-MM-DD`). It has no author or date of its own, so
 /// the title leads (APA 7, 9.12).
 pub fn cite_dataset(ds: &Dataset, style: Style, lang: Lang, url: &str, accessed: &str) -> String {
-    let lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let lang = lang.single();
     let m = &ds.meta;
     let version = &m.dataset_version;
     let (name, based_on) = match lang {
@@ -225,12 +220,7 @@ pub fn cite_dataset(ds: &Dataset, style: Style, lang: Lang, url: &str, accessed:
                 ("urldate", accessed.to_string()),
                 ("note", based_on),
             ];
-            let body = fields
-                .iter()
-                .map(|(k, v)| format!("  {k} = {{{}}}", bib_escape(v)))
-                .collect::<Vec<_>>()
-                .join(",\n");
-            format!("@dataset{{{}-dataset,\n{body}\n}}", bib_key(ds))
+            bibtex_entry("dataset", &format!("{}-dataset", bib_key(ds)), &fields)
         }
         Style::Ris => ris_lines(&[
             ("TY", "DATA".to_string()),
@@ -376,6 +366,16 @@ fn bib_key(ds: &Dataset) -> String {
         .filter(char::is_ascii_alphanumeric)
         .collect();
     format!("{}{}", family.to_lowercase(), ds.meta.year)
+}
+
+/// A BibTeX entry: `@type{key,` then one escaped `field = {value}` per line.
+fn bibtex_entry(entry_type: &str, key: &str, fields: &[(&str, String)]) -> String {
+    let body = fields
+        .iter()
+        .map(|(k, v)| format!("  {k} = {{{}}}", bib_escape(v)))
+        .collect::<Vec<_>>()
+        .join(",\n");
+    format!("@{entry_type}{{{key},\n{body}\n}}")
 }
 
 /// Escapes the characters BibTeX treats specially inside a braced value.

@@ -90,6 +90,24 @@ fn field(text: &str) -> String {
     }
 }
 
+/// One CSV row, its fields quoted where needed, ended by CRLF.
+fn push_row(out: &mut String, cells: &[String]) {
+    let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
+/// The start of every CSV file: the byte-order mark, one line each for what the file
+/// holds, where it comes from and its address, then an empty line before the table.
+fn csv_preamble(lines: &[String]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    for line in lines {
+        push_row(&mut out, std::slice::from_ref(line));
+    }
+    push_row(&mut out, &[]);
+    out
+}
+
 fn qualifier_code(q: Option<Qualifier>) -> &'static str {
     match q {
         None => "",
@@ -109,17 +127,13 @@ pub fn figures_csv<'a>(
     lang: Lang,
     address: &str,
 ) -> String {
-    let mut out = String::from("\u{FEFF}");
-    let mut row = |cells: &[String]| {
-        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
-    row(&[title.to_string()]);
-    row(&[dataset_line(ds, lang)]);
-    row(&[sources_line(ds, figures.clone(), lang)]);
-    row(&[address.to_string()]);
-    row(&[]);
+    let mut out = csv_preamble(&[
+        title.to_string(),
+        dataset_line(ds, lang),
+        sources_line(ds, figures.clone(), lang),
+        address.to_string(),
+    ]);
+    let mut row = |cells: &[String]| push_row(&mut out, cells);
     row(&[
         "figure_id",
         "indicator",
@@ -179,16 +193,12 @@ pub fn items_csv<'a>(
     lang: Lang,
     address: &str,
 ) -> String {
-    let mut out = String::from("\u{FEFF}");
-    let mut row = |cells: &[String]| {
-        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
-    row(&[title.to_string()]);
-    row(&[dataset_line(ds, lang)]);
-    row(&[address.to_string()]);
-    row(&[]);
+    let mut out = csv_preamble(&[
+        title.to_string(),
+        dataset_line(ds, lang),
+        address.to_string(),
+    ]);
+    let mut row = |cells: &[String]| push_row(&mut out, cells);
     row(&[
         "item_id",
         "kind",

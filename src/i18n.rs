@@ -51,6 +51,15 @@ impl Lang {
         Lang::En
     }
 
+    /// The one language a single text is given in: side by side, Chinese comes first,
+    /// so a number, a file or a citation that has one language uses Chinese.
+    pub fn single(self) -> Lang {
+        match self {
+            Lang::En => Lang::En,
+            Lang::Zh | Lang::Both => Lang::Zh,
+        }
+    }
+
     /// The label of the language switch's button for this language.
     pub fn switch_label(self) -> &'static str {
         match self {

@@ -76,11 +76,11 @@ fn forms(term: &str) -> Vec<String> {
     let mut forms = vec![term.trim().to_string()];
     let without_brackets: String = {
         let mut out = String::new();
-        let mut depth = 0;
+        let mut depth: usize = 0;
         for c in term.chars() {
             match c {
                 '(' | '（' => depth += 1,
-                ')' | '）' => depth = (depth as i32 - 1).max(0) as usize,
+                ')' | '）' => depth = depth.saturating_sub(1),
                 c if depth == 0 => out.push(c),
                 _ => {}
             }

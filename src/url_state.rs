@@ -304,10 +304,7 @@ impl Route {
     /// The language whose folder holds the page: side-by-side reading is Chinese first,
     /// so it lives under `zh/`.
     pub fn path_lang(&self) -> Lang {
-        match self.lang {
-            Lang::En => Lang::En,
-            Lang::Zh | Lang::Both => Lang::Zh,
-        }
+        self.lang.single()
     }
 
     /// The page's path below the site's root, ending in `/` (`en/items/x/`).

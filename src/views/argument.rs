@@ -46,7 +46,7 @@ fn link_entry(
 ) -> impl IntoView {
     let other = ds.item(other);
     // The numbers the item at the other end states: the evidence in figures.
-    let text_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let text_lang = lang.single();
     let has_figures = other.is_some_and(|i| !i.figures.is_empty());
     let figures = other.map(|i| {
         i.figures

@@ -16,7 +16,7 @@ use crate::chart::{
 use crate::data::{Dataset, Item, Qualifier};
 use crate::export::{figures_csv, sources_line};
 use crate::format::{figure_value, figure_when};
-use crate::i18n::{tr, Lang};
+use crate::i18n::tr;
 use crate::url_state::View;
 use wasm_bindgen::JsCast;
 
@@ -50,7 +50,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         };
         let chart_view = View::Chart(indicator.clone());
         let href = ctx.link_to(chart_view.clone());
-        let text_lang = if lang == Lang::Both { Lang::Zh } else { lang };
+        let text_lang = lang.single();
         let title = spec.indicator.name.get(text_lang).to_string();
         let narrow: Layout = layout(&data, &spec, text_lang, NARROW_WIDTH);
         let l: Layout = layout(&data, &spec, text_lang, WIDE_WIDTH);

@@ -166,7 +166,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         let data = data.clone();
         move |_| {
             let lang = lang();
-            let file_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+            let file_lang = lang.single();
             let chosen = results.get_untracked().items;
             let items = chosen.iter().filter_map(|&i| data.items.get(i));
             let address = ctx.shareable_url(&ctx.route.get_untracked());

@@ -12,7 +12,7 @@ use super::provenance::provenance;
 use super::{status, Ctx};
 use crate::data::Dataset;
 use crate::format::{figure_value, figure_when};
-use crate::i18n::{tr, Lang};
+use crate::i18n::tr;
 use crate::url_state::View;
 
 #[component]
@@ -23,7 +23,7 @@ pub fn FactView(data: Arc<Dataset>, id: String) -> impl IntoView {
         let Some(figure) = data.figure(&id) else {
             return status::not_found(&ctx, lang).into_any();
         };
-        let text_lang = if lang == Lang::Both { Lang::Zh } else { lang };
+        let text_lang = lang.single();
         let indicator = data.indicator(&figure.indicator).map(|i| bi(&i.name, lang));
         let when = figure_when(figure, text_lang);
         let item = data.item(&figure.item);

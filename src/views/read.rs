@@ -28,7 +28,7 @@ fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, nested: bool, lang: Lang) -> 
             let href = ctx.link_to(View::Fact(f.id.clone()));
             view! {
                 <li class="inline-figure" data-figure=f.id.clone()>
-                    <a href=href><strong>{figure_value(f, if lang == Lang::En { Lang::En } else { Lang::Zh })}</strong></a>
+                    <a href=href><strong>{figure_value(f, lang.single())}</strong></a>
                     " "{indicator}" · "{country}
                 </li>
             }

@@ -18,7 +18,7 @@ const DATASET_SHA256: &str = env!("DATASET_SHA256");
 /// with the version and checksum that say exactly which data this is.
 fn downloads(ctx: &Ctx, data: &Dataset, lang: Lang) -> impl IntoView {
     let root = ctx.root_path();
-    let file_lang = if lang == Lang::En { Lang::En } else { Lang::Zh };
+    let file_lang = lang.single();
     let files = [
         (DATASET_FILE.to_string(), tr(lang, |u| u.download_dataset_json)),
         (figures_file(file_lang), tr(lang, |u| u.download_figures_csv)),
