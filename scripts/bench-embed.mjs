@@ -5,8 +5,8 @@
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { serve } from "./static-server.mjs";
+import { launch } from "./bench/common.mjs";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1] || 10);
@@ -20,10 +20,7 @@ const site = await serve(dist, 0, "/");
 const explorer = `http://127.0.0.1:${site.address().port}/`;
 const host = createServer((req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><title>host</title>"));
 await new Promise((ok) => host.listen(0, "127.0.0.2", ok));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
+const browser = await launch();
 for (const view of VIEWS) {
   const times = [];
   for (let run = 0; run < runs; run++) {

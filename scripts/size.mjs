@@ -1,13 +1,14 @@
 // Measures what a first visit downloads: the site's root (which sends the reader on),
-// the overview's baked page, the scripts, WebAssembly, stylesheet and the dataset, raw
-// and brotli-compressed (as a static host would serve them).
-// Usage: node scripts/size.mjs [DIST]   (after a release build)
+// the overview's baked page, the scripts, WebAssembly, stylesheet and the dataset, raw,
+// gzip- and brotli-compressed (GitHub Pages serves gzip; hosts that serve the build's
+// precompressed copies send brotli).
+// Usage: node scripts/size.mjs [DIST]   (after a release build; scripts/bench.sh reports it too)
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { brotliCompressSync, constants } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-/** [{ file, raw, brotli }] for the first view's files, and their total. */
+/** [{ file, raw, gzip, brotli }] for the first view's files, and their total. */
 export function firstViewSize(dist = "dist") {
   const files = [
     "index.html",
@@ -19,16 +20,23 @@ export function firstViewSize(dist = "dist") {
   ];
   const rows = files.map((file) => {
     const bytes = readFileSync(join(dist, file));
+    // The same settings as the build's copies (scripts/compress.mjs).
+    const gzip = gzipSync(bytes, { level: 9 }).length;
     const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    return { file, raw: bytes.length, brotli };
+    return { file, raw: bytes.length, gzip, brotli };
   });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, brotli: t.brotli + r.brotli }), { raw: 0, brotli: 0 });
+  const total = rows.reduce(
+    (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
   return { rows, total };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { rows, total } = firstViewSize(process.argv[2] ?? "dist");
+  const cell = (n) => String(n).padStart(9);
+  console.log(`${"file".padEnd(40)}${cell("raw B")}${cell("gzip B")}${cell("brotli B")}`);
   for (const r of [...rows, { file: "total", ...total }]) {
-    console.log(`${r.file.padEnd(40)} ${String(r.raw).padStart(8)} B raw ${String(r.brotli).padStart(8)} B brotli`);
+    console.log(`${r.file.padEnd(40)}${cell(r.raw)}${cell(r.gzip)}${cell(r.brotli)}`);
   }
 }
