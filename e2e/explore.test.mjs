@@ -7,18 +7,47 @@ import { useApp } from "./harness.mjs";
 const app = useApp();
 const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
 
-const shownItems = (page) => page.$$eval("article[data-item]", (els) => els.map((e) => e.dataset.item));
+/** Explore draws this many results at a time (`PAGE_SIZE` in src/explore.rs). */
+const PAGE = 25;
+const drawn = (page) => page.$$eval("article[data-item]", (els) => els.map((e) => e.dataset.item));
+/** The ids of all results, pressing "show more" until every one is drawn. */
+async function shownItems(page) {
+  while (await page.locator(".show-more").count()) {
+    const before = (await drawn(page)).length;
+    await page.click(".show-more");
+    await page.waitForFunction((n) => document.querySelectorAll("article[data-item]").length > n, before);
+  }
+  return drawn(page);
+}
 const countBeside = (page, facet, value) =>
   page.$eval(`input[data-facet=${facet}][value="${value}"]`, (el) => Number(el.closest("label").querySelector(".count").textContent));
 const liveRegion = (page) => page.textContent("#results-count");
 
 describe("Explore", () => {
-  it("lists every item, each as an article carrying its id", async () => {
+  it("lists every item a page at a time, each as an article carrying its id", async () => {
     const page = await app.open("en/explore/");
-    const ids = await shownItems(page);
-    assert.equal(ids.length, dataset.items.length);
-    assert.deepEqual(ids, dataset.items.map((i) => i.id));
-    assert.match(await liveRegion(page), new RegExp(`${dataset.items.length} of ${dataset.items.length} items`));
+    const total = dataset.items.length;
+    assert.ok(total > PAGE, "the real dataset needs more than one page");
+    assert.deepEqual(await drawn(page), dataset.items.slice(0, PAGE).map((i) => i.id));
+    const hidden = total - PAGE;
+    assert.equal((await page.textContent(".show-more")).trim(), `Show ${Math.min(PAGE, hidden)} more (${hidden} not shown)`);
+    // The next page's first result takes the focus, so reading goes on from there.
+    await page.click(".show-more");
+    await page.waitForFunction((id) => document.activeElement?.closest("article[data-item]")?.dataset.item === id, dataset.items[PAGE].id);
+    assert.deepEqual(await shownItems(page), dataset.items.map((i) => i.id));
+    assert.equal(await page.locator(".show-more").count(), 0);
+    assert.match(await liveRegion(page), new RegExp(`${total} of ${total} items`));
+    await app.done(page);
+  });
+
+  it("starts again at one page when the selection changes", async () => {
+    const page = await app.open("en/explore/");
+    await page.click(".show-more");
+    await page.waitForFunction((n) => document.querySelectorAll("article[data-item]").length > n, PAGE);
+    await page.fill("#search", "a");
+    await page.waitForURL(/q=a/);
+    const matching = Number((await liveRegion(page)).match(/^\d+/)[0]);
+    assert.equal((await drawn(page)).length, Math.min(PAGE, matching));
     await app.done(page);
   });
 
@@ -79,7 +108,7 @@ describe("Explore", () => {
     assert.match(await page.textContent(".empty-results"), /No items match/);
     await page.click(".empty-results button");
     await page.waitForURL((u) => u.pathname.endsWith("/en/explore/") && u.search === "");
-    assert.equal((await shownItems(page)).length, dataset.items.length);
+    assert.equal((await drawn(page)).length, PAGE);
     assert.equal(await page.inputValue("#search"), "");
     await app.done(page);
   });

@@ -41,8 +41,10 @@ describe("Item view", () => {
 
   it("opens from a result and keeps language and theme", async () => {
     const page = await app.open("zh/explore/?theme=dark");
-    await page.click(`article[data-item=${withFigures.id}] h2 a`);
-    await page.waitForURL(new RegExp(`/zh/items/${withFigures.id}/\\?theme=dark$`));
+    // An item on Explore's first page (25 results at a time).
+    const first = dataset.items[0];
+    await page.click(`article[data-item=${first.id}] h2 a`);
+    await page.waitForURL(new RegExp(`/zh/items/${first.id}/\\?theme=dark$`));
     await page.goBack();
     await page.waitForSelector("article[data-item]");
     assert.match(page.url(), /\/zh\/explore\/\?theme=dark$/);

@@ -31,8 +31,9 @@ const TYPES = {
 };
 
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml", ".csv"]);
-/** A file name with Trunk's or the bake's content hash (`main-8c391f0d78967c8b.css`). */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/** A file name with Trunk's or the bake's content hash (`main-8c391f0d78967c8b.css`).
+ * Trunk writes its 64-bit hash without leading zeros, so it can be shorter than 16. */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 const gzipped = new Map();
 
 /**

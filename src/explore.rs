@@ -5,13 +5,26 @@
 //! that value were chosen too, given the other facets and the search, so counts
 //! follow every other active filter.
 
+use std::collections::HashMap;
+
 use crate::data::{Dataset, Item, ItemKind, VoiceKind};
 use crate::search::{fold, Query};
 use crate::url_state::Filters;
 
-/// Folded search text of every item, built once per dataset.
+/// What Explore works from, built once per dataset so that a keystroke costs one pass
+/// over the items: every item's folded search text, and for each facet its values
+/// with the values each item carries.
 pub struct SearchIndex {
     haystacks: Vec<String>,
+    /// In the order of [`Facet::ALL`].
+    facets: Vec<FacetIndex>,
+}
+
+struct FacetIndex {
+    /// The facet's values, in display order.
+    values: Vec<String>,
+    /// For each item, the positions in `values` of the values it carries.
+    of_item: Vec<Vec<usize>>,
 }
 
 impl SearchIndex {
@@ -21,7 +34,33 @@ impl SearchIndex {
             .iter()
             .map(|item| fold(&haystack(ds, item)))
             .collect();
-        SearchIndex { haystacks }
+        let facets = Facet::ALL
+            .iter()
+            .map(|&facet| {
+                let values = facet.values(ds);
+                let position: HashMap<&str, usize> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (v.as_str(), i))
+                    .collect();
+                let of_item = ds
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let mut carried: Vec<usize> = facet
+                            .item_values(ds, item)
+                            .into_iter()
+                            .filter_map(|v| position.get(v).copied())
+                            .collect();
+                        carried.sort_unstable();
+                        carried.dedup();
+                        carried
+                    })
+                    .collect();
+                FacetIndex { values, of_item }
+            })
+            .collect();
+        SearchIndex { haystacks, facets }
     }
 }
 
@@ -134,18 +173,19 @@ impl Facet {
         }
     }
 
-    /// Whether an item carries a value of this facet. A section matches the items
-    /// located in it or in any of its subsections.
-    fn item_has(self, ds: &Dataset, item: &Item, value: &str) -> bool {
+    /// The values of this facet an item carries. An item in a subsection is in each
+    /// section above it too.
+    fn item_values<'a>(self, ds: &'a Dataset, item: &'a Item) -> Vec<&'a str> {
         match self {
-            Facet::Topic => item.topics.iter().any(|t| t == value),
-            Facet::Country => item.countries.iter().any(|c| c == value),
-            Facet::Kind => item.kind.id() == value,
-            Facet::Voice => item.voice.kind.id() == value,
+            Facet::Topic => item.topics.iter().map(String::as_str).collect(),
+            Facet::Country => item.countries.iter().map(String::as_str).collect(),
+            Facet::Kind => vec![item.kind.id()],
+            Facet::Voice => vec![item.voice.kind.id()],
             Facet::Section => ds
                 .section_path(&item.locator.section)
                 .iter()
-                .any(|s| s.id == value),
+                .map(|s| s.id.as_str())
+                .collect(),
         }
     }
 }
@@ -177,57 +217,106 @@ pub struct Results {
     pub counts: Vec<(Facet, Vec<(String, usize)>)>,
 }
 
+/// The items that pass the search and every facet, and each facet value's count, in
+/// one pass over the items. `index` must be built from `ds`.
 pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results {
+    const NO_VALUES: &[usize] = &[];
     let query = Query::new(&filters.q);
-    // For each item: does it pass the search, and each facet on its own?
-    let passes: Vec<(bool, [bool; Facet::ALL.len()])> = ds
-        .items
+    // Per facet: is it in use, and which of its values (by position) are chosen.
+    let active = Facet::ALL.map(|facet| !facet.selected(filters).is_empty());
+    let chosen: Vec<Vec<bool>> = Facet::ALL
         .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let search =
-                query.is_empty() || index.haystacks.get(i).is_some_and(|h| query.matches(h));
-            let facets = Facet::ALL.map(|facet| {
-                let chosen = facet.selected(filters);
-                chosen.is_empty() || chosen.iter().any(|v| facet.item_has(ds, item, v))
-            });
-            (search, facets)
+        .zip(&index.facets)
+        .map(|(facet, fi)| {
+            let selected = facet.selected(filters);
+            fi.values.iter().map(|v| selected.contains(v)).collect()
         })
         .collect();
+    let carried = |f: usize, item: usize| -> &[usize] {
+        index
+            .facets
+            .get(f)
+            .and_then(|fi| fi.of_item.get(item))
+            .map_or(NO_VALUES, Vec::as_slice)
+    };
 
-    let items = passes
+    let mut items = Vec::new();
+    let mut counts: Vec<Vec<usize>> = index
+        .facets
         .iter()
-        .enumerate()
-        .filter(|(_, (search, facets))| *search && facets.iter().all(|ok| *ok))
-        .map(|(i, _)| i)
+        .map(|fi| vec![0; fi.values.len()])
         .collect();
+    for i in 0..ds.items.len() {
+        let found = query.is_empty() || index.haystacks.get(i).is_some_and(|h| query.matches(h));
+        if !found {
+            continue;
+        }
+        let passes: [bool; Facet::ALL.len()] = std::array::from_fn(|f| {
+            !active[f]
+                || carried(f, i).iter().any(|&v| {
+                    chosen
+                        .get(f)
+                        .and_then(|c| c.get(v))
+                        .copied()
+                        .unwrap_or(false)
+                })
+        });
+        let failing = passes.iter().filter(|ok| !**ok).count();
+        if failing == 0 {
+            items.push(i);
+        }
+        // A value's count: the items that would match were it chosen too, that is,
+        // the items with it that pass every other facet.
+        for (f, counted) in counts.iter_mut().enumerate() {
+            if failing == 0 || (failing == 1 && !passes[f]) {
+                for &v in carried(f, i) {
+                    if let Some(n) = counted.get_mut(v) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+    }
 
     let counts = Facet::ALL
         .iter()
-        .enumerate()
-        .map(|(f, &facet)| {
-            let values = facet.values(ds);
-            let counted = values
-                .into_iter()
-                .map(|value| {
-                    let n = ds
-                        .items
-                        .iter()
-                        .zip(&passes)
-                        .filter(|(item, (search, facets))| {
-                            *search
-                                && facets.iter().enumerate().all(|(g, ok)| g == f || *ok)
-                                && facet.item_has(ds, item, &value)
-                        })
-                        .count();
-                    (value, n)
-                })
-                .collect();
-            (facet, counted)
-        })
+        .zip(&index.facets)
+        .zip(counts)
+        .map(|((&facet, fi), counted)| (facet, fi.values.iter().cloned().zip(counted).collect()))
         .collect();
-
     Results { items, counts }
+}
+
+/// Results are drawn a page at a time, so a keystroke costs the same on a dataset of
+/// ten thousand items as on one of a hundred.
+pub const PAGE_SIZE: usize = 25;
+
+/// How many results the reader has asked to see for one selection: "show more" adds a
+/// page, and any other selection (a keystroke, a facet) starts again at one page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    filters: Filters,
+    count: usize,
+}
+
+impl Shown {
+    /// How many of `matched` results to draw for `filters`.
+    pub fn count(&self, filters: &Filters, matched: usize) -> usize {
+        let asked = if &self.filters == filters {
+            self.count.max(PAGE_SIZE)
+        } else {
+            PAGE_SIZE
+        };
+        asked.min(matched)
+    }
+
+    /// One page more than is shown now.
+    pub fn more(&self, filters: &Filters, matched: usize) -> Shown {
+        Shown {
+            filters: filters.clone(),
+            count: self.count(filters, matched) + PAGE_SIZE,
+        }
+    }
 }
 
 /// How much the article says about one country and one topic.
@@ -407,5 +496,71 @@ mod tests {
                 figures: 0
             }
         );
+    }
+
+    #[test]
+    fn results_come_a_page_at_a_time_and_start_again_on_a_new_selection() {
+        let poverty = filters(|f| f.q = "poverty".into());
+        let matched = 2 * PAGE_SIZE + 3;
+        let shown = Shown::default();
+        assert_eq!(shown.count(&poverty, matched), PAGE_SIZE);
+        assert_eq!(shown.count(&poverty, 7), 7.min(PAGE_SIZE));
+        let more = shown.more(&poverty, matched);
+        assert_eq!(more.count(&poverty, matched), 2 * PAGE_SIZE);
+        assert_eq!(
+            more.more(&poverty, matched).count(&poverty, matched),
+            matched
+        );
+        let other = filters(|f| f.q = "povert".into());
+        assert_eq!(more.count(&other, matched), PAGE_SIZE);
+    }
+
+    /// On the real dataset, for filters chosen from its own values: every count beside
+    /// a value is the number of results choosing that value alone in its facet (with
+    /// the other facets and the search kept) would give; and every result passes.
+    #[test]
+    fn counts_agree_with_the_results_they_promise() {
+        let ds = load(include_str!("../data/dataset.json")).expect("valid dataset");
+        let index = SearchIndex::new(&ds);
+        let mut cases = vec![Filters::default()];
+        for (i, facet) in Facet::ALL.into_iter().enumerate() {
+            let values = facet.values(&ds);
+            for (j, value) in values.iter().enumerate().step_by(3) {
+                let mut f = cases[(i + j) % cases.len()].clone();
+                facet.toggle(&mut f, value);
+                if j % 2 == 0 {
+                    f.q = ["poverty", "教育", "kgz", "a"][j % 4].to_string();
+                }
+                cases.push(f);
+            }
+        }
+        for filters in &cases {
+            let results = explore(&ds, &index, filters);
+            for (facet, values) in &results.counts {
+                for (value, n) in values {
+                    let mut alone = filters.clone();
+                    *facet.selected_mut(&mut alone) = vec![value.clone()];
+                    let expected = explore(&ds, &index, &alone).items.len();
+                    assert_eq!(*n, expected, "{facet:?}={value} under {filters:?}");
+                }
+            }
+            // The results are exactly the items that pass, checked item by item.
+            let query = Query::new(&filters.q);
+            let passing: Vec<usize> = ds
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| {
+                    (query.is_empty() || query.matches(&fold(&haystack(&ds, item))))
+                        && Facet::ALL.iter().all(|facet| {
+                            let chosen = facet.selected(filters);
+                            let has = facet.item_values(&ds, item);
+                            chosen.is_empty() || chosen.iter().any(|v| has.contains(&v.as_str()))
+                        })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(results.items, passing, "{filters:?}");
+        }
     }
 }

@@ -174,10 +174,7 @@ pub fn figures_csv<'a>(
             plain_number(f.value),
             f.value_max.map(plain_number).unwrap_or_default(),
             qualifier_code(f.qualifier).to_string(),
-            serde_json::to_value(f.unit)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            f.unit.id().to_string(),
             locator,
         ]);
     }

@@ -636,6 +636,18 @@ pub fn results_count(n: usize, total: usize, lang: Lang) -> String {
     }
 }
 
+/// The button under a long result list: how many more it shows, and how many are
+/// not shown yet.
+pub fn show_more(next: usize, hidden: usize, lang: Lang) -> String {
+    let zh = format!("再显示 {next} 条（另有 {hidden} 条未显示）");
+    let en = format!("Show {next} more ({hidden} not shown)");
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+        Lang::Both => format!("{zh} · {en}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

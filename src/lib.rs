@@ -4,6 +4,10 @@
 //! Everything but `views` is the pure core (no DOM), tested natively with
 //! `cargo test`; `views` holds the Leptos components, kept thin.
 
+// Leptos's typed views nest deeply; the native (baking) build proves them `Send` and
+// needs more room than the default 128 for the larger views.
+#![recursion_limit = "256"]
+
 pub mod argument;
 pub mod chart;
 pub mod cite;

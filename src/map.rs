@@ -36,6 +36,17 @@ pub struct Shape {
 /// Reads the outlines, refusing anything but plain path data.
 pub fn parse_shapes(json: &str) -> Result<MapShapes, String> {
     let shapes: MapShapes = serde_json::from_str(json).map_err(|e| format!("{MAP_URL}: {e}"))?;
+    checked_shapes(shapes)
+}
+
+/// [`parse_shapes`] for outlines the browser has already parsed.
+pub fn parsed_shapes(value: wasm_bindgen::JsValue) -> Result<MapShapes, String> {
+    let shapes: MapShapes =
+        serde_wasm_bindgen::from_value(value).map_err(|e| format!("{MAP_URL}: {e}"))?;
+    checked_shapes(shapes)
+}
+
+fn checked_shapes(shapes: MapShapes) -> Result<MapShapes, String> {
     for s in &shapes.countries {
         let plain = s
             .path

@@ -14,7 +14,8 @@
 const RELEASE = "__RELEASE__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `cca-explorer-${RELEASE}`;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// Trunk's hashes drop leading zeros, hence 8 to 16 digits.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 const scope = new URL(self.registration.scope);
 
 self.addEventListener("install", (event) => {

@@ -250,10 +250,15 @@ fn pages_hold_their_content_in_both_languages() {
                 );
             }
         }
+        // Explore's baked page holds its first page of results and the button for more.
         let explore = page(&pages, &route(lang, View::Explore));
         assert_eq!(
             explore.matches("<article data-item=").count(),
-            ds.items.len()
+            ds.items.len().min(cca_explorer::explore::PAGE_SIZE)
+        );
+        assert_eq!(
+            explore.contains("class=\"button secondary show-more\""),
+            ds.items.len() > cca_explorer::explore::PAGE_SIZE
         );
         let overview = page(&pages, &Route::home(lang));
         assert!(overview.contains(&html_text(ds.meta.summary.get(lang))));

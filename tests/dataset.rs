@@ -366,3 +366,18 @@ mod arbitrary_input {
         }
     }
 }
+
+/// The codes the app writes (URLs, CSV files) are the names the data file uses.
+#[test]
+fn enum_codes_match_the_data_file() {
+    use cca_explorer::data::{ItemKind, Unit, VoiceKind};
+    for unit in Unit::ALL {
+        assert_eq!(serde_json::to_value(unit).ok(), Some(json!(unit.id())));
+    }
+    for kind in ItemKind::ALL {
+        assert_eq!(serde_json::to_value(kind).ok(), Some(json!(kind.id())));
+    }
+    for voice in VoiceKind::ALL {
+        assert_eq!(serde_json::to_value(voice).ok(), Some(json!(voice.id())));
+    }
+}

@@ -13,7 +13,20 @@ pub const DATASET_FILE: &str = "data/dataset.json";
 /// Reads a dataset file: first its shape, then every rule of [`validate`]. Never
 /// panics, whatever the input.
 pub fn load(json: &str) -> Result<Dataset, Vec<Problem>> {
-    let dataset = parse(json).map_err(|problem| vec![problem])?;
+    checked(parse(json))
+}
+
+/// [`load`] for a dataset the browser has already parsed (`Response.json()`): the
+/// browser's own JSON parser costs the wasm nothing, serde_json's costs it tens of KB.
+pub fn load_parsed(value: wasm_bindgen::JsValue) -> Result<Dataset, Vec<Problem>> {
+    checked(serde_wasm_bindgen::from_value(value).map_err(|e| Problem {
+        path: "$".to_string(),
+        reason: e.to_string(),
+    }))
+}
+
+fn checked(parsed: Result<Dataset, Problem>) -> Result<Dataset, Vec<Problem>> {
+    let dataset = parsed.map_err(|problem| vec![problem])?;
     let problems = validate(&dataset);
     if problems.is_empty() {
         Ok(dataset)

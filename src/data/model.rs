@@ -143,6 +143,41 @@ pub enum Unit {
     Kilometres,
 }
 
+impl Unit {
+    pub const ALL: [Unit; 12] = [
+        Unit::Percent,
+        Unit::TenThousandPeople,
+        Unit::TenThousandVisits,
+        Unit::HundredMillionUsd,
+        Unit::Enterprises,
+        Unit::Rank,
+        Unit::Multiple,
+        Unit::IndexPoints,
+        Unit::Count,
+        Unit::Times,
+        Unit::Years,
+        Unit::Kilometres,
+    ];
+
+    /// The id used in the data file and CSV files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::TenThousandPeople => "ten-thousand-people",
+            Unit::TenThousandVisits => "ten-thousand-visits",
+            Unit::HundredMillionUsd => "hundred-million-usd",
+            Unit::Enterprises => "enterprises",
+            Unit::Rank => "rank",
+            Unit::Multiple => "multiple",
+            Unit::IndexPoints => "index-points",
+            Unit::Count => "count",
+            Unit::Times => "times",
+            Unit::Years => "years",
+            Unit::Kilometres => "kilometres",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {

@@ -53,7 +53,7 @@ fn link_entry(
             .iter()
             .filter_map(|f| ds.figure(f))
             .map(|f| {
-                let href = ctx.link_to(View::Fact(f.id.clone()));
+                let href = ctx.link(View::Fact(f.id.clone()));
                 view! { <li><a href=href>{figure_value(f, text_lang)}</a></li> }
             })
             .collect_view()
@@ -139,7 +139,7 @@ fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView
         .recommendations
         .iter()
         .map(|r| {
-            let href = ctx.link_to(View::Item(r.id.clone()));
+            let href = ctx.link(View::Item(r.id.clone()));
             let number = section_number(ds, &r.locator.section, lang);
             view! {
                 <th scope="col" class="grid-rec">
@@ -173,7 +173,7 @@ fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView
                 })
                 .collect_view();
             let support = links_into(ds, &t.id, Relation::Supports).len();
-            let href = ctx.link_to(View::Item(t.id.clone()));
+            let href = ctx.link(View::Item(t.id.clone()));
             view! {
                 <tr>
                     <th scope="row">

@@ -35,9 +35,10 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
     // On the chart's own page the table is part of the URL (`tab=table`); elsewhere it
     // is this chart's own choice.
     let table_here = RwSignal::new(false);
+    let table_in_url = Memo::new(move |_| ctx.route.with(|r| r.table));
     let show_table = move || {
         if own_view {
-            ctx.route.get().table
+            table_in_url.get()
         } else {
             table_here.get()
         }
@@ -49,7 +50,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
             return status::not_found(&ctx, lang).into_any();
         };
         let chart_view = View::Chart(indicator.clone());
-        let href = ctx.link_to(chart_view.clone());
+        let href = ctx.link(chart_view.clone());
         let text_lang = lang.single();
         let title = spec.indicator.name.get(text_lang).to_string();
         let narrow: Layout = layout(&data, &spec, text_lang, NARROW_WIDTH);
@@ -280,7 +281,7 @@ pub fn ChartView(data: Arc<Dataset>, id: String) -> impl IntoView {
     let description = data.indicator(&id).map(|i| i.description.clone());
     view! {
         <div class="chart-page">
-            <p class="eyebrow"><a href=move || ctx.href(&ctx.route.get().with_view(View::Charts))>{move || tr(ctx.lang(), |u| u.nav_charts)}</a></p>
+            <p class="eyebrow"><a href=ctx.link(View::Charts)>{move || tr(ctx.lang(), |u| u.nav_charts)}</a></p>
             <ChartFigure data indicator=id/>
             {description.map(|d| view! { <p class="lede">{move || bi(&d, ctx.lang())}</p> })}
         </div>

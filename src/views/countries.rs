@@ -36,7 +36,7 @@ pub fn Countries(data: Arc<Dataset>) -> impl IntoView {
         let lang = ctx.lang();
         let cards = profiled(&data)
             .map(|c| {
-                let href = ctx.href(&ctx.route.get().with_view(View::Country(c.id.clone())));
+                let href = ctx.link(View::Country(c.id.clone()));
                 let figures = data.figures_about(&c.id).len();
                 let items = data.items_naming(&c.id).len();
                 view! {
@@ -78,7 +78,7 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
                 f.country == country.id || f.partner.as_deref() == Some(&country.id)
             }),
         );
-        let back = ctx.href(&ctx.route.get().with_view(View::Countries));
+        let back = ctx.link(View::Countries);
         view! {
             <article class="country-profile" data-country=country.id.clone()>
                 <p class="eyebrow"><a href=back>{tr(lang, |u| u.nav_countries)}</a></p>

@@ -4,15 +4,16 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::download::save_text;
 use super::parts::{bi, bi_marked, figure_cards, locator_link, voice_badge};
 use super::Ctx;
-use crate::data::{Dataset, ItemKind, VoiceKind};
-use crate::explore::{explore, sanitize, Facet, SearchIndex};
+use crate::data::{Dataset, Item, ItemKind, Text, VoiceKind};
+use crate::explore::{explore, sanitize, Facet, SearchIndex, Shown, PAGE_SIZE};
 use crate::export::items_csv;
 use crate::format::section_number;
-use crate::i18n::{kind_label, results_count, tr, voice_label, Lang, UiPick};
+use crate::i18n::{kind_label, results_count, show_more, tr, voice_label, Lang, UiPick};
 use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
 
@@ -61,11 +62,19 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     let index = Arc::new(SearchIndex::new(&data));
     let filters = Memo::new({
         let data = data.clone();
-        move |_| sanitize(&ctx.route.get().filters, &data)
+        move |_| sanitize(&ctx.filters(), &data)
     });
     let results = Memo::new({
         let data = data.clone();
         move |_| explore(&data, &index, &filters.get())
+    });
+    // The results drawn: the first pages of the matches.
+    let shown = RwSignal::new(Shown::default());
+    let visible = Memo::new(move |_| {
+        results.with(|r| {
+            let n = shown.with(|s| s.count(&filters.get(), r.items.len()));
+            r.items.iter().take(n).copied().collect::<Vec<_>>()
+        })
     });
     let lang = move || ctx.lang();
     let total = data.items.len();
@@ -110,53 +119,63 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         </div>
     };
 
-    let facet_groups = {
-        let data = data.clone();
-        move || {
-            let lang = lang();
-            let chosen = filters.get();
-            results
-                .get()
-                .counts
+    // The facets' boxes are built once (a dataset's values do not change); each box
+    // updates its own mark, count and label, so a keystroke redraws no list.
+    let facet_groups = Facet::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(f, facet)| {
+            let options = facet
+                .values(&data)
                 .into_iter()
-                .map(|(facet, values)| {
-                    let options = values
-                        .into_iter()
-                        .map(|(value, count)| {
-                            let checked = facet.selected(&chosen).contains(&value);
-                            let label = value_label(&data, facet, &value, lang);
-                            let nested = facet == Facet::Section
-                                && data.section(&value).is_some_and(|s| s.parent.is_some());
-                            let toggle = {
-                                let value = value.clone();
-                                move |_| {
-                                    let mut next = filters.get_untracked();
-                                    facet.toggle(&mut next, &value);
-                                    set_filters(next, false);
-                                }
-                            };
-                            view! {
-                                <li class:nested=nested class:empty=move || count == 0 && !checked>
-                                    <label>
-                                        <input type="checkbox" prop:checked=checked on:change=toggle
-                                            data-facet=format!("{facet:?}").to_lowercase() value=value.clone()/>
-                                        <span class="facet-label">{label}</span>
-                                        <span class="count" aria-label=format!("({count})")>{count}</span>
-                                    </label>
-                                </li>
-                            }
+                .enumerate()
+                .map(|(v, value)| {
+                    let count = move || {
+                        results.with(|r| {
+                            r.counts
+                                .get(f)
+                                .and_then(|(_, values)| values.get(v))
+                                .map_or(0, |(_, n)| *n)
                         })
-                        .collect_view();
+                    };
+                    let checked = {
+                        let value = value.clone();
+                        Memo::new(move |_| filters.with(|fl| facet.selected(fl).contains(&value)))
+                    };
+                    let label = {
+                        let (data, value) = (data.clone(), value.clone());
+                        move || value_label(&data, facet, &value, lang())
+                    };
+                    let nested = facet == Facet::Section
+                        && data.section(&value).is_some_and(|s| s.parent.is_some());
+                    let toggle = {
+                        let value = value.clone();
+                        move |_| {
+                            let mut next = filters.get_untracked();
+                            facet.toggle(&mut next, &value);
+                            set_filters(next, false);
+                        }
+                    };
                     view! {
-                        <fieldset class="facet">
-                            <legend>{tr(lang, facet_title(facet))}</legend>
-                            <ul>{options}</ul>
-                        </fieldset>
+                        <li class:nested=nested class:empty=move || count() == 0 && !checked.get()>
+                            <label>
+                                <input type="checkbox" prop:checked=checked on:change=toggle
+                                    data-facet=format!("{facet:?}").to_lowercase() value=value/>
+                                <span class="facet-label">{label}</span>
+                                <span class="count" aria-label=move || format!("({})", count())>{count}</span>
+                            </label>
+                        </li>
                     }
                 })
-                .collect_view()
-        }
-    };
+                .collect_view();
+            view! {
+                <fieldset class="facet">
+                    <legend>{move || tr(lang(), facet_title(facet))}</legend>
+                    <ul>{options}</ul>
+                </fieldset>
+            }
+        })
+        .collect_view();
 
     let clear_all = move |_| set_filters(Filters::default(), false);
 
@@ -182,59 +201,58 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         }
     };
 
+    let query = Memo::new(move |_| filters.with(|f| Query::new(&f.q)));
+    let empty = move || {
+        visible.with(Vec::is_empty).then(|| {
+            view! {
+                <div class="empty-results">
+                    <p>{tr(lang(), |u| u.no_results)}</p>
+                    <button type="button" class="button" on:click=clear_all>{tr(lang(), |u| u.clear_all)}</button>
+                </div>
+            }
+        })
+    };
+    // Keyed by item: a result that stays in the list is not drawn again.
     let result_list = {
         let data = data.clone();
-        move || {
-            let lang = lang();
-            let query = Query::new(&filters.get().q);
-            let shown = results.get().items;
-            if shown.is_empty() {
-                return view! {
-                    <div class="empty-results">
-                        <p>{tr(lang, |u| u.no_results)}</p>
-                        <button type="button" class="button" on:click=clear_all>{tr(lang, |u| u.clear_all)}</button>
-                    </div>
-                }
-                .into_any();
-            }
-            shown
-                .into_iter()
-                .filter_map(|i| data.items.get(i))
-                .map(|item| {
-                    let href = ctx.link_to(View::Item(item.id.clone()));
-                    let countries = item
-                        .countries
-                        .iter()
-                        .filter_map(|c| data.country(c))
-                        .map(|c| view! { <li class="chip">{bi_marked(&c.name, lang, &query)}</li> })
-                        .collect_view();
-                    let topics = item
-                        .topics
-                        .iter()
-                        .filter_map(|t| data.topic(t))
-                        .map(|t| view! { <li class="chip chip-topic">{bi(&t.name, lang)}</li> })
-                        .collect_view();
-                    let figures = figure_cards(&ctx, &data, item.figures.iter().filter_map(|f| data.figure(f)), lang);
-                    let section = data.section(&item.locator.section).map(|s| bi(&s.title, lang));
-                    view! {
-                        <article class="result" data-item=item.id.clone()>
-                            <header>
-                                <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
-                                " "{voice_badge(item, lang)}
-                                <h2 class="result-title"><a href=href>{bi_marked(&item.title, lang, &query)}</a></h2>
-                            </header>
-                            <p>{bi_marked(&item.text, lang, &query)}</p>
-                            {(!item.figures.is_empty()).then_some(figures)}
-                            <footer class="result-meta">
-                                <ul class="chips">{countries}{topics}</ul>
-                                <span class="locator">{locator_link(&ctx, &data, &item.locator, lang)}" · "{section}</span>
-                            </footer>
-                        </article>
-                    }
-                })
-                .collect_view()
-                .into_any()
+        view! {
+            <For each=move || visible.get() key=|index| *index let:index>
+                {result_row(ctx, data.clone(), index, query)}
+            </For>
         }
+    };
+
+    // Shows the next page and moves focus to its first result, so a keyboard or
+    // screen-reader user goes on reading where the new results start.
+    let show_next = move |_| {
+        let first_new = visible.with_untracked(Vec::len);
+        let matched = results.with_untracked(|r| r.items.len());
+        shown.update(|s| *s = s.more(&filters.get_untracked(), matched));
+        request_animation_frame(move || {
+            let selector = format!(
+                ".results .result:nth-of-type({}) .result-title a",
+                first_new + 1
+            );
+            let link = document()
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(link) = link {
+                let _ = link.focus();
+            }
+        });
+    };
+    let more_button = move || {
+        let matched = results.with(|r| r.items.len());
+        let hidden = matched.saturating_sub(visible.with(Vec::len));
+        (hidden > 0).then(|| {
+            view! {
+                <button type="button" class="button secondary show-more" on:click=show_next>
+                    {move || show_more(hidden.min(PAGE_SIZE), hidden, lang())}
+                </button>
+            }
+        })
     };
 
     view! {
@@ -261,15 +279,75 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                 <section class="results" aria-labelledby="results-count">
                     <div class="results-bar">
                         <p id="results-count" class="results-count" role="status" aria-live="polite">
-                            {move || results_count(results.get().items.len(), total, lang())}
+                            {move || results_count(results.with(|r| r.items.len()), total, lang())}
                         </p>
                         <button type="button" class="button secondary" data-download="selection" on:click=download>
                             {move || tr(lang(), |u| u.download_selection_csv)}
                         </button>
                     </div>
+                    {empty}
                     {result_list}
+                    {more_button}
                 </section>
             </div>
         </div>
+    }
+}
+
+/// One result. It is drawn once while it stays in the list: the language draws it
+/// again, the search only marks its title, text and country names anew.
+fn result_row(ctx: Ctx, data: Arc<Dataset>, index: usize, query: Memo<Query>) -> impl IntoView {
+    move || {
+        let lang = ctx.lang();
+        let item = data.items.get(index)?;
+        let marked = |text: fn(&Item) -> &Text| {
+            let data = data.clone();
+            move || {
+                data.items
+                    .get(index)
+                    .map(|item| bi_marked(text(item), lang, &query.get()))
+            }
+        };
+        let countries = item
+            .countries
+            .iter()
+            .filter_map(|c| data.country(c))
+            .map(|c| {
+                let name = c.name.clone();
+                view! { <li class="chip">{move || bi_marked(&name, lang, &query.get())}</li> }
+            })
+            .collect_view();
+        let topics = item
+            .topics
+            .iter()
+            .filter_map(|t| data.topic(t))
+            .map(|t| view! { <li class="chip chip-topic">{bi(&t.name, lang)}</li> })
+            .collect_view();
+        let figures = (!item.figures.is_empty()).then(|| {
+            figure_cards(
+                &ctx,
+                &data,
+                item.figures.iter().filter_map(|f| data.figure(f)),
+                lang,
+            )
+        });
+        let section = data
+            .section(&item.locator.section)
+            .map(|s| bi(&s.title, lang));
+        Some(view! {
+            <article class="result" data-item=item.id.clone()>
+                <header>
+                    <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+                    " "{voice_badge(item, lang)}
+                    <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{marked(|i| &i.title)}</a></h2>
+                </header>
+                <p>{marked(|i| &i.text)}</p>
+                {figures}
+                <footer class="result-meta">
+                    <ul class="chips">{countries}{topics}</ul>
+                    <span class="locator">{locator_link(&ctx, &data, &item.locator, lang)}" · "{section}</span>
+                </footer>
+            </article>
+        })
     }
 }

@@ -29,7 +29,7 @@ pub fn FactView(data: Arc<Dataset>, id: String) -> impl IntoView {
         let item = data.item(&figure.item);
         let context = item.map(|i| bi(&i.title, lang));
         let locator = item.map(|i| locator_link(&ctx, &data, &i.locator, lang));
-        let item_href = ctx.link_to(View::Item(figure.item.clone()));
+        let item_href = ctx.link(View::Item(figure.item.clone()));
         view! {
             <article class="fact-card" data-figure=figure.id.clone()>
                 <h1 class="fact-indicator">{indicator}</h1>

@@ -37,8 +37,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::Dataset;
+use crate::i18n::Lang;
 use crate::map::MapShapes;
-use crate::url_state::{Route, View};
+use crate::url_state::{Filters, Route, View};
 
 pub use start::start;
 
@@ -46,9 +47,19 @@ pub use start::start;
 pub type Loaded<T> = Result<Arc<T>, Vec<String>>;
 
 /// What every view needs: the current route and how to link to another.
+///
+/// Views read the narrowest part of the route they need ([`Ctx::lang`],
+/// [`Ctx::filters`], links through [`Ctx::link`]), each a memo of its own, so that a
+/// keystroke in the search redraws the results and not the header, and a theme switch
+/// rewrites the links that carry the theme and nothing else.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub route: Memo<Route>,
+    lang: Memo<Lang>,
+    filters: Memo<Filters>,
+    /// What links out of the page keep (language, theme, frame) and the page they start
+    /// from (its depth): the route without the page's own filters and table tab.
+    link_base: Memo<Route>,
     /// The site's root path (`/` or `/some/subpath/`), for full addresses.
     root: StoredValue<String>,
     /// Goes to an address (root-relative path and query); `replace` rewrites the
@@ -57,20 +68,82 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn lang(&self) -> crate::i18n::Lang {
-        self.route.get().lang
+    pub fn new(route: Memo<Route>, root: String, navigate: Callback<(String, bool, bool)>) -> Ctx {
+        Ctx {
+            route,
+            lang: Memo::new(move |_| route.with(|r| r.lang)),
+            filters: Memo::new(move |_| route.with(|r| r.filters.clone())),
+            link_base: Memo::new(move |_| {
+                route.with(|r| Route {
+                    filters: Filters::default(),
+                    table: false,
+                    ..r.clone()
+                })
+            }),
+            root: StoredValue::new(root),
+            navigate,
+        }
+    }
+
+    /// The reading language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Explore's filters as the URL gives them (tracked).
+    pub fn filters(&self) -> Filters {
+        self.filters.get()
     }
 
     /// The link to a route from the current page (relative, so any depth and subpath
-    /// works, and the baked page holds the same links as the app).
+    /// works, and the baked page holds the same links as the app). Tracks the page's
+    /// depth only.
     pub fn href(&self, route: &Route) -> String {
-        route.href_from(&self.route.get())
+        self.link_base.with(|here| route.href_from(here))
     }
 
-    /// The link to another view, keeping what the reader set (language, theme, frame).
-    /// Reads the route untracked: for views that are built again when the page changes.
+    /// The link to another view, keeping what the reader set (language, theme, frame;
+    /// Explore's filters on a link to Explore). Tracks just those parts.
     pub fn link_to(&self, view: View) -> String {
-        self.href(&self.route.get_untracked().with_view(view))
+        self.link_base.with(|here| {
+            let mut target = here.with_view(view);
+            if target.view == View::Explore {
+                target.filters = self.filters.get();
+            }
+            target.href_from(here)
+        })
+    }
+
+    /// [`Ctx::link_to`] for an `href`: the link updates in place when the language,
+    /// theme or frame changes, without redrawing what holds it.
+    pub fn link(&self, view: View) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        let ctx = *self;
+        move || ctx.link_to(view.clone())
+    }
+
+    /// [`Ctx::link`] to a place in another view (`read/#p-2-1`).
+    pub fn link_to_place(
+        &self,
+        view: View,
+        fragment: String,
+    ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        let link = self.link(view);
+        move || format!("{}#{fragment}", link())
+    }
+
+    /// The same page with `change` applied (another language, say), as a live `href`.
+    pub fn link_with(
+        &self,
+        change: impl Fn(&mut Route) + Clone + Send + Sync + 'static,
+    ) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        let ctx = *self;
+        move || {
+            ctx.route.with(|here| {
+                let mut target = here.clone();
+                change(&mut target);
+                target.href_from(here)
+            })
+        }
     }
 
     /// The relative way from the current page to the site's root (`../../`), for
@@ -117,9 +190,19 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
     // A page is built again only when the reader goes to another page; language,
     // theme, filters and the map's indicator update it in place, keeping focus and
     // local state.
-    let page_view = Memo::new(move |_| match ctx.route.get().view {
+    let page_view = Memo::new(move |_| match ctx.route.with(|r| r.view.clone()) {
         View::Map(_) => View::Map(None),
         view => view,
+    });
+    // After a move to another page the focus goes to its main region, as after a page
+    // load, so Tab goes on from the new page's content rather than from the top of the
+    // document. (Effects do not run when baking.)
+    Effect::new(move |previous: Option<View>| {
+        let view = page_view.get();
+        if previous.is_some_and(|p| p != view) {
+            focus_main();
+        }
+        view
     });
     let download_failed = RwSignal::new(false);
     download::watch_failures(download_failed);
@@ -153,6 +236,16 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
     }
 }
 
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    let main = document()
+        .get_element_by_id("main")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}
+
 /// The page for a view.
 fn page(data: Arc<Dataset>, view: View) -> impl IntoView {
     match view {
@@ -179,11 +272,11 @@ fn page(data: Arc<Dataset>, view: View) -> impl IntoView {
 pub fn bake_body(data: Arc<Dataset>, shapes: Arc<MapShapes>, route: Route) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(Ctx {
-            route: Memo::new(move |_| route.clone()),
-            root: StoredValue::new(String::new()),
-            navigate: Callback::new(|_: (String, bool, bool)| {}),
-        });
+        provide_context(Ctx::new(
+            Memo::new(move |_| route.clone()),
+            String::new(),
+            Callback::new(|_: (String, bool, bool)| {}),
+        ));
         provide_context(MapOutlines(RwSignal::new(Some(Ok(shapes)))));
         view! { <Body data=Ok(data)/> }.to_html()
     })

@@ -18,7 +18,6 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
-        let route = ctx.route.get();
         let m = &data.meta;
         let doi_url = format!("https://doi.org/{}", m.doi);
         let countries = data
@@ -28,7 +27,7 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                     ScoStatus::Member => tr(lang, |u| u.sco_member),
                     ScoStatus::NonMemberCloseTies => tr(lang, |u| u.sco_close_ties),
                 });
-                let href = ctx.href(&route.with_view(View::Country(c.id.clone())));
+                let href = ctx.link(View::Country(c.id.clone()));
                 view! {
                     <li class="country-card" data-country=c.id.clone()>
                         <h3><a href=href>{bi(&c.name, lang)}</a></h3>
@@ -43,9 +42,9 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
             &data,
             charts_drawing(&data, |f| data.meta.headline.contains(&f.id)),
         );
-        let explore = ctx.href(&route.with_view(View::Explore));
-        let read = ctx.href(&route.with_view(View::Read));
-        let argument = ctx.href(&route.with_view(View::Argument));
+        let explore = ctx.link(View::Explore);
+        let read = ctx.link(View::Read);
+        let argument = ctx.link(View::Argument);
         view! {
             <article class="overview">
                 <header class="article-head">

@@ -48,7 +48,7 @@ pub fn bi(text: &Text, lang: Lang) -> AnyView {
 
 /// A link to an item, titled in the display language.
 pub fn item_link(ctx: &Ctx, item: &Item, lang: Lang) -> impl IntoView {
-    let href = ctx.link_to(View::Item(item.id.clone()));
+    let href = ctx.link(View::Item(item.id.clone()));
     view! {
         <a href=href class="item-link">
             <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
@@ -95,11 +95,7 @@ pub fn editor_note(item: &Item, lang: Lang) -> impl IntoView {
 
 /// A place in the article, linking to it in the reading view.
 pub fn locator_link(ctx: &Ctx, ds: &Dataset, locator: &Locator, lang: Lang) -> impl IntoView {
-    let href = format!(
-        "{}#{}",
-        ctx.link_to(View::Read),
-        read_anchor(&locator.section, locator.paragraph)
-    );
+    let href = ctx.link_to_place(View::Read, read_anchor(&locator.section, locator.paragraph));
     view! { <a href=href class="locator-link">{locator_label(ds, locator, lang)}</a> }
 }
 
@@ -119,7 +115,7 @@ pub fn figure_who(ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
 fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
     let indicator = ds.indicator(&f.indicator).map(|ind| bi(&ind.name, lang));
     let when = figure_when(f, lang);
-    let href = ctx.link_to(View::Item(f.item.clone()));
+    let href = ctx.link(View::Item(f.item.clone()));
     view! {
         <li class="card figure-card" data-figure=f.id.clone()>
             <a href=href class="figure-link">
@@ -165,7 +161,6 @@ pub fn external_link(url: &str) -> impl IntoView {
 /// explanation lives in attributes (drawn by CSS, read by screen readers as the link's
 /// description), so the text itself copies and reads as the article's sentence.
 fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool) -> AnyView {
-    let glossary = ctx.link_to(View::Glossary);
     crate::terms::mark(text, &ds.glossary, english)
         .into_iter()
         .map(|run| match run.term.and_then(|i| ds.glossary.get(i)) {
@@ -174,7 +169,7 @@ fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool) -> AnyView {
                 let explanation = if english { &term.explanation.en } else { &term.explanation.zh };
                 let tip = format!("{} · {}: {}", term.term.zh, term.term.en, explanation);
                 view! {
-                    <a class="term" href=format!("{glossary}#{}", term.id) data-tip=tip.clone() aria-description=tip>
+                    <a class="term" href=ctx.link_to_place(View::Glossary, term.id.clone()) data-tip=tip.clone() aria-description=tip>
                         {run.text.to_string()}
                     </a>
                 }

@@ -36,7 +36,6 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
     let place = item.map(|i| locator_link(ctx, ds, &i.locator, lang));
     let stated_in = item.map(|i| item_link(ctx, i, lang));
     let (references, footnotes) = backing(ds, f);
-    let sources_href = ctx.link_to(View::Sources);
     // The figure's own page has its cite box; elsewhere the provenance leads there.
     let on_fact_page = ctx.route.get_untracked().view == View::Fact(f.id.clone());
     let sources = if references.is_empty() && footnotes.is_empty() {
@@ -46,7 +45,7 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
             .into_iter()
             .filter_map(|r| ds.reference(r))
             .map(|r| {
-                let href = format!("{sources_href}#{}", r.id);
+                let href = ctx.link_to_place(View::Sources, r.id.clone());
                 view! { <li><a href=href>"["{r.number}"]"</a>" "<span lang="zh-Hans">{r.entry.clone()}</span></li> }
             })
             .collect_view();
@@ -54,7 +53,7 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
             .into_iter()
             .filter_map(|n| ds.footnote(n))
             .map(|n| {
-                let href = format!("{sources_href}#{}", n.id);
+                let href = ctx.link_to_place(View::Sources, n.id.clone());
                 view! {
                     <li>
                         <a href=href>{n.marker.clone()}</a>" "{bi(&n.text, lang)}
@@ -81,7 +80,7 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
                 })}
             </dl>
             {on_fact_page.not().then(|| view! {
-                <p><a href=ctx.link_to(View::Fact(f.id.clone()))>{tr(lang, |u| u.cite_this_figure)}</a></p>
+                <p><a href=ctx.link(View::Fact(f.id.clone()))>{tr(lang, |u| u.cite_this_figure)}</a></p>
             })}
         </details>
     }

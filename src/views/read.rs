@@ -17,7 +17,7 @@ use crate::url_state::{read_anchor, View};
 /// One item as read in place: kind and voice, title, text with terms, figures inline.
 /// `nested`: the item stands in a subsection (headed `h3`), so its title is an `h4`.
 fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, nested: bool, lang: Lang) -> impl IntoView {
-    let href = ctx.link_to(View::Item(item.id.clone()));
+    let href = ctx.link(View::Item(item.id.clone()));
     let figures = item
         .figures
         .iter()
@@ -25,7 +25,7 @@ fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, nested: bool, lang: Lang) -> 
         .map(|f| {
             let indicator = ds.indicator(&f.indicator).map(|i| bi(&i.name, lang));
             let country = ds.country(&f.country).map(|c| bi(&c.name, lang));
-            let href = ctx.link_to(View::Fact(f.id.clone()));
+            let href = ctx.link(View::Fact(f.id.clone()));
             view! {
                 <li class="inline-figure" data-figure=f.id.clone()>
                     <a href=href><strong>{figure_value(f, lang.single())}</strong></a>

@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::data::Dataset;
 use crate::i18n::{tr, Lang, UiPick};
 use crate::pages::NAV;
-use crate::url_state::{Route, Theme, View};
+use crate::url_state::{Frame, Route, Theme, View};
 
 /// The name of a theme in the switch and the embed dialog.
 pub fn theme_label(theme: Theme) -> UiPick {
@@ -47,28 +47,28 @@ fn switch_button(
 pub fn Header() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
-    let nav_links = move || {
-        let route = ctx.route.get();
-        NAV.iter()
-            .map(|(target, label)| {
-                let current = target.key() == route.view.key();
-                let href = ctx.href(&route.with_view(target.clone()));
-                view! {
-                    <li>
-                        <a href=href aria-current=current.then_some("page")>
-                            {tr(route.lang, label)}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    // Built once; each link updates its own address, mark and label in place.
+    let current_key = Memo::new(move |_| ctx.route.with(|r| r.view.key()));
+    let nav_links = NAV
+        .iter()
+        .map(|(target, label)| {
+            let key = target.key();
+            view! {
+                <li>
+                    <a href=ctx.link(target.clone())
+                        aria-current=move || (current_key.get() == key).then_some("page")>
+                        {move || tr(ctx.lang(), label)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     // Languages are links: each language is a page of its own, so the switch works
     // before the app has loaded (and without JavaScript).
     let lang_links = Lang::ALL.map(|option| {
         view! {
             <a class="seg" data-option=option.code() lang=(option != Lang::Both).then_some(option.html_tag())
-                href=move || ctx.href(&ctx.route.get().with_lang(option))
+                href=ctx.link_with(move |r| r.lang = option)
                 aria-current=move || (ctx.lang() == option).then_some("true")>
                 {option.switch_label()}
             </a>
@@ -86,7 +86,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <a class="brand-name" href=move || ctx.href(&ctx.route.get().with_view(View::Overview))>
+                <a class="brand-name" href=ctx.link(View::Overview)>
                     {move || tr(lang(), |u| u.app_name)}
                 </a>
                 <span class="brand-tagline">{move || tr(lang(), |u| u.app_tagline)}</span>
@@ -137,7 +137,7 @@ pub fn Footer(data: Arc<Dataset>) -> impl IntoView {
 pub fn EmbedSource(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
-    let full_view = move || ctx.href(&ctx.route.get().unframed());
+    let full_view = ctx.link_with(|r| r.frame = Frame::default());
     let m = &data.meta;
     let (author, title, year) = (m.author.clone(), m.title.clone(), m.year);
     view! {

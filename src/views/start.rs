@@ -10,7 +10,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::navigation;
@@ -90,12 +89,17 @@ fn baked_search_text() -> Option<String> {
     (!value.trim().is_empty()).then_some(value)
 }
 
-/// Fetches a text file of the site; any failure becomes a message naming the file.
-pub async fn fetch_text(url: &str) -> Result<String, Vec<String>> {
-    let response = gloo::net::http::Request::get(url)
-        .send()
+/// Fetches a JSON file of the site, parsed by the browser; any failure becomes a
+/// message naming the file. (The browser's `fetch` and JSON parser directly: an HTTP
+/// client crate and a JSON parser would cost the wasm tens of KB.)
+pub async fn fetch_json(url: &str) -> Result<JsValue, Vec<String>> {
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |e: JsValue| vec![format!("{url}: {}", js_message(&e))];
+    let window = web_sys::window().ok_or_else(|| vec![format!("{url}: no window")])?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| vec![format!("{url}: {e}")])?;
+        .and_then(|r| r.dyn_into())
+        .map_err(failed)?;
     if !response.ok() {
         return Err(vec![format!(
             "{url}: HTTP {} {}",
@@ -103,23 +107,31 @@ pub async fn fetch_text(url: &str) -> Result<String, Vec<String>> {
             response.status_text()
         )]);
     }
-    response
-        .text()
+    JsFuture::from(response.json().map_err(failed)?)
         .await
-        .map_err(|e| vec![format!("{url}: {e}")])
+        .map_err(failed)
+}
+
+/// The message of a thrown JavaScript value (an `Error`'s, or the value as text).
+fn js_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "failed".to_string())
 }
 
 async fn fetch_dataset(url: &str) -> Loaded<Dataset> {
-    let text = fetch_text(url).await?;
-    crate::data::load(&text)
+    let value = fetch_json(url).await?;
+    crate::data::load_parsed(value)
         .map(Arc::new)
         .map_err(|problems| problems.iter().map(ToString::to_string).collect())
 }
 
 /// Fetches the map's outlines (the page starts on the map, or the reader went there).
 pub async fn fetch_shapes(root: &str) -> Loaded<MapShapes> {
-    let text = fetch_text(&format!("{root}{}", map::MAP_URL)).await?;
-    map::parse_shapes(&text).map(Arc::new).map_err(|e| vec![e])
+    let value = fetch_json(&format!("{root}{}", map::MAP_URL)).await?;
+    map::parsed_shapes(value).map(Arc::new).map_err(|e| vec![e])
 }
 
 /// Renders the app into a new `#app` element and swaps it for the baked one, keeping
@@ -241,7 +253,6 @@ fn App(
     shapes: Option<Loaded<MapShapes>>,
     preferred: Lang,
 ) -> impl IntoView {
-    provide_meta_context();
     let (address, go) = navigation::install(root.clone());
     let route = Memo::new(move |_| {
         let address = address.get();
@@ -252,29 +263,40 @@ fn App(
     let navigate = Callback::new(move |(href, replace, to_top): (String, bool, bool)| {
         go(&href, replace, to_top);
     });
-    let ctx = Ctx {
-        route,
-        root: StoredValue::new(root),
-        navigate,
-    };
+    let ctx = Ctx::new(route, root, navigate);
     provide_context(ctx);
     provide_context(MapOutlines(RwSignal::new(shapes)));
     focus_search_on_slash(ctx);
 
-    let lang = Memo::new(move |_| route.get().lang);
-    let theme = Memo::new(move |_| route.get().theme);
-    let frame = Memo::new(move |_| route.get().frame);
-    let title = {
+    let theme = Memo::new(move |_| route.with(|r| r.theme));
+    let frame = Memo::new(move |_| route.with(|r| r.frame));
+    let title = Memo::new({
         let data = data.clone().ok();
-        move || page_title(data.as_deref(), &route.get())
+        move |_| page_title(data.as_deref(), &route.get())
+    });
+    // The document's own attributes and title, each kept in step with its part of the
+    // route (a few lines here rather than a head-management crate in the wasm).
+    let html = document().document_element();
+    let set_attribute = move |name: &'static str, value: Option<&str>| {
+        if let Some(html) = &html {
+            let _ = match value {
+                Some(value) => html.set_attribute(name, value),
+                None => html.remove_attribute(name),
+            };
+        }
     };
-    view! {
-        <Html {..} lang=move || lang.get().html_tag() data-theme=move || theme.get().code()
-            data-embed=move || frame.get().embed.then_some("")
-            data-transparent=move || frame.get().transparent.then_some("")/>
-        <Title text=title/>
-        <Body data/>
-    }
+    let set = set_attribute.clone();
+    Effect::new(move |_| set("lang", Some(ctx.lang().html_tag())));
+    let set = set_attribute.clone();
+    Effect::new(move |_| set("data-theme", Some(theme.get().code())));
+    let set = set_attribute;
+    Effect::new(move |_| {
+        let frame = frame.get();
+        set("data-embed", frame.embed.then_some(""));
+        set("data-transparent", frame.transparent.then_some(""));
+    });
+    Effect::new(move |_| document().set_title(&title.get()));
+    view! { <Body data/> }
 }
 
 /// `/` anywhere (outside a text field) goes to the search field, opening Explore if

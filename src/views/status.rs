@@ -25,7 +25,7 @@ pub fn data_error(lang: Lang, details: Vec<String>) -> impl IntoView {
 }
 
 pub fn not_found(ctx: &Ctx, lang: Lang) -> impl IntoView {
-    let home = ctx.link_to(View::Overview);
+    let home = ctx.link(View::Overview);
     view! {
         <section class="status" role="alert">
             <h1>{tr(lang, |u| u.not_found_title)}</h1>
