@@ -16,8 +16,9 @@ const clipboard = (p) => p.context().grantPermissions(["clipboard-read", "clipbo
 describe("whose claim", () => {
   it("labels every item with its voice and filters Explore by it", async () => {
     const page = await app.open("en/explore/");
+    // Every result drawn (the first page of 25) carries its voice.
     const badges = await page.$$eval(".result .voice-badge", (els) => els.map((e) => e.dataset.voice));
-    assert.deepEqual(badges, dataset.items.map((i) => i.voice.kind));
+    assert.deepEqual(badges, dataset.items.slice(0, 25).map((i) => i.voice.kind));
     await page.click(`.facet input[value=reported]`);
     await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, reported.length);
     assert.match(page.url(), /[?&]voice=reported/);

@@ -8,12 +8,16 @@
 // the dataset's voices, notes and argument links (+9 KB of data).
 // 321 KB with issue 11's service worker (sw.js, 1.3 KB, fetched after load) and the
 // module loader as a file (boot-*.js).
-// Measure with: node scripts/size.mjs
+// 302.2 KB after issue 12's levers (wasm 251.8 -> 234.1 KB: the browser's fetch and
+// JSON parser instead of gloo and serde_json, no leptos_meta, one small sort, wasm-opt -O2). That is
+// still above the issue's 200 KB cap for this budget and far from its 150 KB target:
+// see the README's benchmark section for where the bytes are and what is left.
+// Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 322_000;
+const BUDGET_BROTLI = 303_000;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

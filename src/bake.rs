@@ -199,12 +199,27 @@ impl Site {
         )
     }
 
-    /// The address of a page as a link from a page `depth` folders down (absolute when
-    /// the public address is known, as `canonical` and `hreflang` want).
-    fn link(&self, address: &str, depth: usize) -> String {
-        match &self.public_url {
-            Some(url) => format!("{url}{address}"),
-            None => format!("{}{address}", to_root(depth)),
+    /// The `hreflang` links to a page in each language (and `x-default` to the site's
+    /// root, on pages that have one). Only with the site's public address: search
+    /// engines take fully qualified addresses only, and flag relative ones.
+    fn alternates(&self, head: &mut String, path_of: impl Fn(Lang) -> String, x_default: bool) {
+        let Some(url) = &self.public_url else {
+            return;
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            let _ = write!(
+                head,
+                "\n<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                lang.html_tag(),
+                escape(&format!("{url}{}", path_of(lang)))
+            );
+        }
+        if x_default {
+            let _ = write!(
+                head,
+                "\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+                escape(url)
+            );
         }
     }
 
@@ -224,20 +239,7 @@ impl Site {
         if let Some(public) = &public {
             let _ = write!(head, "\n<link rel=\"canonical\" href=\"{public}\">");
         }
-        for lang in [Lang::Zh, Lang::En] {
-            let other = route.with_lang(lang);
-            let _ = write!(
-                head,
-                "\n<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-                lang.html_tag(),
-                escape(&self.link(&other.path(), depth))
-            );
-        }
-        let _ = write!(
-            head,
-            "\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
-            escape(&self.link("", depth))
-        );
+        self.alternates(&mut head, |lang| route.with_lang(lang).path(), true);
         let kind = if cites_article(route) {
             "article"
         } else {
@@ -288,14 +290,7 @@ impl Site {
         if let Some(url) = &self.public_url {
             let _ = write!(head, "\n<link rel=\"canonical\" href=\"{}\">", escape(url));
         }
-        for lang in [Lang::Zh, Lang::En] {
-            let _ = write!(
-                head,
-                "\n<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-                lang.html_tag(),
-                escape(&self.link(&Route::home(lang).path(), 0))
-            );
-        }
+        self.alternates(&mut head, |lang| Route::home(lang).path(), false);
         push_social(&mut head, "website", &title, &title, &description, Lang::Zh);
         let _ = write!(
             head,

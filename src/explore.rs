@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::data::{Dataset, Item, ItemKind, VoiceKind};
+use crate::order::sort_short_by_key;
 use crate::search::{fold, Query};
 use crate::url_state::Filters;
 
@@ -52,7 +53,7 @@ impl SearchIndex {
                             .into_iter()
                             .filter_map(|v| position.get(v).copied())
                             .collect();
-                        carried.sort_unstable();
+                        sort_short_by_key(&mut carried, |&v| v);
                         carried.dedup();
                         carried
                     })

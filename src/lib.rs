@@ -18,6 +18,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod map;
+pub mod order;
 pub mod pages;
 pub mod search;
 pub mod terms;

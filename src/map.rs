@@ -7,6 +7,7 @@ use crate::chart::svg::escape;
 use crate::data::{Dataset, Figure, Indicator, Unit};
 use crate::format::figure_value;
 use crate::i18n::Lang;
+use crate::order::sort_short_by;
 
 /// Where the outlines are served, relative to the page; fetched only by the map view.
 pub const MAP_URL: &str = "data/map.json";
@@ -123,7 +124,7 @@ pub fn legend(mapped: &[(&str, &Figure)], lang: Lang) -> Vec<LegendEntry> {
     let (min, max) = bounds(mapped);
     let mut entries: Vec<LegendEntry> = Vec::new();
     let mut sorted: Vec<&Figure> = mapped.iter().map(|(_, f)| *f).collect();
-    sorted.sort_by(|a, b| a.value.total_cmp(&b.value));
+    sort_short_by(&mut sorted, |a, b| a.value.total_cmp(&b.value));
     for f in sorted {
         let colour = colour(f, min, max);
         let text = figure_value(f, lang);

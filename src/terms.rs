@@ -4,6 +4,7 @@
 //! ignore ASCII case and only whole words.
 
 use crate::data::Term;
+use crate::order::{sort_short_by, sort_short_by_key};
 
 /// A run of a text: plain, or the first appearance of the glossary term at `usize`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,7 +29,9 @@ pub fn mark<'t>(text: &'t str, terms: &[Term], english: bool) -> Vec<Run<'t>> {
         })
         .collect();
     // Longer terms choose first, so a shorter one inside them is not marked there.
-    needles.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    sort_short_by(&mut needles, |a, b| {
+        b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0))
+    });
     let hay = if english { lower.as_str() } else { text };
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for (term, needle) in &needles {
@@ -44,7 +47,7 @@ pub fn mark<'t>(text: &'t str, terms: &[Term], english: bool) -> Vec<Run<'t>> {
             chosen.push((start, end, *term));
         }
     }
-    chosen.sort_by_key(|c| c.0);
+    sort_short_by_key(&mut chosen, |c| c.0);
     let mut runs = Vec::new();
     let mut at = 0;
     for (start, end, term) in chosen {

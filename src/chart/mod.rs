@@ -21,6 +21,7 @@ use std::ops::Range;
 use crate::data::{CountryRole, Dataset, Figure, Indicator, Qualifier, Unit};
 use crate::format::{figure_value, figure_when, scale_for, scaled_number};
 use crate::i18n::{tr, Lang, Ui};
+use crate::order::sort_short_by_key;
 use scale::{nice_step, nice_ticks, Linear};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,7 +136,7 @@ impl<'a> ChartSpec<'a> {
             figures.iter().all(|f| f.year.is_some()) && series.iter().any(|s| s.figures.len() > 1);
         if over_years {
             for s in &mut series {
-                s.figures.sort_by_key(|f| f.year);
+                sort_short_by_key(&mut s.figures, |f| f.year);
             }
         }
         let kind = if over_years {
@@ -650,7 +651,7 @@ fn line_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
         }
     }
     let mut years_drawn: Vec<u16> = spec.figures().filter_map(|f| f.year).collect();
-    years_drawn.sort_unstable();
+    sort_short_by_key(&mut years_drawn, |&y| y);
     years_drawn.dedup();
     let x_ticks = thin(
         years_drawn

@@ -14,7 +14,7 @@ impl Dataset {
     /// Items that share figures, topics or a section with `item`, most related first
     /// (a shared figure weighs most, then the same section, then each shared topic).
     pub fn related_items(&self, item: &Item, limit: usize) -> Vec<&Item> {
-        let mut scored: Vec<(usize, usize, &Item)> = self
+        let scored = self
             .items
             .iter()
             .enumerate()
@@ -33,10 +33,12 @@ impl Dataset {
                 let section = usize::from(other.locator.section == item.locator.section);
                 (figures * 4 + section * 2 + topics, order, other)
             })
-            .filter(|(score, _, _)| *score > 0)
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
+            .filter(|(score, _, _)| *score > 0);
+        // Highest score first; ties in the dataset's order, as they come.
+        crate::order::top(scored, limit, |a, b| b.0.cmp(&a.0))
+            .into_iter()
+            .map(|(_, _, i)| i)
+            .collect()
     }
 
     /// The items retold from one paragraph of a section, in the dataset's order.

@@ -73,7 +73,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
 
         let items: Vec<&Item> = {
             let mut ids: Vec<&str> = spec.figures().map(|f| f.item.as_str()).collect();
-            ids.sort_unstable();
+            crate::order::sort_short_by_key(&mut ids, |&id| id);
             ids.dedup();
             ids.into_iter().filter_map(|id| data.item(id)).collect()
         };

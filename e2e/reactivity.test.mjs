@@ -1,0 +1,55 @@
+// Fine-grained updates: a switch or a keystroke changes what it is about and leaves the
+// rest of the page as it was (the same elements, so no flicker, no lost focus or state).
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+
+/** Tags elements (by selector) so that a later check can tell if they were replaced. */
+const tag = (page, selectors) =>
+  page.evaluate((list) => list.forEach((s, i) => (document.querySelector(s).dataset.kept = String(i))), selectors);
+const replaced = (page, selectors) =>
+  page.evaluate((list) => list.filter((s, i) => document.querySelector(s)?.dataset.kept !== String(i)), selectors);
+
+describe("fine-grained updates", () => {
+  it("a theme switch redraws no chart and no text, and every link carries the new theme", async () => {
+    const page = await app.open("en/charts/poverty-rate/");
+    const kept = ["main svg", "main h1", ".nav-links li:nth-child(2) a", ".site-footer p"];
+    await tag(page, kept);
+    await page.click("button.seg[data-option=dark]");
+    await page.waitForURL(/theme=dark/);
+    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+    assert.deepEqual(await replaced(page, kept), []);
+    const hrefs = await page.$$eval("main a[href^='.'], .nav-links a", (links) => links.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.length > 5);
+    for (const href of hrefs) assert.match(href, /theme=dark/, href);
+    await app.done(page);
+  });
+
+  it("a search keystroke leaves the header, the facets and a result that still matches", async () => {
+    const page = await app.open("en/explore/?q=poverty");
+    const first = await page.getAttribute("article[data-item]:has(.result-title mark, p mark)", "data-item");
+    const kept = [".nav-links li:nth-child(1) a", "input[data-facet=country][value=KGZ]", `article[data-item="${first}"] footer`];
+    await tag(page, kept);
+    await page.fill("#search", "poverty ");
+    await page.fill("#search", "povert");
+    await page.waitForURL(/q=povert$/);
+    assert.deepEqual(await replaced(page, kept), []);
+    // The result's matches are marked anew for the new text.
+    const marks = await page.$$eval(`article[data-item="${first}"] mark`, (els) => els.map((e) => e.textContent.toLowerCase()));
+    assert.ok(marks.length > 0 && marks.every((m) => m === "povert"), marks.join());
+    await app.done(page);
+  });
+
+  it("a language switch keeps the search field and the facet boxes", async () => {
+    const page = await app.open("en/explore/?q=poverty");
+    const kept = ["#search", "input[data-facet=topic][value=poverty]"];
+    await tag(page, kept);
+    await page.click("a.seg[data-option=zh]");
+    await page.waitForURL(/\/zh\/explore\/\?q=poverty$/);
+    assert.equal(await page.textContent("main h1"), "浏览");
+    assert.deepEqual(await replaced(page, kept), []);
+    await app.done(page);
+  });
+});
