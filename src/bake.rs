@@ -181,6 +181,10 @@ impl Site {
             ),
             _ => self.template.clone(),
         };
+        // Trunk's preloads of the module and the wasm would fetch them while the page
+        // is first painted; the loader fetches them once the page has loaded.
+        let template = without_tags(&template, "<link rel=\"modulepreload\"");
+        let template = without_tags(&template, "<link rel=\"preload\"");
         let head =
             format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n{head}");
         let template = template
@@ -259,16 +263,16 @@ impl Site {
         if cites_article(route) {
             push_citation(&mut head, ds, route.lang);
         }
-        // The data starts downloading with the wasm, not after it.
+        // What the app fetches first: its loader preloads these beside the wasm.
         let prefix = to_root(depth);
         let _ = write!(
             head,
-            "\n<link rel=\"preload\" href=\"{prefix}{DATASET_FILE}\" as=\"fetch\" crossorigin>"
+            "\n<meta name=\"app-preload\" content=\"{prefix}{DATASET_FILE}\">"
         );
         if matches!(route.view, View::Map(_)) {
             let _ = write!(
                 head,
-                "\n<link rel=\"preload\" href=\"{prefix}{MAP_URL}\" as=\"fetch\" crossorigin>"
+                "\n<meta name=\"app-preload\" content=\"{prefix}{MAP_URL}\">"
             );
         }
         let body = bake_body(ds.clone(), self.shapes.clone(), route.clone());
@@ -294,7 +298,7 @@ impl Site {
         push_social(&mut head, "website", &title, &title, &description, Lang::Zh);
         let _ = write!(
             head,
-            "\n<link rel=\"preload\" href=\"./{DATASET_FILE}\" as=\"fetch\" crossorigin>"
+            "\n<meta name=\"app-preload\" content=\"./{DATASET_FILE}\">"
         );
         self.fill(0, Lang::Zh.html_tag(), &head, &bake_landing(ds.clone()))
     }
@@ -365,24 +369,38 @@ impl Site {
         Some(self.template[from..to].to_string())
     }
 
-    /// Trunk's module loader as a file at the site's root (`boot-{hash}.js`), so pages
-    /// hold no inline script. Its addresses are relative to itself: the import already
-    /// is; the wasm's is made so through `import.meta.url`, since `fetch` would take it
-    /// relative to the page.
+    /// The app's loader as a file at the site's root (`boot-{hash}.js`), in place of
+    /// Trunk's inline one, so pages hold no inline script. It starts the app once the
+    /// page has loaded (and then preloads the files the page names in its
+    /// `app-preload` tags), so that the module, the wasm and the data never compete
+    /// with the page's first paint: the baked page is whole without them. Its addresses
+    /// are relative to itself (`import()` is; the wasm's is made so through
+    /// `import.meta.url`, since `fetch` would take it relative to the page).
     fn boot(&self) -> Option<Output> {
         let (open, close) = INLINE_LOADER;
         let inline = self.inline_loader()?;
-        let code = inline[open.len()..inline.len() - close.len()].trim();
-        let code = match code.split_once("module_or_path: '") {
-            Some((before, rest)) => match rest.split_once('\'') {
-                Some((path, after)) => {
-                    format!("{before}module_or_path: new URL('{path}', import.meta.url){after}")
-                }
-                None => code.to_string(),
-            },
-            None => code.to_string(),
-        };
-        let content = format!("{code}\n");
+        let code = &inline[open.len()..inline.len() - close.len()];
+        let module = quoted_after(code, "from ")?;
+        let wasm = quoted_after(code, "module_or_path: ")?;
+        let content = format!(
+            "// The app's loader, written by the build: the app starts once the page has loaded.\n\
+             const start = async () => {{\n\
+             \x20 for (const meta of document.querySelectorAll('meta[name=\"app-preload\"]')) {{\n\
+             \x20   const link = document.createElement(\"link\");\n\
+             \x20   link.rel = \"preload\";\n\
+             \x20   link.as = \"fetch\";\n\
+             \x20   link.crossOrigin = \"anonymous\";\n\
+             \x20   link.href = new URL(meta.content, document.baseURI).href;\n\
+             \x20   document.head.append(link);\n\
+             \x20 }}\n\
+             \x20 const bindings = await import('{module}');\n\
+             \x20 const wasm = await bindings.default({{ module_or_path: new URL('{wasm}', import.meta.url) }});\n\
+             \x20 window.wasmBindings = bindings;\n\
+             \x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
+             }};\n\
+             if (document.readyState === \"complete\") start();\n\
+             else addEventListener(\"load\", start, {{ once: true }});\n"
+        );
         Some(Output {
             path: format!("boot-{:016x}.js", fnv1a(content.as_bytes())),
             content,
@@ -577,6 +595,26 @@ fn sha256_base64(text: &str) -> String {
         }
     }
     out
+}
+
+/// `html` without every tag that starts with `start` (and the line break after it).
+fn without_tags(html: &str, start: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(start) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let end = after.find('>').map_or(after.len(), |i| i + 1);
+        rest = after[end..].strip_prefix('\n').unwrap_or(&after[end..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The single-quoted string after `key` in `code` (`from './app.js'` → `./app.js`).
+fn quoted_after<'a>(code: &'a str, key: &str) -> Option<&'a str> {
+    let rest = code.split_once(&format!("{key}'"))?.1;
+    Some(rest.split_once('\'')?.0)
 }
 
 #[cfg(test)]
