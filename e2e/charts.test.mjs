@@ -57,6 +57,7 @@ describe("Charts", () => {
     const cells = await page.$$eval(".chart-table tbody tr td.num", (els) => els.map((e) => e.textContent));
     assert.deepEqual(cells, figuresOf("terrorism-index").map((f) => String(f.value)));
     await page.reload();
+    await app.live(page);
     await page.waitForSelector(".chart-table");
     await page.goBack();
     await page.waitForSelector("[data-chart=terrorism-index] .chart-wide svg");

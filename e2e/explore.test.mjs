@@ -134,7 +134,7 @@ describe("Search", () => {
     assert.ok(poverty.some((id) => hits.includes(id)), "items on poverty are among the hits");
     assert.equal(await page.evaluate(() => history.length), before, "typing replaces the entry");
     await page.reload();
-    await page.waitForSelector("article[data-item]");
+    await app.live(page);
     assert.equal(await page.inputValue("#search"), "贫困");
     assert.deepEqual(await shownItems(page), hits);
     await app.done(page);

@@ -75,7 +75,7 @@ describe("the theme switch", () => {
     assert.match(page.url(), /theme=dark/);
     assert.notEqual(await background(), light);
     await page.reload();
-    await page.waitForSelector("main h1");
+    await app.live(page);
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
     await page.click("[data-switch=theme] button[data-option=auto]");
     await page.waitForFunction(() => document.documentElement.dataset.theme === "auto");
