@@ -6,6 +6,7 @@
 //! follow every other active filter.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::data::{Dataset, Item, ItemKind, VoiceKind};
 use crate::order::sort_short_by_key;
@@ -16,7 +17,9 @@ use crate::url_state::Filters;
 /// over the items: every item's folded search text, and for each facet its values
 /// with the values each item carries.
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    /// Folded at the first search, not when Explore opens: its first drawing, part of
+    /// the app's start on an Explore page, needs only the facets.
+    haystacks: OnceLock<Vec<String>>,
     /// In the order of [`Facet::ALL`].
     facets: Vec<FacetIndex>,
 }
@@ -30,11 +33,6 @@ struct FacetIndex {
 
 impl SearchIndex {
     pub fn new(ds: &Dataset) -> SearchIndex {
-        let haystacks = ds
-            .items
-            .iter()
-            .map(|item| fold(&haystack(ds, item)))
-            .collect();
         let facets = Facet::ALL
             .iter()
             .map(|&facet| {
@@ -61,7 +59,10 @@ impl SearchIndex {
                 FacetIndex { values, of_item }
             })
             .collect();
-        SearchIndex { haystacks, facets }
+        SearchIndex {
+            haystacks: OnceLock::new(),
+            facets,
+        }
     }
 }
 
@@ -241,6 +242,16 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
             .map_or(NO_VALUES, Vec::as_slice)
     };
 
+    let haystacks: &[String] = if query.is_empty() {
+        &[]
+    } else {
+        index.haystacks.get_or_init(|| {
+            ds.items
+                .iter()
+                .map(|item| fold(&haystack(ds, item)))
+                .collect()
+        })
+    };
     let mut items = Vec::new();
     let mut counts: Vec<Vec<usize>> = index
         .facets
@@ -248,7 +259,7 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
         .map(|fi| vec![0; fi.values.len()])
         .collect();
     for i in 0..ds.items.len() {
-        let found = query.is_empty() || index.haystacks.get(i).is_some_and(|h| query.matches(h));
+        let found = query.is_empty() || haystacks.get(i).is_some_and(|h| query.matches(h));
         if !found {
             continue;
         }
