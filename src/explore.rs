@@ -32,6 +32,15 @@ struct FacetIndex {
 }
 
 impl SearchIndex {
+    /// Each facet's values in display order: the order of [`Results::counts`].
+    pub fn facet_values(&self, facet: Facet) -> &[String] {
+        Facet::ALL
+            .iter()
+            .position(|&f| f == facet)
+            .and_then(|f| self.facets.get(f))
+            .map_or(&[], |fi| fi.values.as_slice())
+    }
+
     pub fn new(ds: &Dataset) -> SearchIndex {
         let facets = Facet::ALL
             .iter()

@@ -52,7 +52,8 @@ fn parse(json: &str) -> Result<Dataset, Problem> {
     })
 }
 
-/// Parses the JSON; in the browser the message gives line and column, not the path.
+/// Parses the JSON, for wasm32 builds of [`load`] (the app itself uses
+/// [`load_parsed`]); the message gives line and column, not the path.
 #[cfg(target_arch = "wasm32")]
 fn parse(json: &str) -> Result<Dataset, Problem> {
     serde_json::from_str(json).map_err(|e| Problem {

@@ -65,7 +65,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         move |_| sanitize(&ctx.filters(), &data)
     });
     let results = Memo::new({
-        let data = data.clone();
+        let (data, index) = (data.clone(), index.clone());
         move |_| explore(&data, &index, &filters.get())
     });
     // The results drawn: the first pages of the matches.
@@ -125,9 +125,10 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(f, facet)| {
-            let options = facet
-                .values(&data)
-                .into_iter()
+            let options = index
+                .facet_values(facet)
+                .iter()
+                .cloned()
                 .enumerate()
                 .map(|(v, value)| {
                     let count = move || {
