@@ -17,7 +17,7 @@ describe("whose claim", () => {
   it("labels every item with its voice and filters Explore by it", async () => {
     const page = await app.open("en/explore/");
     // Every result drawn (the first page of 25) carries its voice.
-    const badges = await page.$$eval(".result .voice-badge", (els) => els.map((e) => e.dataset.voice));
+    const badges = await page.$$eval(".result > header .voice-badge", (els) => els.map((e) => e.dataset.voice));
     assert.deepEqual(badges, dataset.items.slice(0, 25).map((i) => i.voice.kind));
     await page.click(`.facet input[value=reported]`);
     await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, reported.length);
@@ -30,6 +30,21 @@ describe("whose claim", () => {
       ` · ${reported[0].voice.by.en}`,
     );
     await app.done(page);
+  });
+
+  it("labels every link to an item with its voice, in Chinese and side by side", async () => {
+    const page = await app.open("zh/countries/KAZ/");
+    const links = await page.$$eval("#app a.item-link", (els) =>
+      els.map((a) => [new URL(a.href).pathname.split("/").at(-2), a.querySelector(".voice-badge")?.textContent]),
+    );
+    assert.ok(links.length > 0);
+    const zh = { author: "作者观点", attributed: "引述", reported: "转述观点", fact: "事实" };
+    for (const [id, label] of links) assert.equal(label, zh[item(id).voice.kind], id);
+    await app.done(page);
+    const both = await app.open("zh/countries/KAZ/?lang=both");
+    const label = await both.textContent("#app a.item-link .voice-badge");
+    assert.match(label, /^(作者观点|引述|转述观点|事实) · [A-Z]/);
+    await app.done(both);
   });
 
   it("shows an item's editorial note", async () => {
@@ -122,7 +137,8 @@ describe("the argument map", () => {
 describe("provenance", () => {
   it("gives a figure's place, item and source, or says the article cites none", async () => {
     const page = await app.open("en/facts/trade-partner-rank-kgz/");
-    await page.click(".provenance summary");
+    // On the figure's own page the provenance is open from the start.
+    assert.ok(await page.$(".fact-card .provenance[open]"), "open on the figure's page");
     assert.match(await page.textContent(".provenance"), /The article cites no source for this number\./);
     const place = await page.$eval(".provenance .locator-link", (a) => new URL(a.href));
     assert.equal(place.pathname + place.hash, "/en/read/#p-intro-2");
@@ -143,7 +159,8 @@ describe("provenance", () => {
     await mark.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/en/facts/${id}/$`));
-    await page.waitForSelector(".fact-card .provenance");
+    // The point's provenance is open on the page it leads to: one step.
+    await page.waitForSelector(".fact-card .provenance[open] .locator-link");
     await app.done(page);
     const table = await app.open("en/charts/poverty-rate/?tab=table");
     const rows = await table.$$eval(".chart-table tbody tr[data-figure]", (els) => els.map((r) => !!r.querySelector(".provenance")));
@@ -154,13 +171,44 @@ describe("provenance", () => {
   it("shows a figure's note", async () => {
     const noted = dataset.figures.find((f) => f.note);
     const page = await app.open(`zh/facts/${noted.id}/`);
-    await page.click(".provenance summary");
-    assert.match(await page.textContent(".provenance dl"), new RegExp(noted.note.zh.slice(0, 6)));
+    assert.match(await page.textContent(".provenance[open] dl"), new RegExp(noted.note.zh.slice(0, 6)));
     await app.done(page);
   });
 });
 
+describe("chart sources", () => {
+  it("link each place in the article to the reading view, in each language side by side", async () => {
+    const page = await app.open("en/charts/population/");
+    const places = await page.$$eval("[data-chart=population] .source .locator-link", (els) =>
+      els.map((a) => new URL(a.href).pathname + new URL(a.href).hash),
+    );
+    assert.ok(places.length > 0);
+    for (const place of places) assert.match(place, /^\/en\/read\/#p-[\w-]+-\d+$/);
+    await app.done(page);
+    const both = await app.open("zh/charts/population/?lang=both");
+    const langs = await both.$$eval("[data-chart=population] .source", (els) => els.map((p) => p.lang));
+    assert.deepEqual(langs, ["zh-Hans", "en"]);
+    await app.done(both);
+  });
+});
+
 describe("citations", () => {
+  it("cites the article on the overview and a figure on its page, with the figure's place", async () => {
+    const page = await app.open("en/");
+    await page.click(".cite-box[data-cite=article] summary");
+    assert.equal(
+      await page.inputValue("#cite-article-gbt7714-en"),
+      `${dataset.meta.author.zh}. ${dataset.meta.title.zh}[J]. ${dataset.meta.year}. DOI:${dataset.meta.doi}.`,
+    );
+    await app.done(page);
+    const fact = await app.open("en/facts/unhrc-resolutions-wld/");
+    await fact.click(".cite-box summary");
+    assert.match(await fact.inputValue("#cite-figure-unhrc-resolutions-wld-bibtex-en"), /note = \{Introduction ¶1: /);
+    assert.equal(await fact.textContent(".cite-box .cite-style button >> nth=0"), "Copy citation");
+    await app.done(fact);
+  });
+
+
   it("cites an item in four styles and copies one", async () => {
     const page = await app.open("en/items/labour-migration/", { before: clipboard });
     await page.click(".cite-box summary");

@@ -2,52 +2,104 @@
 //! Chinese correctly), and the lines that go with every chart and file: where the
 //! numbers come from, and which version of the dataset they are.
 
-use crate::data::{Dataset, Figure, Item, Qualifier};
+use crate::data::{Dataset, Figure, Footnote, Item, Locator, Qualifier, Reference};
 use crate::format::{locator_label, plain_number};
 use crate::i18n::Lang;
 
-/// Where the figures come from: the article's place for each, and the references and
-/// footnotes the article gives for them, each named once.
+/// Where a set of figures comes from: the article's places that state them, and the
+/// references and footnotes the article gives for them, each named once, in the order
+/// the figures first name them. The page links the places; files write them as text
+/// ([`FigureSources::line`]).
+pub struct FigureSources<'a> {
+    pub places: Vec<&'a Locator>,
+    pub references: Vec<&'a Reference>,
+    pub footnotes: Vec<&'a Footnote>,
+}
+
+impl<'a> FigureSources<'a> {
+    pub fn of(ds: &'a Dataset, figures: impl IntoIterator<Item = &'a Figure>) -> Self {
+        let mut out = Self {
+            places: Vec::new(),
+            references: Vec::new(),
+            footnotes: Vec::new(),
+        };
+        for f in figures {
+            if let Some(item) = ds.item(&f.item) {
+                if !out.places.contains(&&item.locator) {
+                    out.places.push(&item.locator);
+                }
+            }
+            for r in f.references.iter().filter_map(|r| ds.reference(r)) {
+                if !out.references.iter().any(|seen| seen.id == r.id) {
+                    out.references.push(r);
+                }
+            }
+            for n in f.footnotes.iter().filter_map(|n| ds.footnote(n)) {
+                if !out.footnotes.iter().any(|seen| seen.id == n.id) {
+                    out.footnotes.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    /// "Source: author (year) article" in `lang`, before the places.
+    pub fn lead(ds: &Dataset, lang: Lang) -> String {
+        let (label, article) = match lang {
+            Lang::En => ("Source", "article"),
+            _ => ("来源", "论文"),
+        };
+        format!(
+            "{label}: {} ({}) {article}",
+            ds.meta.author.get(lang),
+            ds.meta.year
+        )
+    }
+
+    /// The separator between the line's parts in `lang`.
+    pub fn separator(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "; ",
+            _ => "；",
+        }
+    }
+
+    /// The references and footnotes as they are written after the places.
+    pub fn backing(&self, lang: Lang) -> Vec<String> {
+        let references = self
+            .references
+            .iter()
+            .map(|r| format!("[{}] {}", r.number, r.entry));
+        let footnotes = self.footnotes.iter().map(|n| {
+            let note = n.text.get(lang).trim_end_matches(['.', '。']);
+            format!("{} {note}", n.marker)
+        });
+        references.chain(footnotes).collect()
+    }
+
+    /// The whole line as text, for files and the drawing's caption.
+    pub fn line(&self, ds: &Dataset, lang: Lang) -> String {
+        let places: Vec<String> = self
+            .places
+            .iter()
+            .map(|l| locator_label(ds, l, lang))
+            .collect();
+        let mut line = format!("{} {}", Self::lead(ds, lang), places.join(", "));
+        for backing in self.backing(lang) {
+            line.push_str(Self::separator(lang));
+            line.push_str(&backing);
+        }
+        line
+    }
+}
+
+/// Where the figures come from, as one line of text in `lang` (see [`FigureSources`]).
 pub fn sources_line<'a>(
-    ds: &Dataset,
+    ds: &'a Dataset,
     figures: impl IntoIterator<Item = &'a Figure>,
     lang: Lang,
 ) -> String {
-    let mut places: Vec<String> = Vec::new();
-    let mut sources: Vec<String> = Vec::new();
-    for f in figures {
-        if let Some(item) = ds.item(&f.item) {
-            let place = locator_label(ds, &item.locator, lang);
-            if !places.contains(&place) {
-                places.push(place);
-            }
-        }
-        for r in f.references.iter().filter_map(|r| ds.reference(r)) {
-            let text = format!("[{}] {}", r.number, r.entry);
-            if !sources.contains(&text) {
-                sources.push(text);
-            }
-        }
-        for n in f.footnotes.iter().filter_map(|n| ds.footnote(n)) {
-            let note = n.text.get(lang).trim_end_matches(['.', '。']);
-            let text = format!("{} {note}", n.marker);
-            if !sources.contains(&text) {
-                sources.push(text);
-            }
-        }
-    }
-    let author = ds.meta.author.get(lang);
-    let year = ds.meta.year;
-    let (label, article, sep) = match lang {
-        Lang::En => ("Source", "article", "; "),
-        _ => ("来源", "论文", "；"),
-    };
-    let mut line = format!("{label}: {author} ({year}) {article} {}", places.join(", "));
-    if !sources.is_empty() {
-        line.push_str(sep);
-        line.push_str(&sources.join(sep));
-    }
-    line
+    FigureSources::of(ds, figures).line(ds, lang)
 }
 
 /// Where the build puts all items as CSV, below the site's root (one file per language).
@@ -121,7 +173,7 @@ fn qualifier_code(q: Option<Qualifier>) -> &'static str {
 /// The figures as a CSV file: a title, source and address line, then one row per
 /// figure with stable column names and names in the display language.
 pub fn figures_csv<'a>(
-    ds: &Dataset,
+    ds: &'a Dataset,
     title: &str,
     figures: impl IntoIterator<Item = &'a Figure> + Clone,
     lang: Lang,

@@ -60,6 +60,15 @@ impl Lang {
         }
     }
 
+    /// The single languages shown in this mode: one, or both in order.
+    pub fn singles(self) -> &'static [Lang] {
+        match self {
+            Lang::Zh => &[Lang::Zh],
+            Lang::En => &[Lang::En],
+            Lang::Both => &[Lang::Zh, Lang::En],
+        }
+    }
+
     /// The label of the language switch's button for this language.
     pub fn switch_label(self) -> &'static str {
         match self {
@@ -124,6 +133,8 @@ pub struct Ui {
     pub embed_preview: &'static str,
     pub embed_code: &'static str,
     pub copy: &'static str,
+    pub copy_citation: &'static str,
+    pub copy_citation_by_hand: &'static str,
     pub copied: &'static str,
     pub copy_by_hand: &'static str,
     pub close: &'static str,
@@ -281,6 +292,8 @@ pub static ZH: Ui = Ui {
     embed_preview: "预览",
     embed_code: "嵌入代码",
     copy: "复制代码",
+    copy_citation: "复制引文",
+    copy_citation_by_hand: "无法自动复制：引文已选中，请按 Ctrl+C（或 ⌘C）复制。",
     copied: "已复制。",
     copy_by_hand: "无法自动复制：代码已选中，请按 Ctrl+C（或 ⌘C）复制。",
     close: "关闭",
@@ -438,6 +451,8 @@ pub static EN: Ui = Ui {
     embed_preview: "Preview",
     embed_code: "Code to paste",
     copy: "Copy code",
+    copy_citation: "Copy citation",
+    copy_citation_by_hand: "Could not copy automatically: the citation is selected, press Ctrl+C (or ⌘C).",
     copied: "Copied.",
     copy_by_hand: "Could not copy automatically: the code is selected, press Ctrl+C (or ⌘C).",
     close: "Close",

@@ -22,9 +22,14 @@ pub fn mark<'t>(text: &'t str, terms: &[Term], english: bool) -> Vec<Run<'t>> {
         .iter()
         .enumerate()
         .flat_map(|(i, t)| {
-            let term = if english { &t.term.en } else { &t.term.zh };
+            let (term, more) = if english {
+                (&t.term.en, &t.forms.en)
+            } else {
+                (&t.term.zh, &t.forms.zh)
+            };
             forms(term)
                 .into_iter()
+                .chain(more.iter().cloned())
                 .map(move |f| (i, if english { f.to_ascii_lowercase() } else { f }))
         })
         .collect();
@@ -128,11 +133,44 @@ mod tests {
                 en: "explanation".into(),
             },
             items: vec![],
+            forms: Default::default(),
         }
     }
 
     fn marked<'t>(runs: &[Run<'t>]) -> Vec<(&'t str, Option<usize>)> {
         runs.iter().map(|r| (r.text, r.term)).collect()
+    }
+
+    /// A reader of either language sees the same key terms marked: each term is found
+    /// in as many of its items' English texts as of their Chinese ones (the texts refer
+    /// back to some terms as "the idea", which neither language marks).
+    #[test]
+    fn terms_are_marked_as_often_in_english_as_in_chinese() {
+        let ds = crate::data::load(include_str!("../data/dataset.json")).expect("valid");
+        for (index, term) in ds.glossary.iter().enumerate() {
+            let found = |english: bool| {
+                term.items
+                    .iter()
+                    .filter_map(|id| ds.item(id))
+                    .filter(|item| {
+                        let text = if english {
+                            &item.text.en
+                        } else {
+                            &item.text.zh
+                        };
+                        mark(text, &ds.glossary, english)
+                            .iter()
+                            .any(|run| run.term == Some(index))
+                    })
+                    .count()
+            };
+            let (zh, en) = (found(false), found(true));
+            assert!(
+                en >= zh,
+                "{}: marked in {zh} Chinese texts but {en} English ones",
+                term.id
+            );
+        }
     }
 
     #[test]
@@ -231,6 +269,7 @@ mod properties {
                     term: Text { zh, en },
                     explanation: Text { zh: "z".into(), en: "e".into() },
                     items: vec![],
+                    forms: Default::default(),
                 })
                 .collect();
             let runs = mark(&text, &terms, english);

@@ -66,25 +66,93 @@ fn the_article_in_every_style() {
     );
 }
 
+/// The article's entry in BibTeX, with `note` as the last field.
+fn bibtex_with_note(lang: Lang, note: &str) -> String {
+    let (author, title, language) = match lang {
+        Lang::En => ("Wang, Xiao-ling", TITLE_EN, "Chinese"),
+        _ => ("王晓玲", TITLE_ZH, "中文"),
+    };
+    format!(
+        "@article{{wang2023,\n  author = {{{author}}},\n  title = {{{title}}},\n  \
+         year = {{2023}},\n  doi = {{{DOI}}},\n  url = {{https://doi.org/{DOI}}},\n  \
+         language = {{{language}}},\n  note = {{{note}}}\n}}"
+    )
+}
+
+/// The article's entry in RIS, with `note` as its N1 line.
+fn ris_with_note(lang: Lang, note: &str) -> String {
+    let (author, title, language, keywords) = match lang {
+        Lang::En => (
+            "Wang, Xiao-ling",
+            TITLE_EN,
+            "Chinese",
+            [
+                "community with a Shared Future for mankind",
+                "Social Cooperation",
+                "China – Central Asia Community with a Shared Future",
+            ],
+        ),
+        _ => (
+            "王晓玲",
+            TITLE_ZH,
+            "中文",
+            ["人类命运共同体", "社会合作", "中国—中亚命运共同体"],
+        ),
+    };
+    let mut lines = vec![
+        "TY  - JOUR".to_string(),
+        format!("AU  - {author}"),
+        format!("TI  - {title}"),
+        "PY  - 2023".into(),
+        format!("DO  - {DOI}"),
+        format!("UR  - https://doi.org/{DOI}"),
+        format!("LA  - {language}"),
+    ];
+    lines.extend(keywords.map(|k| format!("KW  - {k}")));
+    lines.push(format!("N1  - {note}"));
+    lines.push("ER  -".into());
+    lines.join("\r\n")
+}
+
+const APA_EN: &str = "Wang, X.-l. (2023). 社会合作视角下的“中国—中亚命运共同体”构建 [The construction of \
+                      “China – Central Asia Community with a Shared Future” from the perspective of \
+                      social cooperation].";
+
 #[test]
 fn an_item_is_cited_at_its_place() {
     let ds = dataset();
     let item = ds.item("labour-migration").expect("exists");
     let cited = Cited::Item(item);
-    assert_eq!(
-        cite(&ds, cited, Style::GbT7714, Lang::Zh),
-        format!(
-            "王晓玲. {TITLE_ZH}[J]. 2023. DOI:{DOI}. 三（一） 第1段（吉、塔劳动力赴邻国务工）."
-        )
+    let gbt = format!(
+        "王晓玲. {TITLE_ZH}[J]. 2023. DOI:{DOI}. 三（一） 第1段（吉、塔劳动力赴邻国务工）."
     );
-    assert!(cite(&ds, cited, Style::Apa7, Lang::En).ends_with(&format!(
-        "https://doi.org/{DOI} (§3.1 ¶1, Kyrgyz and Tajik workers go abroad)"
-    )));
-    assert!(cite(&ds, cited, Style::BibTex, Lang::En).contains(
-        "  language = {Chinese},\n  note = {§3.1 ¶1: Kyrgyz and Tajik workers go abroad}\n}"
-    ));
-    assert!(cite(&ds, cited, Style::Ris, Lang::Zh)
-        .ends_with("N1  - 三（一） 第1段: 吉、塔劳动力赴邻国务工\r\nER  -"));
+    // GB/T 7714 is written in Chinese whatever the page's language.
+    assert_eq!(cite(&ds, cited, Style::GbT7714, Lang::Zh), gbt);
+    assert_eq!(cite(&ds, cited, Style::GbT7714, Lang::En), gbt);
+    assert_eq!(
+        cite(&ds, cited, Style::Apa7, Lang::En),
+        format!("{APA_EN} https://doi.org/{DOI} (§3.1 ¶1, Kyrgyz and Tajik workers go abroad)")
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::Apa7, Lang::Zh),
+        format!("王晓玲. (2023). {TITLE_ZH}. https://doi.org/{DOI} (三（一） 第1段, 吉、塔劳动力赴邻国务工)")
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::BibTex, Lang::En),
+        bibtex_with_note(Lang::En, "§3.1 ¶1: Kyrgyz and Tajik workers go abroad")
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::BibTex, Lang::Zh),
+        bibtex_with_note(Lang::Zh, "三（一） 第1段: 吉、塔劳动力赴邻国务工")
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::Ris, Lang::En),
+        ris_with_note(Lang::En, "§3.1 ¶1: Kyrgyz and Tajik workers go abroad")
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::Ris, Lang::Zh),
+        ris_with_note(Lang::Zh, "三（一） 第1段: 吉、塔劳动力赴邻国务工")
+    );
 }
 
 #[test]
@@ -92,18 +160,43 @@ fn a_figure_is_cited_with_its_value_at_the_place_of_its_item() {
     let ds = dataset();
     let figure = ds.figure("unhrc-resolutions-wld").expect("exists");
     let cited = Cited::Figure(figure);
+    let (zh, en) = (
+        "引言 第1段: 写入人权理事会决议次数，世界：超过10次",
+        "Introduction ¶1: Times written into UN Human Rights Council resolutions, World: more than 10 times",
+    );
     assert_eq!(
         cite(&ds, cited, Style::GbT7714, Lang::Zh),
         format!(
             "王晓玲. {TITLE_ZH}[J]. 2023. DOI:{DOI}. 引言 第1段（写入人权理事会决议次数，世界：超过10次）."
         )
     );
-    assert!(cite(&ds, cited, Style::Apa7, Lang::En).ends_with(
-        " (Introduction ¶1, Times written into UN Human Rights Council resolutions, World: more than 10 times)"
-    ));
-    assert!(cite(&ds, cited, Style::Ris, Lang::En).contains(
-        "\r\nN1  - Introduction ¶1: Times written into UN Human Rights Council resolutions, World: more than 10 times\r\n"
-    ));
+    assert_eq!(
+        cite(&ds, cited, Style::Apa7, Lang::En),
+        format!(
+            "{APA_EN} https://doi.org/{DOI} (Introduction ¶1, Times written into UN Human \
+             Rights Council resolutions, World: more than 10 times)"
+        )
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::Apa7, Lang::Zh),
+        format!("王晓玲. (2023). {TITLE_ZH}. https://doi.org/{DOI} (引言 第1段, 写入人权理事会决议次数，世界：超过10次)")
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::BibTex, Lang::En),
+        bibtex_with_note(Lang::En, en)
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::BibTex, Lang::Zh),
+        bibtex_with_note(Lang::Zh, zh)
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::Ris, Lang::En),
+        ris_with_note(Lang::En, en)
+    );
+    assert_eq!(
+        cite(&ds, cited, Style::Ris, Lang::Zh),
+        ris_with_note(Lang::Zh, zh)
+    );
 }
 
 #[test]

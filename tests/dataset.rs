@@ -381,3 +381,10 @@ fn enum_codes_match_the_data_file() {
         assert_eq!(serde_json::to_value(voice).ok(), Some(json!(voice.id())));
     }
 }
+
+#[test]
+fn an_empty_form_of_a_term_is_reported() {
+    let problems =
+        problems_after(|v| v["glossary"][0]["forms"] = json!({ "en": ["Belt and Road", " "] }));
+    assert_reports(&problems, "$.glossary[0].forms.en[1]", "form is empty");
+}

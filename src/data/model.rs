@@ -447,4 +447,24 @@ pub struct Term {
     pub explanation: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
+    /// Other ways the retold texts write the term ("the Belt and Road" for "Belt and
+    /// Road Initiative (BRI)"), so it is found in them too.
+    #[serde(default, skip_serializing_if = "Forms::is_empty")]
+    pub forms: Forms,
+}
+
+/// Other wordings of a term, per language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forms {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zh: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub en: Vec<String>,
+}
+
+impl Forms {
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
 }

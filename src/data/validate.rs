@@ -369,6 +369,16 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text(&format!("{path}.term"), &t.term);
         c.text(&format!("{path}.explanation"), &t.explanation);
         c.all_resolve(&format!("{path}.items"), &items, &t.items);
+        for (lang, forms) in [("zh", &t.forms.zh), ("en", &t.forms.en)] {
+            for (j, form) in forms.iter().enumerate() {
+                if form.trim().is_empty() {
+                    c.report(
+                        format!("{path}.forms.{lang}[{j}]"),
+                        "a term's form is empty",
+                    );
+                }
+            }
+        }
     }
 
     let mut pairs = HashSet::new();

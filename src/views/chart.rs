@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::download::{save_png, save_text};
-use super::parts::{bi, figure_who, item_links};
+use super::parts::{bi, figure_who, item_links, sources_note};
 use super::provenance::provenance;
 use super::{status, Ctx};
 use crate::chart::svg::{render, standalone_size, Captions};
@@ -14,7 +14,7 @@ use crate::chart::{
     charted_indicators, group_heading, layout, summary, ChartKind, ChartSpec, Layout,
 };
 use crate::data::{Dataset, Item, Qualifier};
-use crate::export::{figures_csv, sources_line};
+use crate::export::{figures_csv, sources_line, FigureSources};
 use crate::format::{figure_value, figure_when};
 use crate::i18n::tr;
 use crate::url_state::View;
@@ -220,7 +220,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                 }}
                 {legend.map(|items| view! { <ul class="legend">{items}</ul> })}
                 {qualified.then(|| view! { <p class="muted small">{tr(lang, |u| u.projected_note)}</p> })}
-                <p class="source small">{source.clone()}</p>
+                {sources_note(&ctx, &data, &FigureSources::of(&data, spec.figures()), lang)}
                 <div class="chart-actions">
                     <button type="button" class="button secondary" data-action="table" on:click=toggle>
                         {move || if show_table() { tr(lang, |u| u.show_chart) } else { tr(lang, |u| u.show_table) }}

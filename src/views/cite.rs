@@ -21,19 +21,19 @@ pub enum CiteTarget {
     Figure(String),
 }
 
-/// The languages a citation is given in: the reader's, or both.
-fn citation_langs(lang: Lang) -> &'static [Lang] {
-    match lang {
-        Lang::Zh => &[Lang::Zh],
-        Lang::En => &[Lang::En],
-        Lang::Both => &[Lang::Zh, Lang::En],
-    }
-}
-
 /// One citation text in a read-only field, with its copy button and a status line.
 fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
-    let rows = text.lines().count().clamp(2, 12);
+    // Enough rows for the text wrapped at about 60 columns (a Chinese character takes
+    // two), so no citation starts cut off where `field-sizing` is not supported.
+    let rows = text
+        .lines()
+        .map(|line| {
+            let columns: usize = line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+            columns / 60 + 1
+        })
+        .sum::<usize>()
+        .clamp(2, 14);
     let field_id = id.clone();
     let to_copy = text.clone();
     let copy = move |_| {
@@ -45,9 +45,9 @@ fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl I
         <div class="cite-style">
             <label for=id.clone()>{label}</label>
             <textarea id=id readonly rows=rows spellcheck="false">{text}</textarea>
-            <button type="button" class="button secondary" on:click=copy>{tr(lang, |u| u.copy)}</button>
+            <button type="button" class="button secondary" on:click=copy>{tr(lang, |u| u.copy_citation)}</button>
             <span class="muted small" role="status">
-                {move || copied.get().map(|ok| if ok { tr(lang, |u| u.copied) } else { tr(lang, |u| u.copy_by_hand) })}
+                {move || copied.get().map(|ok| if ok { tr(lang, |u| u.copied) } else { tr(lang, |u| u.copy_citation_by_hand) })}
             </span>
         </div>
     }
@@ -77,9 +77,9 @@ pub fn CiteBox(data: Arc<Dataset>, target: CiteTarget) -> impl IntoView {
         let fields = Style::ALL
             .into_iter()
             .flat_map(|style| {
-                citation_langs(lang).iter().filter_map(move |&l| {
+                lang.singles().iter().filter_map(move |&l| {
                     // GB/T 7714 cites in the article's language only: once is enough.
-                    (style != Style::GbT7714 || l == citation_langs(lang)[0]).then_some((style, l))
+                    (style != Style::GbT7714 || l == lang.singles()[0]).then_some((style, l))
                 })
             })
             .map(|(style, l)| {
@@ -127,7 +127,7 @@ pub fn DatasetCiteBox(data: Arc<Dataset>) -> impl IntoView {
         let fields = opened.get().map(|(url, today)| {
             Style::ALL
                 .into_iter()
-                .flat_map(|style| citation_langs(lang).iter().map(move |&l| (style, l)))
+                .flat_map(|style| lang.singles().iter().map(move |&l| (style, l)))
                 .map(|(style, l)| {
                     citation_field(
                         format!("cite-dataset-{}-{}", style.id(), l.code()),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::provenance::provenance;
 use super::Ctx;
 use crate::data::{Dataset, Figure, Item, Locator, Text};
+use crate::export::FigureSources;
 use crate::format::{external_href, figure_value, figure_when, locator_label};
 use crate::i18n::{kind_label, tr, voice_label, Lang};
 use crate::search::Query;
@@ -46,13 +47,15 @@ pub fn bi(text: &Text, lang: Lang) -> AnyView {
     bi_marked(text, lang, &Query::default())
 }
 
-/// A link to an item, titled in the display language.
+/// A link to an item, titled in the display language, with its kind and whose
+/// statement it is (so a title seen alone never passes an opinion off as a fact).
 pub fn item_link(ctx: &Ctx, item: &Item, lang: Lang) -> impl IntoView {
     let href = ctx.link(View::Item(item.id.clone()));
     view! {
         <a href=href class="item-link">
             <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
-            " "{bi(&item.title, lang)}
+            " "{bi(&item.title, lang)}" "
+            <span class="voice-badge" data-voice=item.voice.kind.id()>{voice_label(item.voice.kind, lang)}</span>
         </a>
     }
 }
@@ -97,6 +100,34 @@ pub fn editor_note(item: &Item, lang: Lang) -> impl IntoView {
 pub fn locator_link(ctx: &Ctx, ds: &Dataset, locator: &Locator, lang: Lang) -> impl IntoView {
     let href = ctx.link_to_place(View::Read, read_anchor(&locator.section, locator.paragraph));
     view! { <a href=href class="locator-link">{locator_label(ds, locator, lang)}</a> }
+}
+
+/// Where a chart's figures come from, with each place in the article a link to it in
+/// the reading view; side by side, a line per language.
+pub fn sources_note(ctx: &Ctx, ds: &Dataset, sources: &FigureSources, lang: Lang) -> impl IntoView {
+    lang.singles()
+        .iter()
+        .map(|&single| {
+            let places = sources
+                .places
+                .iter()
+                .enumerate()
+                .map(|(at, place)| {
+                    view! { {(at > 0).then_some(", ")}{locator_link(ctx, ds, place, single)} }
+                })
+                .collect_view();
+            let backing = sources
+                .backing(single)
+                .into_iter()
+                .map(|text| view! { {FigureSources::separator(single)}{text} })
+                .collect_view();
+            view! {
+                <p class="source small" lang=single.html_tag()>
+                    {FigureSources::lead(ds, single)}" "{places}{backing}
+                </p>
+            }
+        })
+        .collect_view()
 }
 
 /// Whom a figure is about: its country, and the other side where it is about a relation.

@@ -30,13 +30,15 @@ fn backing<'a>(ds: &'a Dataset, f: &'a Figure) -> (Vec<&'a str>, Vec<&'a str>) {
     }
 }
 
-/// A folded "Provenance" disclosure for one figure.
+/// A "Provenance" disclosure for one figure, folded except on the figure's own page.
 pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
     let item = ds.item(&f.item);
     let place = item.map(|i| locator_link(ctx, ds, &i.locator, lang));
     let stated_in = item.map(|i| item_link(ctx, i, lang));
     let (references, footnotes) = backing(ds, f);
     // The figure's own page has its cite box; elsewhere the provenance leads there.
+    // There it is open from the start: a chart's point and the reading view's figures
+    // lead to that page, so their provenance is one click away.
     let on_fact_page = ctx.route.get_untracked().view == View::Fact(f.id.clone());
     let sources = if references.is_empty() && footnotes.is_empty() {
         view! { <p>{tr(lang, |u| u.provenance_none)}</p> }.into_any()
@@ -65,7 +67,7 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
         view! { <ul class="provenance-sources">{references}{footnotes}</ul> }.into_any()
     };
     view! {
-        <details class="provenance" data-provenance=f.id.clone()>
+        <details class="provenance" data-provenance=f.id.clone() open=on_fact_page>
             <summary>{tr(lang, |u| u.provenance)}</summary>
             <dl>
                 <dt>{tr(lang, |u| u.provenance_place)}</dt>
