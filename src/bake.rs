@@ -369,38 +369,27 @@ impl Site {
         Some(self.template[from..to].to_string())
     }
 
-    /// The app's loader as a file at the site's root (`boot-{hash}.js`), in place of
-    /// Trunk's inline one, so pages hold no inline script. It starts the app once the
-    /// page has loaded (and then preloads the files the page names in its
-    /// `app-preload` tags), so that the module, the wasm and the data never compete
-    /// with the page's first paint: the baked page is whole without them. Its addresses
-    /// are relative to itself (`import()` is; the wasm's is made so through
-    /// `import.meta.url`, since `fetch` would take it relative to the page).
-    fn boot(&self) -> Option<Output> {
+    /// The app's module and wasm as Trunk's inline loader names them (`./name.js`).
+    fn app_files(&self) -> Option<(String, String)> {
         let (open, close) = INLINE_LOADER;
         let inline = self.inline_loader()?;
         let code = &inline[open.len()..inline.len() - close.len()];
         let module = quoted_after(code, "from ")?;
         let wasm = quoted_after(code, "module_or_path: ")?;
-        let content = format!(
-            "// The app's loader, written by the build: the app starts once the page has loaded.\n\
-             const start = async () => {{\n\
-             \x20 for (const meta of document.querySelectorAll('meta[name=\"app-preload\"]')) {{\n\
-             \x20   const link = document.createElement(\"link\");\n\
-             \x20   link.rel = \"preload\";\n\
-             \x20   link.as = \"fetch\";\n\
-             \x20   link.crossOrigin = \"anonymous\";\n\
-             \x20   link.href = new URL(meta.content, document.baseURI).href;\n\
-             \x20   document.head.append(link);\n\
-             \x20 }}\n\
-             \x20 const bindings = await import('{module}');\n\
-             \x20 const wasm = await bindings.default({{ module_or_path: new URL('{wasm}', import.meta.url) }});\n\
-             \x20 window.wasmBindings = bindings;\n\
-             \x20 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
-             }};\n\
-             if (document.readyState === \"complete\") start();\n\
-             else addEventListener(\"load\", start, {{ once: true }});\n"
-        );
+        Some((module.to_string(), wasm.to_string()))
+    }
+
+    /// The app's loader as a file at the site's root (`boot-{hash}.js`, from
+    /// `src/boot.js`), in place of Trunk's inline one, so pages hold no inline script.
+    /// It starts the app when the page needs it (see there for when), and then preloads
+    /// the files the page names in its `app-preload` tags. Its addresses are relative to
+    /// itself (`import()` is; the wasm's is made so through `import.meta.url`, since
+    /// `fetch` would take it relative to the page).
+    fn boot(&self) -> Option<Output> {
+        let (module, wasm) = self.app_files()?;
+        let content = include_str!("boot.js")
+            .replacen("__MODULE__", &module, 1)
+            .replacen("__WASM__", &wasm, 1);
         Some(Output {
             path: format!("boot-{:016x}.js", fnv1a(content.as_bytes())),
             content,
@@ -422,13 +411,12 @@ impl Site {
                 }
             }
         }
-        if let Some(boot) = self.boot() {
-            // The loader's own imports: the module and the wasm, named in its code.
-            for quoted in boot.content.split('\'').skip(1).step_by(2) {
-                if let Some(name) = quoted.strip_prefix("./") {
-                    precache.push(name.to_string());
-                }
+        if let Some((module, wasm)) = self.app_files() {
+            for file in [module, wasm] {
+                precache.push(file.trim_start_matches("./").to_string());
             }
+        }
+        if let Some(boot) = self.boot() {
             precache.push(boot.path);
         }
         precache.sort();

@@ -428,12 +428,24 @@ fn the_module_loader_is_a_file_that_starts_the_app_once_the_page_has_loaded() {
     let boots: Vec<&String> = pages.keys().filter(|p| p.starts_with("boot-")).collect();
     assert_eq!(boots.len(), 1);
     let boot = &pages[boots[0]];
-    assert!(boot.contains("await import('./app-1234.js')"), "{boot}");
+    assert!(boot.contains("await import(\"./app-1234.js\")"), "{boot}");
     assert!(
-        boot.contains("module_or_path: new URL('./app-1234_bg.wasm', import.meta.url)"),
+        boot.contains("module_or_path: new URL(\"./app-1234_bg.wasm\", import.meta.url)"),
         "{boot}"
     );
     assert!(boot.contains("addEventListener(\"load\", start"), "{boot}");
+    // The service worker caches what the loader loads, the loader itself too.
+    let worker = &pages["sw.js"];
+    for file in [
+        "\"app-1234.js\"",
+        "\"app-1234_bg.wasm\"",
+        &format!("\"{}\"", boots[0]),
+    ] {
+        assert!(
+            worker.contains(file),
+            "{file} not in the precache: {worker}"
+        );
+    }
     // Nothing of the app is fetched before the page's first paint: the page only names
     // what the loader preloads.
     let overview = &pages["en/index.html"];
