@@ -275,6 +275,14 @@ describe("glossary terms in context", () => {
     assert.equal(await page.textContent(".item-text"), host.text.en);
     await app.done(page);
   });
+
+  it("marks terms in Explore's results too, with the search's matches inside them", async () => {
+    const page = await app.open("en/explore/?q=road");
+    const term = page.locator(`.result p a.term[href$="#belt-and-road"]`).first();
+    assert.equal(await term.locator("mark").textContent(), "Road");
+    assert.match(await term.textContent(), /^Belt and Road/);
+    await app.done(page);
+  });
 });
 
 describe("downloads", () => {

@@ -90,11 +90,69 @@ impl Query {
         }
         runs
     }
+
+    /// The byte ranges of `text` that match (see [`Query::highlight`]), in order.
+    pub fn hit_ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        for (run, hit) in self.highlight(text) {
+            if hit {
+                ranges.push(at..at + run.len());
+            }
+            at += run.len();
+        }
+        ranges
+    }
+}
+
+/// `text[range]` cut where the `hits` (sorted byte ranges of `text`) begin and end:
+/// each piece with whether it matches. Lets another division of a text (its glossary
+/// terms) keep the matches that cross its own boundaries.
+pub fn split_hits<'t>(
+    text: &'t str,
+    range: std::ops::Range<usize>,
+    hits: &[std::ops::Range<usize>],
+) -> Vec<(&'t str, bool)> {
+    let mut pieces = Vec::new();
+    let mut at = range.start;
+    for hit in hits {
+        let (start, end) = (hit.start.max(at), hit.end.min(range.end));
+        if start >= end {
+            continue;
+        }
+        if start > at {
+            pieces.push((&text[at..start], false));
+        }
+        pieces.push((&text[start..end], true));
+        at = end;
+    }
+    if at < range.end || pieces.is_empty() {
+        pieces.push((&text[at..range.end], false));
+    }
+    pieces
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_are_kept_across_another_division_of_the_text() {
+        let text = "一带一路项目惠及民众";
+        let hits = Query::new("路项").hit_ranges(text);
+        // The glossary term 一带一路 ends inside the match: both halves stay marked.
+        let term = 0.."一带一路".len();
+        let rest = "一带一路".len()..text.len();
+        assert_eq!(
+            split_hits(text, term, &hits),
+            vec![("一带一", false), ("路", true)]
+        );
+        assert_eq!(
+            split_hits(text, rest, &hits),
+            vec![("项", true), ("目惠及民众", false)]
+        );
+        assert_eq!(split_hits(text, 0..0, &hits), vec![("", false)]);
+    }
 
     #[test]
     fn folding_ignores_case_width_and_diacritics() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::download::save_text;
-use super::parts::{bi, bi_marked, figure_cards, locator_link, voice_badge};
+use super::parts::{bi, bi_marked, bi_terms_marked, figure_cards, locator_link, voice_badge};
 use super::Ctx;
 use crate::data::{Dataset, Item, ItemKind, Text, VoiceKind};
 use crate::explore::{explore, sanitize, Facet, SearchIndex, Shown, PAGE_SIZE};
@@ -309,6 +309,15 @@ fn result_row(ctx: Ctx, data: Arc<Dataset>, index: usize, query: Memo<Query>) ->
                     .map(|item| bi_marked(text(item), lang, &query.get()))
             }
         };
+        // The text marks the glossary's terms too, as wherever an item's text is shown.
+        let text = {
+            let data = data.clone();
+            move || {
+                data.items
+                    .get(index)
+                    .map(|item| bi_terms_marked(&ctx, &data, &item.text, lang, &query.get()))
+            }
+        };
         let countries = item
             .countries
             .iter()
@@ -342,7 +351,7 @@ fn result_row(ctx: Ctx, data: Arc<Dataset>, index: usize, query: Memo<Query>) ->
                     " "{voice_badge(item, lang)}
                     <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{marked(|i| &i.title)}</a></h2>
                 </header>
-                <p>{marked(|i| &i.text)}</p>
+                <p>{text}</p>
                 {figures}
                 <footer class="result-meta">
                     <ul class="chips">{countries}{topics}</ul>

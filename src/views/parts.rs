@@ -9,7 +9,7 @@ use crate::data::{Dataset, Figure, Item, Locator, Text};
 use crate::export::FigureSources;
 use crate::format::{external_href, figure_value, figure_when, locator_label};
 use crate::i18n::{kind_label, tr, voice_label, Lang};
-use crate::search::Query;
+use crate::search::{split_hits, Query};
 use crate::url_state::{read_anchor, View};
 
 /// Text with the parts that match `query` wrapped in `<mark>`.
@@ -191,17 +191,34 @@ pub fn external_link(url: &str) -> impl IntoView {
 /// with the term in both languages and its explanation shown on hover and focus. The
 /// explanation lives in attributes (drawn by CSS, read by screen readers as the link's
 /// description), so the text itself copies and reads as the article's sentence.
-fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool) -> AnyView {
+fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool, query: &Query) -> AnyView {
+    let hits = query.hit_ranges(text);
+    let mut at = 0;
     crate::terms::mark(text, &ds.glossary, english)
         .into_iter()
-        .map(|run| match run.term.and_then(|i| ds.glossary.get(i)) {
-            None => run.text.to_string().into_any(),
+        .map(|run| {
+            let range = at..at + run.text.len();
+            at = range.end;
+            let pieces = split_hits(text, range, &hits)
+                .into_iter()
+                .map(|(piece, hit)| {
+                    if hit {
+                        view! { <mark>{piece.to_string()}</mark> }.into_any()
+                    } else {
+                        piece.to_string().into_any()
+                    }
+                })
+                .collect_view();
+            (run.term.and_then(|i| ds.glossary.get(i)), pieces)
+        })
+        .map(|(term, pieces)| match term {
+            None => pieces.into_any(),
             Some(term) => {
                 let explanation = if english { &term.explanation.en } else { &term.explanation.zh };
                 let tip = format!("{} · {}: {}", term.term.zh, term.term.en, explanation);
                 view! {
                     <a class="term" href=ctx.link_to_place(View::Glossary, term.id.clone()) data-tip=tip.clone() aria-description=tip>
-                        {run.text.to_string()}
+                        {pieces}
                     </a>
                 }
                 .into_any()
@@ -213,15 +230,21 @@ fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool) -> AnyView {
 
 /// A dataset text in the display language with glossary terms marked (see [`bi`]).
 pub fn bi_terms(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang) -> AnyView {
+    bi_terms_marked(ctx, ds, text, lang, &Query::default())
+}
+
+/// A dataset text with glossary terms marked and the query's matches highlighted, in
+/// and around the terms (Explore's results).
+pub fn bi_terms_marked(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang, query: &Query) -> AnyView {
     match lang {
         Lang::Both => view! {
             <span class="bi">
-                <span lang="zh-Hans">{with_terms(ctx, ds, &text.zh, false)}</span>
-                <span lang="en">{with_terms(ctx, ds, &text.en, true)}</span>
+                <span lang="zh-Hans">{with_terms(ctx, ds, &text.zh, false, query)}</span>
+                <span lang="en">{with_terms(ctx, ds, &text.en, true, query)}</span>
             </span>
         }
         .into_any(),
-        _ => view! { <span>{with_terms(ctx, ds, text.get(lang), lang == Lang::En)}</span> }
+        _ => view! { <span>{with_terms(ctx, ds, text.get(lang), lang == Lang::En, query)}</span> }
             .into_any(),
     }
 }
