@@ -4,7 +4,9 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { serve } from "../scripts/static-server.mjs";
 
@@ -16,10 +18,11 @@ before(async () => {
 });
 after(() => new Promise((ok) => server.close(ok)));
 
-/** A raw GET: headers and body bytes, nothing decoded. */
-const get = (path, acceptEncoding) =>
+/** A raw GET: headers and body bytes, nothing decoded. `headers` are sent as they are. */
+const get = (path, acceptEncoding, headers = {}, at = origin) =>
   new Promise((ok, fail) => {
-    const req = request(`${origin}${path}`, { headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} }, (res) => {
+    const sent = { ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}), ...headers };
+    const req = request(`${at}${path}`, { headers: sent }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -59,6 +62,74 @@ describe("the static server", () => {
       const plain = await get(path);
       assert.equal(plain.headers["content-encoding"], undefined, path);
       assert.deepEqual(plain.body, raw);
+    }
+  });
+
+  it("honours an encoding the client refuses with q=0, and prefers what it weighs higher", async () => {
+    const raw = readFileSync("dist/en/index.html");
+    const refused = await get("/en/", "gzip, deflate, br;q=0");
+    assert.equal(refused.headers["content-encoding"], "gzip");
+    assert.deepEqual(gunzipSync(refused.body), raw);
+    const none = await get("/en/", "br;q=0, gzip;q=0");
+    assert.equal(none.headers["content-encoding"], undefined);
+    assert.deepEqual(none.body, raw);
+    const preferred = await get("/en/", "br;q=0.5, gzip;q=1");
+    assert.equal(preferred.headers["content-encoding"], "gzip");
+    const star = await get("/en/", "*");
+    assert.equal(star.headers["content-encoding"], "br");
+    assert.deepEqual(brotliDecompressSync(star.body), raw);
+  });
+
+  it("sends Content-Length, ETag and Last-Modified, and answers a revalidation with 304", async () => {
+    for (const [path, encoding] of [["/en/", "br"], ["/en/", "gzip"], ["/en/", undefined], ["/data/dataset.json", "br"]]) {
+      const first = await get(path, encoding);
+      assert.equal(Number(first.headers["content-length"]), first.body.length, path);
+      const etag = first.headers.etag;
+      assert.ok(etag, `${path} has an ETag`);
+      assert.ok(!Number.isNaN(Date.parse(first.headers["last-modified"])), path);
+      const again = await get(path, encoding, { "if-none-match": etag });
+      assert.equal(again.status, 304, `${path} ${encoding}`);
+      assert.equal(again.body.length, 0);
+      assert.equal(again.headers.etag, etag);
+      assert.equal(again.headers["cache-control"], "no-cache");
+      // Another encoding is another representation: it has its own tag.
+      const other = await get(path, encoding === "br" ? "gzip" : "br", { "if-none-match": etag });
+      assert.equal(other.status, 200, `${path} in another encoding`);
+      const since = await get(path, encoding, { "if-modified-since": first.headers["last-modified"] });
+      assert.equal(since.status, 304, path);
+      const older = await get(path, encoding, { "if-modified-since": new Date(Date.parse(first.headers["last-modified"]) - 1000).toUTCString() });
+      assert.equal(older.status, 200, path);
+      assert.equal((await get(path, encoding, { "if-none-match": "\"something-else\"" })).status, 200, path);
+    }
+  });
+
+  it("sends an unknown address the 404 page, not to be cached", async () => {
+    const missing = await get("/en/nowhere/", "br");
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers["cache-control"], "no-cache");
+    assert.equal(Number(missing.headers["content-length"]), missing.body.length);
+    assert.match(missing.body.toString(), /Page not found/);
+  });
+
+  it("never serves a file outside its folder, not even from a sibling folder named like it", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "cca-hosting-"));
+    mkdirSync(join(parent, "dist"));
+    mkdirSync(join(parent, "distsecret"));
+    writeFileSync(join(parent, "dist", "index.html"), "<title>site</title>");
+    writeFileSync(join(parent, "distsecret", "x"), "secret");
+    writeFileSync(join(parent, "secret"), "secret");
+    const jail = await serve(join(parent, "dist"), 0, "/");
+    const at = `http://127.0.0.1:${jail.address().port}`;
+    try {
+      assert.equal((await get("/", undefined, {}, at)).status, 200);
+      for (const path of ["/..%2fdistsecret/x", "/..%2Fdistsecret%2Fx", "/%2e%2e%2fdistsecret/x", "/..%2fsecret", "/..%5cdistsecret/x"]) {
+        const response = await get(path, undefined, {}, at);
+        assert.ok([403, 404].includes(response.status), `${path}: ${response.status}`);
+        assert.doesNotMatch(response.body.toString(), /secret/, path);
+      }
+    } finally {
+      await new Promise((ok) => jail.close(ok));
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 

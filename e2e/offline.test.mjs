@@ -100,6 +100,50 @@ describe("offline", () => {
     await context.close();
   });
 
+  it("answers an unknown address with the 404 page, its links working, as online", async () => {
+    const { context, page, errors } = await firstVisit("en/");
+    await context.setOffline(true);
+    for (const address of ["en/nowhere/", "nowhere/", "a/b/c", "en/items/no-such-item/"]) {
+      const response = await page.goto(origin + address);
+      assert.equal(response.status(), 404, address);
+      assert.equal(page.url(), origin + address, `${address}: the address stays`);
+      assert.match(await page.textContent("main"), /Page not found/, address);
+      assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector(".button")).borderRadius), "0px", `${address}: styled`);
+      assert.equal(await page.evaluate(() => document.querySelector("a[href='en/']").href), origin + "en/", address);
+    }
+    await page.click("a[href='en/']");
+    await page.waitForURL(origin + "en/");
+    await live(page);
+    assert.ok(await page.isVisible("main h1"));
+    // A folder's address without its final slash goes to the folder, as online.
+    await page.goto(origin + "en/charts");
+    await page.waitForURL(origin + "en/charts/");
+    await live(page);
+    await page.waitForSelector("[data-chart] .chart-box svg", { state: "attached" });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("downloads every file the Sources page links to, with the network off", async () => {
+    const { context, page } = await firstVisit("en/");
+    await context.setOffline(true);
+    for (const lang of ["en", "zh"]) {
+      await page.goto(`${origin}${lang}/sources/`);
+      await live(page);
+      const files = await page.$$eval("a[data-download-file]", (links) => links.map((a) => a.href));
+      assert.equal(files.length, 3, lang);
+      for (const href of [...files, `${origin}embed.js`]) {
+        const got = await page.evaluate(async (url) => {
+          const response = await fetch(url);
+          return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+        }, href);
+        assert.equal(got.status, 200, href);
+        assert.ok(got.bytes > 0, href);
+      }
+    }
+    await context.close();
+  });
+
   it("takes a new release whole on the next visit and drops the old one", async () => {
     const { context, page } = await firstVisit("en/sources/");
     const before = await page.evaluate(() => caches.keys());

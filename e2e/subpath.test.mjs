@@ -40,3 +40,21 @@ it("serves baked pages without JavaScript and a 404 page that finds the site's r
   assert.notEqual(await missing.evaluate(() => getComputedStyle(document.querySelector(".button")).borderRadius), "0px");
   await app.done(missing);
 });
+
+it("shows a styled 404 page whose links stay under the subpath, at addresses without a language folder", async () => {
+  for (const address of ["nowhere/", "a/b/c"]) {
+    const page = await app.open(address, { live: false });
+    // The page finds the site's root by asking the folders above it for a file every
+    // build has there, so it can take a moment after the load.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector(".button")).borderRadius !== "0px", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.querySelector("a[href='en/']").href), app.url("en/"), address);
+    assert.ok((await page.evaluate(() => document.querySelector("link[rel=icon]").href)).startsWith(app.url()), address);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).visibility), "visible", address);
+    await page.click("a[href='en/']");
+    await page.waitForURL(app.url("en/"));
+    await app.live(page);
+    // The folders that are not the root answered 404 to that question: expected here.
+    page.errors = page.errors.filter((e) => !e.includes("status of 404"));
+    await app.done(page);
+  }
+});

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use crate::chart::svg::escape;
 use crate::data::{Dataset, DATASET_FILE};
+use crate::embed::HOST_SCRIPT;
 use crate::export;
 use crate::i18n::{tr, Lang};
 use crate::map::{MapShapes, MAP_URL};
@@ -27,12 +28,19 @@ pub const HEAD_MARKER: &str = "<!-- page-head -->";
 pub const BODY_MARKER: &str = "<!-- page-body -->";
 /// The root page's script: sends the reader to their language's overview.
 pub const ROOT_SCRIPT: &str = "root.js";
+/// The page static hosts show for an unknown address (and the service worker, offline).
+pub const NOT_FOUND_PAGE: &str = "404.html";
+/// Every page of the site, as its folder below the site's root (`en/items/x/`, and ""
+/// for the root): the service worker tells them from unknown addresses offline.
+pub const PAGES_FILE: &str = "pages.json";
+/// The headers to send with the site, in the format Netlify and Cloudflare Pages read
+/// from the site's root (and `scripts/static-server.mjs` too).
+pub const HEADERS_FILE: &str = "_headers";
 
-/// The Content-Security-Policy of every page (as a `<meta>` tag; hosts that can set
-/// headers should send the same, plus `frame-ancestors` if they want to limit who may
-/// embed). Scripts, styles, data and frames come from the site only; the wasm module
-/// needs `'wasm-unsafe-eval'`; exports draw on `blob:` and `data:` images. No inline
-/// script, no `eval`.
+/// The Content-Security-Policy of every page (as a `<meta>` tag; as a header, see
+/// [`Site::header_policy`]). Scripts, styles, data and frames come from the site only;
+/// the wasm module needs `'wasm-unsafe-eval'`; exports draw on `blob:` and `data:`
+/// images. No inline script, no `eval`.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; \
      worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; \
@@ -95,7 +103,8 @@ impl Site {
     }
 
     /// Every file of the baked site: a page per address and language, the root page,
-    /// `404.html`, and with a public address the sitemap and `robots.txt`.
+    /// `404.html`, the CSV downloads, the service worker and the list of pages it reads,
+    /// the hosts' `_headers`, and with a public address the sitemap and `robots.txt`.
     pub fn outputs(&self) -> Vec<Output> {
         let routes = all_routes(&self.data, &self.shapes);
         let mut out: Vec<Output> = routes
@@ -105,21 +114,47 @@ impl Site {
                 content: self.page(route),
             })
             .collect();
+        let downloads = self.downloads();
+        out.push(self.service_worker(&downloads));
+        let mut pages: Vec<String> = routes.iter().map(Route::path).collect();
+        pages.push(String::new());
+        out.push(Output {
+            path: PAGES_FILE.into(),
+            content: serde_json::to_string(&pages).unwrap_or_else(|_| "[]".into()),
+        });
         if let Some(boot) = self.boot() {
             out.push(boot);
         }
-        out.push(self.service_worker());
         out.push(Output {
             path: "index.html".into(),
             content: self.landing(),
         });
         out.push(Output {
-            path: "404.html".into(),
+            path: NOT_FOUND_PAGE.into(),
             content: self.not_found(),
         });
+        out.push(self.headers());
+        out.extend(downloads);
+        if let Some(url) = &self.public_url {
+            out.push(Output {
+                path: "sitemap.xml".into(),
+                content: sitemap(url, &routes),
+            });
+            out.push(Output {
+                path: "robots.txt".into(),
+                content: format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
+            });
+        }
+        out
+    }
+
+    /// All items and all figures as CSV, in each language: the files the Sources page
+    /// offers for download.
+    fn downloads(&self) -> Vec<Output> {
+        let site = self.public_url.clone().unwrap_or_default();
+        let ds = &self.data;
+        let mut out = Vec::new();
         for lang in [Lang::Zh, Lang::En] {
-            let site = self.public_url.clone().unwrap_or_default();
-            let ds = &self.data;
             out.push(Output {
                 path: export::items_file(lang),
                 content: export::items_csv(
@@ -139,16 +174,6 @@ impl Site {
                     lang,
                     &format!("{site}{}", export::figures_file(lang)),
                 ),
-            });
-        }
-        if let Some(url) = &self.public_url {
-            out.push(Output {
-                path: "sitemap.xml".into(),
-                content: sitemap(url, &routes),
-            });
-            out.push(Output {
-                path: "robots.txt".into(),
-                content: format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
             });
         }
         out
@@ -305,48 +330,21 @@ impl Site {
 
     /// The page a static host shows for an unknown address, at any depth: it links to
     /// the site's root through a `<base>` (the public address when known; otherwise
-    /// the part of the address before its language folder, found by a line of script).
+    /// found by its one script, see [`Site::not_found_script`]).
     fn not_found(&self) -> String {
         let title = format!(
             "{} · {}",
             tr(Lang::Both, |u| u.not_found_title),
             tr(Lang::Zh, |u| u.app_name)
         );
-        let assets = ["<link rel=\"stylesheet\"", "<link rel=\"icon\""]
-            .map(|start| {
-                self.template_tag(start)
-                    .unwrap_or_default()
-                    .replace("href=\"./", "href=\"")
-            })
-            .join("");
-        let mut script_hash = None;
-        let head = match &self.public_url {
-            Some(url) => format!("<base href=\"{}\">\n{assets}", escape(url)),
-            // The stylesheet and icon are written by the script, after the <base>: as
-            // plain tags the browser's preload scanner would fetch them from the wrong
-            // folder first.
-            None => {
-                let tags = serde_json::to_string(&assets)
-                    .unwrap_or_default()
-                    .replace("</", "<\\/");
-                let script = format!(
-                    "(function(){{var m=location.pathname.match(/^(.*?\\/)(?:zh|en)\\//);\
-                     var b=document.createElement('base');b.href=m?m[1]:'/';\
-                     document.head.appendChild(b);document.write({tags});}})();"
-                );
-                script_hash = Some(sha256_base64(&script));
-                format!("<script>{script}</script>")
-            }
-        };
-        // At an unknown depth, without the public address, only a script can find the
-        // site's root; this page's policy allows that one script by its hash.
-        let csp = match &script_hash {
-            Some(hash) => CSP.replacen(
-                "script-src 'self'",
-                &format!("script-src 'self' 'sha256-{hash}'"),
-                1,
+        let head = match (&self.public_url, self.not_found_script()) {
+            (Some(url), _) => format!(
+                "<base href=\"{}\">\n{}",
+                escape(url),
+                self.not_found_assets()
             ),
-            None => CSP.to_string(),
+            (None, Some(script)) => format!("<script>{script}</script>"),
+            (None, None) => String::new(),
         };
         format!(
             "<!DOCTYPE html>\n<html lang=\"zh-Hans\" data-theme=\"auto\">\n<head>\n\
@@ -354,11 +352,94 @@ impl Site {
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"color-scheme\" content=\"light dark\">\n\
              <meta name=\"robots\" content=\"noindex\">\n\
-             <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
              {head}\n<title>{}</title>\n</head>\n<body>\n<div id=\"app\">{}</div>\n</body>\n</html>\n",
+            self.header_policy(),
             escape(&title),
             bake_not_found()
         )
+    }
+
+    /// The 404 page's stylesheet and icon, relative to the site's root.
+    fn not_found_assets(&self) -> String {
+        ["<link rel=\"stylesheet\"", "<link rel=\"icon\""]
+            .map(|start| {
+                self.template_tag(start)
+                    .unwrap_or_default()
+                    .replace("href=\"./", "href=\"")
+            })
+            .join("")
+    }
+
+    /// Without the public address, the 404 page finds the site's root with this inline
+    /// script (a host serves the page at any depth, and the page cannot load a script
+    /// before it knows where the root is), then sets its `<base>` and adds the
+    /// stylesheet and icon. Where the address has a language folder, the root is what
+    /// comes before it; elsewhere (`/sub/a/b/c`) the folders above the address are asked,
+    /// deepest first, for a file every build has at its root. A `<base>` already there
+    /// (the service worker's, offline) is kept. The stylesheet and icon are written by the
+    /// script, after the `<base>`: as plain tags the browser's preload scanner would
+    /// fetch them from the wrong folder first. `None` with the public address: then the
+    /// page has a static `<base>` and no script.
+    fn not_found_script(&self) -> Option<String> {
+        if self.public_url.is_some() {
+            return None;
+        }
+        let tags = serde_json::to_string(&self.not_found_assets())
+            .unwrap_or_default()
+            .replace("</", "<\\/");
+        Some(format!(
+            "(function(){{var d=document,h=d.head,t={tags},p=location.pathname;\
+             function base(root){{var b=d.createElement('base');b.href=root;h.appendChild(b);}}\
+             if(d.querySelector('base'))return d.write(t);\
+             var m=p.match(/^(.*?\\/)(?:zh|en)\\//);\
+             if(m){{base(m[1]);return d.write(t);}}\
+             var s=d.documentElement.style,parts=p.replace(/[^\\/]*$/,'').split('/'),up=[];\
+             for(var i=parts.length-1;i>0;i--)up.push(parts.slice(0,i).join('/')+'/');\
+             s.visibility='hidden';\
+             Promise.all(up.map(function(f){{return fetch(f+'{ROOT_SCRIPT}',{{method:'HEAD'}})\
+             .then(function(r){{return r.ok}},function(){{return false}})}}))\
+             .then(function(ok){{base(up[ok.indexOf(true)]||'/');h.insertAdjacentHTML('beforeend',t);\
+             var l=h.querySelector('link[rel=stylesheet]');function show(){{s.visibility=''}}\
+             if(l){{l.onload=l.onerror=show}}else show()}});}})();"
+        ))
+    }
+
+    /// The policy to send as a header with every response: [`CSP`], allowing the 404
+    /// page's script by its hash where there is one. A host serves `404.html` at any
+    /// unknown address, so the header cannot tell that page from others; the hash
+    /// allows that one script and nothing else.
+    pub fn header_policy(&self) -> String {
+        match self.not_found_script() {
+            Some(script) => CSP.replacen(
+                "script-src 'self'",
+                &format!("script-src 'self' 'sha256-{}'", sha256_base64(&script)),
+                1,
+            ),
+            None => CSP.to_string(),
+        }
+    }
+
+    /// `_headers`, which Netlify and Cloudflare Pages read (other hosts: README,
+    /// "Hosting"): the policy and CORS on every address, and a year's caching for the
+    /// files whose names carry a content hash. Everything else keeps the host's default
+    /// of revalidating, so a new release is seen at once.
+    fn headers(&self) -> Output {
+        let mut content = format!(
+            "# Written by the build (src/bake.rs) for hosts that read this file.\n\
+             /*\n  Content-Security-Policy: {}\n  Access-Control-Allow-Origin: *\n",
+            self.header_policy()
+        );
+        for file in self.app_files().iter().filter(|f| has_content_hash(f)) {
+            let _ = write!(
+                content,
+                "/{file}\n  Cache-Control: public, max-age=31536000, immutable\n"
+            );
+        }
+        Output {
+            path: HEADERS_FILE.into(),
+            content,
+        }
     }
 
     /// Trunk's inline module loader, whole, if the template has one.
@@ -370,7 +451,7 @@ impl Site {
     }
 
     /// The app's module and wasm as Trunk's inline loader names them (`./name.js`).
-    fn app_files(&self) -> Option<(String, String)> {
+    fn loader_imports(&self) -> Option<(String, String)> {
         let (open, close) = INLINE_LOADER;
         let inline = self.inline_loader()?;
         let code = &inline[open.len()..inline.len() - close.len()];
@@ -386,7 +467,7 @@ impl Site {
     /// itself (`import()` is; the wasm's is made so through `import.meta.url`, since
     /// `fetch` would take it relative to the page).
     fn boot(&self) -> Option<Output> {
-        let (module, wasm) = self.app_files()?;
+        let (module, wasm) = self.loader_imports()?;
         let content = include_str!("boot.js")
             .replacen("__MODULE__", &module, 1)
             .replacen("__WASM__", &wasm, 1);
@@ -396,39 +477,72 @@ impl Site {
         })
     }
 
-    /// The service worker (`sw.js`, from `src/sw.js`) with this release's name and the
-    /// files it caches at once: the app, its data, and the two overviews, which stand
-    /// in offline for pages not visited yet.
-    fn service_worker(&self) -> Output {
-        let mut precache: Vec<String> = ["", "zh/", "en/", ROOT_SCRIPT, DATASET_FILE, MAP_URL]
-            .map(String::from)
-            .to_vec();
+    /// The app's own files below the site's root: what Trunk's output links to (the
+    /// stylesheet, the icon, `early.js`), the loader, and the module and the wasm it
+    /// imports.
+    fn app_files(&self) -> Vec<String> {
+        let mut files = Vec::new();
         for attribute in ["href=\"./", "src=\"./"] {
             for (at, _) in self.template.match_indices(attribute) {
                 let rest = &self.template[at + attribute.len()..];
                 if let Some(end) = rest.find('"') {
-                    precache.push(rest[..end].to_string());
+                    files.push(rest[..end].to_string());
                 }
             }
         }
-        if let Some((module, wasm)) = self.app_files() {
+        if let Some((module, wasm)) = self.loader_imports() {
             for file in [module, wasm] {
-                precache.push(file.trim_start_matches("./").to_string());
+                files.push(file.trim_start_matches("./").to_string());
             }
         }
         if let Some(boot) = self.boot() {
-            precache.push(boot.path);
+            files.push(boot.path);
         }
+        files.sort();
+        files.dedup();
+        files
+    }
+
+    /// The service worker (`sw.js`, from `src/sw.js`) with this release's name, the
+    /// files it caches at once (the app, its data and downloads, the two overviews,
+    /// which stand in offline for pages not visited yet, the 404 page and the list of
+    /// pages: offline, any other address gets the 404 page, as online), and which of
+    /// them never change.
+    fn service_worker(&self, downloads: &[Output]) -> Output {
+        let app = self.app_files();
+        let mut precache: Vec<String> = [
+            "",
+            "zh/",
+            "en/",
+            NOT_FOUND_PAGE,
+            PAGES_FILE,
+            ROOT_SCRIPT,
+            HOST_SCRIPT,
+            DATASET_FILE,
+            MAP_URL,
+        ]
+        .map(String::from)
+        .to_vec();
+        precache.extend(downloads.iter().map(|d| d.path.clone()));
+        precache.extend(app.iter().cloned());
         precache.sort();
         precache.dedup();
+        let hashed: Vec<&String> = app.iter().filter(|f| has_content_hash(f)).collect();
         let data = serde_json::to_string(&*self.data).unwrap_or_default();
-        let release = format!("{:016x}", fnv1a(format!("{precache:?}{data}").as_bytes()));
         let list = serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into());
+        let hashed = serde_json::to_string(&hashed).unwrap_or_else(|_| "[]".into());
+        let code = include_str!("sw.js")
+            .replacen("__PRECACHE__", &list, 1)
+            .replacen("__HASHED__", &hashed, 1)
+            .replacen("__PAGES__", PAGES_FILE, 1)
+            .replacen("__NOT_FOUND__", NOT_FOUND_PAGE, 1);
+        // The release: what the worker caches and its own code, so that a new build
+        // with other files, data (and so other pages) or worker code caches into a new
+        // cache.
+        let release = format!("{:016x}", fnv1a(format!("{code}{data}").as_bytes()));
         Output {
             path: "sw.js".into(),
-            content: include_str!("sw.js")
-                .replacen("__RELEASE__", &release, 1)
-                .replacen("__PRECACHE__", &list, 1),
+            content: code.replacen("__RELEASE__", &release, 1),
         }
     }
 
@@ -554,6 +668,18 @@ fn to_root(depth: usize) -> String {
 /// replaced, not hydrated, needs none of them.
 fn strip_markers(html: &str) -> String {
     html.replace("<!>", "")
+}
+
+/// Whether a file's name carries a content hash (`main-8c391f0d78967c8b.css`,
+/// `cca-explorer-1a2b3c4d_bg.wasm`): a hyphen and 8 to 16 hex digits (Trunk writes its
+/// 64-bit hash without leading zeros) before the extension. Such a file never changes.
+fn has_content_hash(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (8..=16).contains(&hash.len())
+            && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    })
 }
 
 /// FNV-1a, 64 bits: a stable short name for a file's content.

@@ -218,6 +218,7 @@ pub fn render(
 mod tests {
     use super::*;
     use crate::data::load;
+    use proptest::prelude::*;
 
     fn real() -> (Dataset, MapShapes) {
         let ds = load(include_str!("../data/dataset.json")).expect("valid dataset");
@@ -284,6 +285,150 @@ mod tests {
             entries.first().map(|e| e.values.clone()),
             Some(vec!["20.1%".to_string()])
         );
+    }
+
+    /// The real outlines, as text.
+    const MAP: &str = include_str!("../data/map.json");
+
+    /// The real dataset, read once for all the cases below.
+    static DATA: std::sync::LazyLock<Dataset> = std::sync::LazyLock::new(|| {
+        load(include_str!("../data/dataset.json")).expect("valid dataset")
+    });
+
+    /// What the parser returns is a refusal or outlines that keep their promise (plain
+    /// path data, three-letter ids) and draw without a panic.
+    fn refused_or_valid(result: Result<MapShapes, String>) -> Result<(), TestCaseError> {
+        let Ok(shapes) = result else {
+            return Ok(());
+        };
+        for s in &shapes.countries {
+            prop_assert!(
+                s.id.len() == 3 && s.id.chars().all(|c| c.is_ascii_uppercase()),
+                "{:?}",
+                s.id
+            );
+            prop_assert!(
+                s.path
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "MLZ .-".contains(c)),
+                "{:?}",
+                s.path
+            );
+        }
+        let svg = render(&DATA, &shapes, DEFAULT_INDICATOR, Lang::En, "-", |id| {
+            format!("{id}/")
+        });
+        prop_assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        Ok(())
+    }
+
+    /// Any JSON value, with the outlines' own keys and value shapes among the arbitrary ones.
+    fn any_json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter_map("JSON numbers are finite", |f| {
+                serde_json::Number::from_f64(f).map(Value::Number)
+            }),
+            any::<String>().prop_map(Value::String),
+            "[A-Z]{2,4}".prop_map(Value::String),
+            "[MLZCz0-9 .,-]{0,24}".prop_map(Value::String),
+        ];
+        let key = prop_oneof![
+            prop::sample::select(vec![
+                "source",
+                "width",
+                "height",
+                "countries",
+                "id",
+                "path",
+                "label"
+            ])
+            .prop_map(String::from),
+            any::<String>(),
+        ];
+        leaf.prop_recursive(4, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((key.clone(), inner), 0..6)
+                    .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Every place in a JSON value, as JSON pointers (the value itself is "").
+    fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Array(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    pointers(v, format!("{at}/{i}"), out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    let k = k.replace('~', "~0").replace('/', "~1");
+                    pointers(v, format!("{at}/{k}"), out);
+                }
+            }
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    proptest! {
+        /// Any text at all.
+        #[test]
+        fn any_text_is_refused_or_read_as_valid_outlines(text in any::<String>()) {
+            refused_or_valid(parse_shapes(&text))?;
+        }
+
+        /// Any JSON, and JSON-ish text (the characters JSON is made of, in any order).
+        #[test]
+        fn any_json_is_refused_or_read_as_valid_outlines(
+            value in any_json(),
+            jsonish in "[\\[\\]{}\":,0-9a-zA-Z .eE+\\\\-]{0,200}",
+        ) {
+            refused_or_valid(parse_shapes(&value.to_string()))?;
+            refused_or_valid(parse_shapes(&jsonish))?;
+        }
+
+        /// The real outlines with any of their parts replaced by any JSON.
+        #[test]
+        fn the_outlines_with_any_part_replaced_are_refused_or_valid(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any_json()), 1..4),
+        ) {
+            let mut value: serde_json::Value = serde_json::from_str(MAP).expect("the outlines are JSON");
+            for (at, replacement) in edits {
+                let mut places = Vec::new();
+                pointers(&value, String::new(), &mut places);
+                if let Some(place) = value.pointer_mut(at.get::<String>(&places)) {
+                    *place = replacement;
+                }
+            }
+            refused_or_valid(parse_shapes(&value.to_string()))?;
+        }
+
+        /// The real outlines' text with characters deleted, inserted or replaced anywhere.
+        #[test]
+        fn the_outlines_text_with_any_edits_is_refused_or_valid(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<char>()), 1..12),
+        ) {
+            let mut text: Vec<char> = MAP.chars().collect();
+            for (at, op, c) in edits {
+                let i = at.index(text.len() + 1);
+                match op {
+                    0 if i < text.len() => {
+                        text.remove(i);
+                    }
+                    1 => text.insert(i, c),
+                    _ if i < text.len() => text[i] = c,
+                    _ => {}
+                }
+            }
+            refused_or_valid(parse_shapes(&text.into_iter().collect::<String>()))?;
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // The explorer's service worker, written into each build by the bake (src/bake.rs),
-// which fills in RELEASE and PRECACHE. After one visit the site opens and works with the
-// network off.
+// which fills in RELEASE, PRECACHE, HASHED, PAGES and NOT_FOUND. After one visit the
+// site opens and works with the network off.
 //
 // - Each release's files are cached together, in a cache named after the release; on
 //   activation every other release's cache is deleted.
@@ -8,14 +8,19 @@
 //   first. Everything else (pages, the data, unhashed scripts) comes from the network
 //   first, so an online visit always gets the newest release whole, and from the cache
 //   only when the network fails. A page never visited is answered offline with a cached
-//   page of its language; the app then draws the view its address names.
+//   page of its language; the app then draws the view its address names. An address
+//   that is no page of the site gets the 404 page, as a host would answer it online.
 // - Only GET requests to this site, below this worker's folder, are touched: requests to
 //   other origins pass by untouched.
 const RELEASE = "__RELEASE__";
 const PRECACHE = __PRECACHE__;
+// The files of PRECACHE whose names carry a content hash.
+const HASHED = new Set(__HASHED__);
+// The file that lists every page of the site (in PRECACHE; read offline only, so the
+// list is no part of this worker, which every visit fetches), and the 404 page.
+const PAGES = "__PAGES__";
+const NOT_FOUND = "__NOT_FOUND__";
 const CACHE = `cca-explorer-${RELEASE}`;
-// Trunk's hashes drop leading zeros, hence 8 to 16 digits.
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 const scope = new URL(self.registration.scope);
 
 self.addEventListener("install", (event) => {
@@ -39,48 +44,69 @@ self.addEventListener("activate", (event) => {
 });
 
 /**
- * For a page never visited, the cached overview of its language (or the root page),
- * with a `<base data-shell>` so that its relative addresses still find the app's files
- * from a deeper folder; the app removes that base when it starts (views/start.rs) and
- * draws the view the address names.
+ * A cached page with a `<base>` at its head, so that its relative addresses find the
+ * site's files from the folder of the address it answers.
  */
-async function shell(url) {
-  const rest = url.pathname.slice(scope.pathname.length);
-  const lang = rest.startsWith("en/") ? "en/" : rest.startsWith("zh/") ? "zh/" : "";
-  const cached = await caches.match(new URL(lang, scope).href, { cacheName: CACHE, ignoreSearch: true });
-  if (!cached) return undefined;
-  const base = new URL(lang, scope).pathname;
-  const html = (await cached.text()).replace("<head>", `<head><base href="${base}" data-shell>`);
-  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } });
+async function withBase(cached, base, attributes, status) {
+  const html = (await cached.text()).replace("<head>", `<head><base href="${base}"${attributes}>`);
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
-async function networkFirst(request, url) {
+/**
+ * For a navigation the network cannot answer and the cache does not hold: for a page of
+ * the site, the cached overview of its language (or the root page), with a
+ * `<base data-shell>`; the app removes that base when it starts (views/start.rs) and
+ * draws the view the address names. A folder's address without its final slash goes to
+ * the folder, and anything else gets the 404 page with the site's root as its base, as
+ * a static host does online.
+ */
+async function offline(url) {
+  const page = url.pathname.slice(scope.pathname.length).replace(/(^|\/)index\.html$/, "$1");
+  const list = await caches.match(new URL(PAGES, scope).href, { cacheName: CACHE });
+  const pages = new Set(list ? await list.json() : []);
+  if (pages.has(`${page}/`)) return Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301);
+  if (!pages.has(page)) {
+    const cached = await caches.match(new URL(NOT_FOUND, scope).href, { cacheName: CACHE });
+    return cached && withBase(cached, scope.pathname, "", 404);
+  }
+  const lang = page.startsWith("en/") ? "en/" : page.startsWith("zh/") ? "zh/" : "";
+  const cached = await caches.match(new URL(lang, scope).href, { cacheName: CACHE, ignoreSearch: true });
+  return cached && withBase(cached, new URL(lang, scope).pathname, " data-shell", 200);
+}
+
+/**
+ * Keeps a copy of a response in this release's cache. The write belongs to the fetch
+ * event's lifetime (`waitUntil`), so the browser does not stop the worker before it is
+ * done.
+ */
+function keep(event, response) {
+  if (!response.ok) return;
+  const copy = response.clone();
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.put(event.request, copy)));
+}
+
+async function networkFirst(event, url) {
+  const request = event.request;
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const copy = response.clone();
-      caches.open(CACHE).then((cache) => cache.put(request, copy));
-    }
+    keep(event, response);
     return response;
-  } catch (offline) {
+  } catch (error) {
     const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: request.mode === "navigate" });
     if (cached) return cached;
     if (request.mode === "navigate") {
-      const page = await shell(url);
+      const page = await offline(url);
       if (page) return page;
     }
-    throw offline;
+    throw error;
   }
 }
 
-async function cacheFirst(request) {
-  const cached = await caches.match(request, { cacheName: CACHE });
+async function cacheFirst(event) {
+  const cached = await caches.match(event.request, { cacheName: CACHE });
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) {
-    const copy = response.clone();
-    caches.open(CACHE).then((cache) => cache.put(request, copy));
-  }
+  const response = await fetch(event.request);
+  keep(event, response);
   return response;
 }
 
@@ -89,5 +115,6 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
-  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(request, url));
+  const hashed = HASHED.has(url.pathname.slice(scope.pathname.length));
+  event.respondWith(hashed ? cacheFirst(event) : networkFirst(event, url));
 });

@@ -716,7 +716,81 @@ mod tests {
         );
     }
 
+    /// Any text: any Unicode, percent-escapes of any bytes (invalid UTF-8 among them),
+    /// and a mix of both.
+    fn any_text() -> impl Strategy<Value = String> {
+        let escapes = prop::collection::vec(any::<u8>(), 0..24).prop_map(|bytes| {
+            bytes
+                .iter()
+                .map(|b| format!("%{b:02X}"))
+                .collect::<String>()
+        });
+        prop_oneof![
+            any::<String>(),
+            escapes.clone(),
+            prop::collection::vec(prop_oneof![any::<String>(), escapes], 0..4)
+                .prop_map(|parts| parts.concat()),
+        ]
+    }
+
+    /// Paths below any folder: segments of any text, of the scheme's own names, or empty.
+    fn any_path() -> impl Strategy<Value = String> {
+        let segment = prop_oneof![
+            any_text(),
+            prop::sample::select(vec![
+                "zh",
+                "en",
+                "both",
+                "items",
+                "charts",
+                "map",
+                "facts",
+                "countries",
+                "explore",
+                "read",
+                "index.html",
+                "..",
+                ".",
+                "",
+            ])
+            .prop_map(String::from),
+        ];
+        (prop::collection::vec(segment, 0..6), any::<bool>()).prop_map(|(segments, slash)| {
+            let path = format!("/{}", segments.join("/"));
+            if slash {
+                format!("{path}/")
+            } else {
+                path
+            }
+        })
+    }
+
     proptest! {
+        /// Any path and query, of any characters: no panic, and a page found there is
+        /// found again, the same, at the address it writes.
+        #[test]
+        fn any_unicode_address_parses_and_round_trips_through_its_address(path in any_path(), query in any_text()) {
+            if let Some((base, first)) = Route::parse_address(&path, &query) {
+                let written = first.address();
+                let (split_path, split_query) = written.split_once('?').unwrap_or((&written, ""));
+                let Some((again_base, again)) = Route::parse_address(&format!("{base}{split_path}"), split_query) else {
+                    return Err(TestCaseError::fail(format!("{written} is no page")));
+                };
+                prop_assert_eq!(&again_base, &base);
+                prop_assert_eq!(again.address(), written);
+                prop_assert_eq!((again.view, again.lang), (first.view, first.lang));
+            }
+        }
+
+        /// Any query of the first scheme, of any characters, opens a page.
+        #[test]
+        fn any_unicode_first_scheme_query_opens_a_page(query in any_text()) {
+            let written = Route::parse_legacy(&query, Lang::Zh).address();
+            let (path, query) = written.split_once('?').unwrap_or((&written, ""));
+            let page = format!("/{path}");
+            prop_assert!(Route::parse_address(&page, query).is_some(), "{}", page);
+        }
+
         #[test]
         fn any_address_parses_and_its_written_form_is_stable(path in "[a-zA-Z0-9/%<>._-]{0,40}", query in ".*") {
             if let Some((base, first)) = Route::parse_address(&path, &query) {

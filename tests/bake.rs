@@ -6,7 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use cca_explorer::bake::{Site, BODY_MARKER, CSP, HEAD_MARKER};
+use cca_explorer::bake::{
+    Site, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
+};
 use cca_explorer::data::{load, Dataset};
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
@@ -19,16 +21,17 @@ const TEMPLATE: &str = concat!(
     "<!DOCTYPE html>\n<html lang=\"zh-Hans\" data-theme=\"auto\">\n<head>\n",
     "<meta charset=\"utf-8\">\n",
     "<!-- page-head -->\n",
-    "<link rel=\"stylesheet\" href=\"./main-1234.css\">\n",
-    "<script type=\"module\">import init from './app-1234.js'; init({ module_or_path: './app-1234_bg.wasm' });</script>\n",
-    "<link rel=\"modulepreload\" href=\"./app-1234.js\" crossorigin=\"anonymous\">",
-    "<link rel=\"preload\" href=\"./app-1234_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">",
+    "<script src=\"./early.js\"></script>\n",
+    "<link rel=\"stylesheet\" href=\"./main-89abcdef.css\">\n",
+    "<script type=\"module\">import init from './app-89abcdef.js'; init({ module_or_path: './app-89abcdef_bg.wasm' });</script>\n",
+    "<link rel=\"modulepreload\" href=\"./app-89abcdef.js\" crossorigin=\"anonymous\">",
+    "<link rel=\"preload\" href=\"./app-89abcdef_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">",
     "</head>\n<body>\n<!-- page-body -->\n</body>\n</html>\n"
 );
 const ASSETS: [&str; 5] = [
-    "main-1234.css",
-    "app-1234.js",
-    "app-1234_bg.wasm",
+    "main-89abcdef.css",
+    "app-89abcdef.js",
+    "app-89abcdef_bg.wasm",
     "data/dataset.json",
     "data/map.json",
 ];
@@ -409,10 +412,16 @@ fn the_not_found_page_is_bilingual_with_a_search_and_a_way_back() {
     assert!(page.contains("action=\"zh/explore/\"") && page.contains("action=\"en/explore/\""));
     assert!(page.contains("name=\"q\""));
     assert!(page.contains("href=\"en/\"") && page.contains("href=\"zh/\""));
-    assert!(page.contains("createElement('base')") && page.contains("href=\\\"main-1234.css\\\""));
+    assert!(
+        page.contains("createElement('base')") && page.contains("href=\\\"main-89abcdef.css\\\"")
+    );
     assert!(page.contains("noindex"));
     // Its one inline script is allowed by its hash, and nothing else inline is.
     let script = between(page, "<script>", "</script>").expect("the base-finding script");
+    assert!(
+        !page.contains("<link rel=\"stylesheet\""),
+        "written by the script only"
+    );
     let hash = sha256_base64(script.as_bytes());
     let policy = CSP.replacen(
         "script-src 'self'",
@@ -423,22 +432,165 @@ fn the_not_found_page_is_bilingual_with_a_search_and_a_way_back() {
 }
 
 #[test]
+fn the_not_found_page_finds_the_root_without_a_language_folder_by_asking_the_folders_above() {
+    let pages = baked(&site(None));
+    let script = between(&pages[NOT_FOUND_PAGE], "<script>", "</script>").expect("a script");
+    // A file every build has at its root, asked for without its body.
+    assert!(
+        script.contains("fetch(f+'root.js',{method:'HEAD'})"),
+        "{script}"
+    );
+    // A <base> already there (the service worker's, offline) is kept.
+    assert!(script.contains("if(d.querySelector('base'))return d.write(t);"));
+    assert!(
+        !script.contains("</"),
+        "nothing in it ends the script element"
+    );
+}
+
+#[test]
+fn the_header_policy_allows_the_not_found_pages_script_by_its_hash() {
+    let pages = baked(&site(None));
+    let script =
+        between(&pages[NOT_FOUND_PAGE], "<script>", "</script>").expect("the base-finding script");
+    let hash = format!("'sha256-{}'", sha256_base64(script.as_bytes()));
+    let headers = &pages[HEADERS_FILE];
+    // The policy is sent with every address (a host serves 404.html at any of them).
+    let (_, every) = headers.split_once("\n/*\n").expect("a rule for every path");
+    let policy = every
+        .lines()
+        .take_while(|line| line.starts_with("  "))
+        .find_map(|line| line.trim().strip_prefix("Content-Security-Policy: "))
+        .expect("a Content-Security-Policy for every path");
+    let scripts = policy
+        .split(';')
+        .map(str::trim)
+        .find(|directive| directive.starts_with("script-src "))
+        .expect("a script-src");
+    assert!(
+        scripts.split(' ').any(|source| source == hash),
+        "{scripts} lacks {hash}"
+    );
+    // Apart from that hash, the header is the policy every page carries.
+    assert_eq!(policy.replacen(&format!(" {hash}"), "", 1), CSP);
+    assert!(every.contains("  Access-Control-Allow-Origin: *\n"));
+    // Files with a content hash are cached for a year; the rest is left to revalidate.
+    for file in [
+        "main-89abcdef.css",
+        "app-89abcdef.js",
+        "app-89abcdef_bg.wasm",
+    ] {
+        assert!(
+            headers.contains(&format!(
+                "\n/{file}\n  Cache-Control: public, max-age=31536000, immutable\n"
+            )),
+            "{file}: {headers}"
+        );
+    }
+    let boot = pages
+        .keys()
+        .find(|p| p.starts_with("boot-"))
+        .expect("a loader");
+    assert!(headers.contains(&format!("\n/{boot}\n  Cache-Control: public")));
+    assert!(!headers.contains("early.js") && !headers.contains("/en/"));
+    // With the public address the 404 page has a static <base> and no script to allow.
+    let public = baked(&site(Some("https://example.org/cca/")));
+    assert!(!public[NOT_FOUND_PAGE].contains("<script"));
+    assert!(public[HEADERS_FILE].contains(&format!("Content-Security-Policy: {CSP}\n")));
+}
+
+#[test]
+fn the_service_worker_caches_the_app_the_downloads_the_404_page_and_the_list_of_pages() {
+    let site = site(None);
+    let pages = baked(&site);
+    let worker = &pages["sw.js"];
+    let list = |name: &str| -> Vec<String> {
+        let from = format!("const {name} = ");
+        let json = between(worker, &from, ";\n").unwrap_or_else(|| panic!("no {name}"));
+        let json = json
+            .strip_prefix("new Set(")
+            .and_then(|j| j.strip_suffix(')'))
+            .unwrap_or(json);
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let precache = list("PRECACHE");
+    for lang in [Lang::Zh, Lang::En] {
+        for file in [
+            cca_explorer::export::items_file(lang),
+            cca_explorer::export::figures_file(lang),
+        ] {
+            assert!(
+                pages.contains_key(&file) && precache.contains(&file),
+                "{file}"
+            );
+        }
+    }
+    for file in ASSETS.iter().chain(&[
+        "",
+        "zh/",
+        "en/",
+        "embed.js",
+        "early.js",
+        "root.js",
+        NOT_FOUND_PAGE,
+        PAGES_FILE,
+    ]) {
+        assert!(
+            precache.iter().any(|p| p == file),
+            "{file} is not precached"
+        );
+    }
+    let boot = pages
+        .keys()
+        .find(|p| p.starts_with("boot-"))
+        .expect("a loader");
+    assert!(precache.contains(boot));
+    let hashed = list("HASHED");
+    assert!(hashed.iter().all(|f| precache.contains(f)));
+    assert!(hashed.contains(boot) && hashed.iter().any(|f| f == "app-89abcdef_bg.wasm"));
+    assert!(!hashed
+        .iter()
+        .any(|f| f == "early.js" || f.starts_with("data/")));
+    // The list of pages is a file of its own, read offline only.
+    assert!(worker.contains(&format!("const PAGES = \"{PAGES_FILE}\";")));
+    let known: Vec<String> = serde_json::from_str(&pages[PAGES_FILE]).expect("a list of pages");
+    assert!(known.iter().any(String::is_empty), "the root is a page");
+    let routes = all_routes(&site.data, &site.shapes);
+    assert_eq!(known.len(), routes.len() + 1, "every page and the root");
+    for route in &routes {
+        assert!(known.contains(&route.path()), "{}", route.path());
+    }
+    for placeholder in [
+        "__RELEASE__",
+        "__PRECACHE__",
+        "__HASHED__",
+        "__PAGES__",
+        "__NOT_FOUND__",
+    ] {
+        assert!(!worker.contains(placeholder), "{placeholder} is filled");
+    }
+}
+
+#[test]
 fn the_module_loader_is_a_file_that_starts_the_app_once_the_page_has_loaded() {
     let pages = baked(&site(None));
     let boots: Vec<&String> = pages.keys().filter(|p| p.starts_with("boot-")).collect();
     assert_eq!(boots.len(), 1);
     let boot = &pages[boots[0]];
-    assert!(boot.contains("await import(\"./app-1234.js\")"), "{boot}");
     assert!(
-        boot.contains("module_or_path: new URL(\"./app-1234_bg.wasm\", import.meta.url)"),
+        boot.contains("await import(\"./app-89abcdef.js\")"),
+        "{boot}"
+    );
+    assert!(
+        boot.contains("module_or_path: new URL(\"./app-89abcdef_bg.wasm\", import.meta.url)"),
         "{boot}"
     );
     assert!(boot.contains("addEventListener(\"load\", start"), "{boot}");
     // The service worker caches what the loader loads, the loader itself too.
     let worker = &pages["sw.js"];
     for file in [
-        "\"app-1234.js\"",
-        "\"app-1234_bg.wasm\"",
+        "\"app-89abcdef.js\"",
+        "\"app-89abcdef_bg.wasm\"",
         &format!("\"{}\"", boots[0]),
     ] {
         assert!(
@@ -503,7 +655,7 @@ fn a_public_address_gives_absolute_links_a_sitemap_and_robots() {
     assert_eq!(sitemap.matches("<loc>").count(), routes.len());
     assert!(sitemap.contains(&format!("<loc>https://example.org/cca/{path}</loc>")));
     assert!(pages["robots.txt"].contains("Sitemap: https://example.org/cca/sitemap.xml"));
-    assert!(pages["404.html"].contains("<base href=\"https://example.org/cca/\">\n<link rel=\"stylesheet\" href=\"main-1234.css\">"));
+    assert!(pages["404.html"].contains("<base href=\"https://example.org/cca/\">\n<link rel=\"stylesheet\" href=\"main-89abcdef.css\">"));
     // Without a public address there is neither.
     let plain = baked(&self::site(None));
     assert!(!plain.contains_key("sitemap.xml") && !plain.contains_key("robots.txt"));
