@@ -67,7 +67,7 @@ pub fn CoverageView(data: Arc<Dataset>) -> impl IntoView {
             <div class="coverage">
                 <h1>{tr(lang, |u| u.nav_coverage)}</h1>
                 <p class="lede">{tr(lang, |u| u.coverage_intro)}</p>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=tr(lang, |u| u.nav_coverage)>
+                <div class="table-wrap coverage-wrap" tabindex="0" role="region" aria-label=tr(lang, |u| u.nav_coverage)>
                     <table class="coverage-table">
                         <thead><tr><td></td>{head}</tr></thead>
                         <tbody>{rows}</tbody>
