@@ -105,9 +105,9 @@ function print(r) {
   if (r.loads) {
     const { app, static: plain, ratios } = r.loads;
     table(`Cold loads, ms, median (min–max) of ${r.loads.runs}; ${r.loads.throttling}`, [
-      ["page", "FCP", "LCP", "load", "app-ready"],
-      ["en/ (the app)", ms(app.fcp), ms(app.lcp), ms(app.load), ms(app.ready)],
-      ["en/ as a static page", ms(plain.fcp), ms(plain.lcp), ms(plain.load), "–"],
+      ["page", "FCP", "LCP", "load", "app-ready", "blocking"],
+      ["en/ (the app)", ms(app.fcp), ms(app.lcp), ms(app.load), ms(app.ready), ms(app.blocking)],
+      ["en/ as a static page", ms(plain.fcp), ms(plain.lcp), ms(plain.load), "–", ms(plain.blocking)],
     ]);
     console.log(
       `ratios: app-ready / static load ${ratios.ready_over_static_load}, app-ready / static LCP ${ratios.ready_over_static_lcp}, ` +
