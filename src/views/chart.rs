@@ -14,7 +14,7 @@ use crate::chart::{
     charted_indicators, group_heading, layout, summary, ChartKind, ChartSpec, Layout,
 };
 use crate::data::{Dataset, Item, Qualifier};
-use crate::export::{figures_csv, sources_line, FigureSources};
+use crate::export::{figures_csv, FigureSources};
 use crate::format::{figure_value, figure_when};
 use crate::i18n::tr;
 use crate::url_state::View;
@@ -55,7 +55,8 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let title = spec.indicator.name.get(text_lang).to_string();
         let narrow: Layout = layout(&data, &spec, text_lang, NARROW_WIDTH);
         let l: Layout = layout(&data, &spec, text_lang, WIDE_WIDTH);
-        let source = sources_line(&data, spec.figures(), text_lang);
+        let sources = FigureSources::of(&data, spec.figures());
+        let source = sources.line(&data, text_lang);
         let alt = summary(&data, &spec, text_lang);
         let on_page = |layout: &Layout| {
             render(
@@ -220,7 +221,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                 }}
                 {legend.map(|items| view! { <ul class="legend">{items}</ul> })}
                 {qualified.then(|| view! { <p class="muted small">{tr(lang, |u| u.projected_note)}</p> })}
-                {sources_note(&ctx, &data, &FigureSources::of(&data, spec.figures()), lang)}
+                {sources_note(&ctx, &data, &sources, lang)}
                 <div class="chart-actions">
                     <button type="button" class="button secondary" data-action="table" on:click=toggle>
                         {move || if show_table() { tr(lang, |u| u.show_chart) } else { tr(lang, |u| u.show_table) }}

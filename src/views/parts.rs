@@ -12,12 +12,11 @@ use crate::i18n::{kind_label, tr, voice_label, Lang};
 use crate::search::{split_hits, Query};
 use crate::url_state::{read_anchor, View};
 
-/// Text with the parts that match `query` wrapped in `<mark>`.
-fn marked(text: &str, query: &Query) -> impl IntoView {
-    query
-        .highlight(text)
-        .into_iter()
+/// Runs of text, the matching ones wrapped in `<mark>`.
+fn highlighted<S: Into<String>>(runs: impl IntoIterator<Item = (S, bool)>) -> impl IntoView {
+    runs.into_iter()
         .map(|(run, hit)| {
+            let run: String = run.into();
             if hit {
                 view! { <mark>{run}</mark> }.into_any()
             } else {
@@ -25,6 +24,11 @@ fn marked(text: &str, query: &Query) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// Text with the parts that match `query` wrapped in `<mark>`.
+fn marked(text: &str, query: &Query) -> impl IntoView {
+    highlighted(query.highlight(text))
 }
 
 /// A dataset text in the display language, matches marked; in `both`, Chinese and
@@ -199,19 +203,8 @@ fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool, query: &Query)
         .map(|run| {
             let range = at..at + run.text.len();
             at = range.end;
-            let pieces = split_hits(text, range, &hits)
-                .into_iter()
-                .map(|(piece, hit)| {
-                    if hit {
-                        view! { <mark>{piece.to_string()}</mark> }.into_any()
-                    } else {
-                        piece.to_string().into_any()
-                    }
-                })
-                .collect_view();
-            (run.term.and_then(|i| ds.glossary.get(i)), pieces)
-        })
-        .map(|(term, pieces)| match term {
+            let pieces = highlighted(split_hits(text, range, &hits));
+            match run.term.and_then(|i| ds.glossary.get(i)) {
             None => pieces.into_any(),
             Some(term) => {
                 let explanation = if english { &term.explanation.en } else { &term.explanation.zh };
@@ -222,6 +215,7 @@ fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool, query: &Query)
                     </a>
                 }
                 .into_any()
+            }
             }
         })
         .collect_view()
