@@ -58,6 +58,8 @@ pub struct Site {
     /// The site's public address, ending in `/`, when known: pages then carry absolute
     /// canonical and `og:url` links, and the build writes `sitemap.xml` and `robots.txt`.
     pub public_url: Option<String>,
+    /// The dataset file as served: compacted (see `data::compact`).
+    pub served_dataset: String,
 }
 
 /// One file the build writes: its path below the site's root and its content.
@@ -79,7 +81,8 @@ impl Site {
                 return Err(format!("index.html has no {marker} marker"));
             }
         }
-        let data = crate::data::load(&read(DATASET_FILE)?).map_err(|problems| {
+        let dataset_json = read(DATASET_FILE)?;
+        let data = crate::data::load(&dataset_json).map_err(|problems| {
             let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
             format!("{DATASET_FILE}: {}", list.join("; "))
         })?;
@@ -99,11 +102,12 @@ impl Site {
             data: Arc::new(data),
             shapes: Arc::new(shapes),
             public_url,
+            served_dataset: crate::data::compact::compact_json(&dataset_json),
         })
     }
 
     /// Every file of the baked site: a page per address and language, the root page,
-    /// `404.html`, the CSV downloads, the service worker and the list of pages it reads,
+    /// `404.html`, the compacted dataset, the CSV downloads, the service worker and the list of pages it reads,
     /// the hosts' `_headers`, and with a public address the sitemap and `robots.txt`.
     pub fn outputs(&self) -> Vec<Output> {
         let routes = all_routes(&self.data, &self.shapes);
@@ -134,6 +138,10 @@ impl Site {
             content: self.not_found(),
         });
         out.push(self.headers());
+        out.push(Output {
+            path: DATASET_FILE.into(),
+            content: self.served_dataset.clone(),
+        });
         out.extend(downloads);
         if let Some(url) = &self.public_url {
             out.push(Output {

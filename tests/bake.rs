@@ -9,6 +9,7 @@ use std::sync::Arc;
 use cca_explorer::bake::{
     Site, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
 };
+use cca_explorer::data::compact::compact_json;
 use cca_explorer::data::{load, Dataset};
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
@@ -45,6 +46,7 @@ fn site(public_url: Option<&str>) -> Site {
         data: Arc::new(data),
         shapes: Arc::new(shapes),
         public_url: public_url.map(str::to_string),
+        served_dataset: compact_json(include_str!("../data/dataset.json")),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The dataset: its types, how a file is read, and how it is checked.
 
+pub mod compact;
 pub mod model;
 mod queries;
 pub mod validate;
