@@ -51,6 +51,36 @@ describe("Explore", () => {
     await app.done(page);
   });
 
+  it("follows typing at once and writes the address once typing pauses, not at every keystroke", async () => {
+    const page = await app.open("en/explore/");
+    await page.evaluate(() => {
+      window.addressWrites = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args) => (window.addressWrites++, replace(...args));
+    });
+    await page.click("#search");
+    await page.keyboard.type("pipeline", { delay: 30 });
+    await page.waitForURL(/\/en\/explore\/\?q=pipeline$/);
+    const expected = dataset.items.filter((i) => JSON.stringify([i.title, i.text]).toLowerCase().includes("pipeline")).length;
+    assert.match(await liveRegion(page), new RegExp(`^${expected} of`));
+    // Eight keystrokes; one rewrite of the address is the norm (a slow machine may pause).
+    const writes = await page.evaluate(() => window.addressWrites);
+    assert.ok(writes >= 1 && writes < 4, `${writes} address writes for 8 keystrokes`);
+    await app.done(page);
+  });
+
+  it("keeps the search in the address when a result is opened right after typing", async () => {
+    const page = await app.open("en/explore/");
+    await page.click("#search");
+    await page.keyboard.type("gulen");
+    await page.click("article[data-item] .result-title a");
+    await page.waitForURL(/\/en\/items\//);
+    await page.goBack();
+    await page.waitForURL(/\/en\/explore\/\?q=gulen$/);
+    assert.equal(await page.inputValue("#search"), "gulen");
+    await app.done(page);
+  });
+
   it("filters by a facet, shows the count it promised and adds a history entry", async () => {
     const page = await app.open("en/explore/");
     const expected = dataset.items.filter((i) => i.countries.includes("KGZ")).map((i) => i.id);

@@ -15,12 +15,16 @@
 // 306.9 KB after closing issues 10 and 11 (2026-12-01): voices on every item link, linked
 // chart sources, glossary terms in Explore's results (+3.5 KB of wasm); the grids' and
 // popups' layout (+0.8 KB of CSS); the service worker's offline 404 and downloads (+0.5 KB).
+// 307.8 KB on 2026-12-01 (third session): the search writes the address once typing
+// pauses instead of at every keystroke (+1.3 KB of wasm with the matches as byte
+// ranges), and the dataset is served compacted (-1.2 KB). Brotli moves a few hundred
+// bytes either way when the build's dataset checksum changes.
 // Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 307_500;
+const BUDGET_BROTLI = 308_500;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

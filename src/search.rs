@@ -6,6 +6,9 @@
 //! needs. (A Unicode normalisation crate would be exact for more scripts but would
 //! ship its large tables to every visitor; the article uses Chinese and Latin only.)
 
+use crate::data::Text;
+use crate::i18n::Lang;
+
 /// Folds one character for matching: lower case, half width, no diacritic.
 pub fn fold_char(c: char) -> char {
     let c = match c {
@@ -64,12 +67,20 @@ impl Query {
             .all(|t| folded_haystack.contains(t.as_str()))
     }
 
-    /// Splits `text` into runs, each marked whether it is part of a match, for
-    /// highlighting. Overlapping and adjacent matches merge into one run.
-    pub fn highlight(&self, text: &str) -> Vec<(String, bool)> {
-        let chars: Vec<char> = text.chars().collect();
-        let folded: Vec<char> = chars.iter().map(|&c| fold_char(c)).collect();
-        let mut marked = vec![false; chars.len()];
+    /// The byte ranges of `text` that match, in order, for highlighting. Overlapping
+    /// and adjacent matches merge into one range.
+    pub fn hit_ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        // Byte offset of each character, and one past the last.
+        let offsets: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let folded: Vec<char> = text.chars().map(fold_char).collect();
+        let mut marked = vec![false; folded.len()];
         for term in &self.terms {
             let term: Vec<char> = term.chars().collect();
             if term.is_empty() || term.len() > folded.len() {
@@ -81,27 +92,53 @@ impl Query {
                 }
             }
         }
-        let mut runs: Vec<(String, bool)> = Vec::new();
-        for (c, m) in chars.into_iter().zip(marked) {
-            match runs.last_mut() {
-                Some((run, last)) if *last == m => run.push(c),
-                _ => runs.push((c.to_string(), m)),
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        for (c, _) in marked.iter().enumerate().filter(|(_, m)| **m) {
+            match ranges.last_mut() {
+                Some(last) if last.end == offsets[c] => last.end = offsets[c + 1],
+                _ => ranges.push(offsets[c]..offsets[c + 1]),
             }
-        }
-        runs
-    }
-
-    /// The byte ranges of `text` that match (see [`Query::highlight`]), in order.
-    pub fn hit_ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let mut ranges = Vec::new();
-        let mut at = 0;
-        for (run, hit) in self.highlight(text) {
-            if hit {
-                ranges.push(at..at + run.len());
-            }
-            at += run.len();
         }
         ranges
+    }
+}
+
+/// Where a search matches a dataset text, as byte ranges, in each language shown (the
+/// other stays empty). Explore keeps one per text and row in a memo, so a keystroke
+/// redraws a text only where its matches change.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    pub zh: Vec<std::ops::Range<usize>>,
+    pub en: Vec<std::ops::Range<usize>>,
+}
+
+impl Hits {
+    pub fn new(text: &Text, lang: Lang, query: &Query) -> Hits {
+        if query.is_empty() {
+            return Hits::default();
+        }
+        let shown = |l: Lang| lang == l || lang == Lang::Both;
+        Hits {
+            zh: if shown(Lang::Zh) {
+                query.hit_ranges(&text.zh)
+            } else {
+                Vec::new()
+            },
+            en: if shown(Lang::En) {
+                query.hit_ranges(&text.en)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// The ranges in one language's text.
+    pub fn of(&self, english: bool) -> &[std::ops::Range<usize>] {
+        if english {
+            &self.en
+        } else {
+            &self.zh
+        }
     }
 }
 
@@ -181,25 +218,49 @@ mod tests {
 
     #[test]
     fn highlights_merge_and_keep_the_original_text() {
-        let q = Query::new("gulen sch");
-        let runs = q.highlight("Gülen schools");
+        let runs = |q: &str, text: &'static str| {
+            split_hits(text, 0..text.len(), &Query::new(q).hit_ranges(text))
+        };
         assert_eq!(
-            runs,
+            runs("gulen sch", "Gülen schools"),
             vec![
-                ("Gülen".to_string(), true),
-                (" ".to_string(), false),
-                ("sch".to_string(), true),
-                ("ools".to_string(), false)
+                ("Gülen", true),
+                (" ", false),
+                ("sch", true),
+                ("ools", false)
             ]
         );
-        let q = Query::new("贫困");
         assert_eq!(
-            q.highlight("减少贫困"),
-            vec![("减少".to_string(), false), ("贫困".to_string(), true)]
+            runs("贫困", "减少贫困"),
+            vec![("减少", false), ("贫困", true)]
         );
+        assert_eq!(runs("", "abc"), vec![("abc", false)]);
+        // Overlapping and adjacent matches make one range.
+        let merged = Query::new("abc cd de").hit_ranges("xabcdex");
         assert_eq!(
-            Query::new("").highlight("abc"),
-            vec![("abc".to_string(), false)]
+            merged
+                .iter()
+                .map(|r| &"xabcdex"[r.clone()])
+                .collect::<Vec<_>>(),
+            ["abcde"]
         );
+    }
+
+    #[test]
+    fn hits_are_found_only_in_the_languages_shown() {
+        let text = Text {
+            zh: "减少贫困".into(),
+            en: "reducing poverty 贫困".into(),
+        };
+        let found = |lang: Lang, q: &str| {
+            let hits = Hits::new(&text, lang, &Query::new(q));
+            let zh: Vec<&str> = hits.zh.iter().map(|r| &text.zh[r.clone()]).collect();
+            let en: Vec<&str> = hits.en.iter().map(|r| &text.en[r.clone()]).collect();
+            (zh, en)
+        };
+        assert_eq!(found(Lang::Zh, "贫困"), (vec!["贫困"], vec![]));
+        assert_eq!(found(Lang::En, "贫困"), (vec![], vec!["贫困"]));
+        assert_eq!(found(Lang::Both, "贫困"), (vec!["贫困"], vec!["贫困"]));
+        assert_eq!(found(Lang::Both, " "), (vec![], vec![]));
     }
 }

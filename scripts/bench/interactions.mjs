@@ -4,7 +4,7 @@
 import { pageClock, stats, timed } from "./common.mjs";
 
 // Typed one character at a time: prefixes that match much, then little; both languages.
-const WORDS = ["poverty", "kyrgyz", "pipeline", "education", "贫困", "合作"];
+export const WORDS = ["poverty", "kyrgyz", "pipeline", "education", "贫困", "合作"];
 
 /** A fresh page on `url`, once the app has taken over; throws on a data error. */
 export async function openApp(browser, url) {

@@ -9,16 +9,19 @@ use wasm_bindgen::JsCast;
 use super::download::save_text;
 use super::parts::{bi, bi_marked, bi_terms_marked, figure_cards, locator_link, voice_badge};
 use super::Ctx;
-use crate::data::{Dataset, Item, ItemKind, Text, VoiceKind};
+use crate::data::{Dataset, ItemKind, Text, VoiceKind};
 use crate::explore::{explore, sanitize, Facet, SearchIndex, Shown, PAGE_SIZE};
 use crate::export::items_csv;
 use crate::format::section_number;
 use crate::i18n::{kind_label, results_count, show_more, tr, voice_label, Lang, UiPick};
-use crate::search::Query;
+use crate::search::{Hits, Query};
 use crate::url_state::{Filters, Route, View};
 
 /// The id of the search field, which `/` focuses from anywhere.
 pub const SEARCH_ID: &str = "search";
+
+/// How long typing pauses before the address takes the search text.
+const SEARCH_TO_ADDRESS: std::time::Duration = std::time::Duration::from_millis(300);
 
 fn facet_title(facet: Facet) -> UiPick {
     match facet {
@@ -60,9 +63,26 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
 pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let index = Arc::new(SearchIndex::new(&data));
+    // What the reader has typed and the address does not hold yet: the list follows the
+    // field at once, the address once typing pauses. Rewriting the address on every
+    // keystroke made the browser fetch the page's icon again each time, and Safari
+    // refuses more than 100 history changes in 30 seconds.
+    let typed = RwSignal::new(None::<String>);
     let filters = Memo::new({
         let data = data.clone();
-        move |_| sanitize(&ctx.filters(), &data)
+        move |_| {
+            let mut filters = ctx.filters();
+            if let Some(q) = typed.get() {
+                filters.q = q;
+            }
+            sanitize(&filters, &data)
+        }
+    });
+    // Any change of the address (the search written, a facet, going back) replaces what
+    // was typed.
+    Effect::new(move |_| {
+        ctx.filters();
+        typed.set(None);
     });
     let results = Memo::new({
         let (data, index) = (data.clone(), index.clone());
@@ -90,13 +110,33 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         ctx.go(&route, replace);
     };
 
-    // Search: every keystroke rewrites the URL in place, except while an input method
-    // is composing (the text is not final); Enter does nothing (there is no form to submit).
+    // Search: every keystroke updates the list, except while an input method is composing
+    // (the text is not final); the address follows in place once typing pauses, or at
+    // once when the field is left or Enter is pressed (there is no form to submit).
     let composing = StoredValue::new(false);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let write_search = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        if typed.with_untracked(Option::is_some) {
+            set_filters(filters.get_untracked(), true);
+        }
+    };
+    on_cleanup(move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    });
     let apply_search = move |value: String| {
-        let mut next = filters.get_untracked();
-        next.q = value;
-        set_filters(next, true);
+        typed.set(Some(value));
+        let timer = set_timeout_with_handle(write_search, SEARCH_TO_ADDRESS).ok();
+        if let Some(old) = pending
+            .try_update_value(|p| std::mem::replace(p, timer))
+            .flatten()
+        {
+            old.clear();
+        }
     };
     let search = view! {
         <div class="search-row">
@@ -115,6 +155,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         apply_search(event_target_value(&ev));
                     }
                 }
+                on:change=move |_| write_search()
             />
         </div>
     };
@@ -301,31 +342,24 @@ fn result_row(ctx: Ctx, data: Arc<Dataset>, index: usize, query: Memo<Query>) ->
     move || {
         let lang = ctx.lang();
         let item = data.items.get(index)?;
-        let marked = |text: fn(&Item) -> &Text| {
-            let data = data.clone();
-            move || {
-                data.items
-                    .get(index)
-                    .map(|item| bi_marked(text(item), lang, &query.get()))
-            }
+        let marked = |text: &Text| {
+            let text = text.clone();
+            move || query.with(|q| bi_marked(&text, lang, &Hits::new(&text, lang, q)))
         };
         // The text marks the glossary's terms too, as wherever an item's text is shown.
         let text = {
             let data = data.clone();
             move || {
-                data.items
-                    .get(index)
-                    .map(|item| bi_terms_marked(&ctx, &data, &item.text, lang, &query.get()))
+                let item = data.items.get(index)?;
+                let hits = query.with(|q| Hits::new(&item.text, lang, q));
+                Some(bi_terms_marked(&ctx, &data, &item.text, lang, &hits))
             }
         };
         let countries = item
             .countries
             .iter()
             .filter_map(|c| data.country(c))
-            .map(|c| {
-                let name = c.name.clone();
-                view! { <li class="chip">{move || bi_marked(&name, lang, &query.get())}</li> }
-            })
+            .map(|c| view! { <li class="chip">{marked(&c.name)}</li> })
             .collect_view();
         let topics = item
             .topics
@@ -349,7 +383,7 @@ fn result_row(ctx: Ctx, data: Arc<Dataset>, index: usize, query: Memo<Query>) ->
                 <header>
                     <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
                     " "{voice_badge(item, lang)}
-                    <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{marked(|i| &i.title)}</a></h2>
+                    <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{marked(&item.title)}</a></h2>
                 </header>
                 <p>{text}</p>
                 {figures}

@@ -9,46 +9,47 @@ use crate::data::{Dataset, Figure, Item, Locator, Text};
 use crate::export::FigureSources;
 use crate::format::{external_href, figure_value, figure_when, locator_label};
 use crate::i18n::{kind_label, tr, voice_label, Lang};
-use crate::search::{split_hits, Query};
+use crate::search::{split_hits, Hits};
 use crate::url_state::{read_anchor, View};
+use std::ops::Range;
 
 /// Runs of text, the matching ones wrapped in `<mark>`.
-fn highlighted<S: Into<String>>(runs: impl IntoIterator<Item = (S, bool)>) -> impl IntoView {
+fn highlighted<'t>(runs: impl IntoIterator<Item = (&'t str, bool)>) -> Vec<AnyView> {
     runs.into_iter()
         .map(|(run, hit)| {
-            let run: String = run.into();
+            let run = run.to_string();
             if hit {
                 view! { <mark>{run}</mark> }.into_any()
             } else {
                 run.into_any()
             }
         })
-        .collect_view()
+        .collect()
 }
 
-/// Text with the parts that match `query` wrapped in `<mark>`.
-fn marked(text: &str, query: &Query) -> impl IntoView {
-    highlighted(query.highlight(text))
+/// One language of a text with its search matches (byte ranges) wrapped in `<mark>`.
+fn marked(text: &str, hits: &[Range<usize>]) -> impl IntoView {
+    highlighted(split_hits(text, 0..text.len(), hits))
 }
 
 /// A dataset text in the display language, matches marked; in `both`, Chinese and
 /// English side by side, each with its own `lang` so screen readers pronounce it right.
-pub fn bi_marked(text: &Text, lang: Lang, query: &Query) -> AnyView {
+pub fn bi_marked(text: &Text, lang: Lang, hits: &Hits) -> AnyView {
     match lang {
         Lang::Both => view! {
             <span class="bi">
-                <span lang="zh-Hans">{marked(&text.zh, query)}</span>
-                <span lang="en">{marked(&text.en, query)}</span>
+                <span lang="zh-Hans">{marked(&text.zh, &hits.zh)}</span>
+                <span lang="en">{marked(&text.en, &hits.en)}</span>
             </span>
         }
         .into_any(),
-        _ => view! { <span>{marked(text.get(lang), query)}</span> }.into_any(),
+        _ => view! { <span>{marked(text.get(lang), hits.of(lang == Lang::En))}</span> }.into_any(),
     }
 }
 
 /// A dataset text in the display language (see [`bi_marked`]).
 pub fn bi(text: &Text, lang: Lang) -> AnyView {
-    bi_marked(text, lang, &Query::default())
+    bi_marked(text, lang, &Hits::default())
 }
 
 /// A link to an item, titled in the display language, with its kind and whose
@@ -195,15 +196,20 @@ pub fn external_link(url: &str) -> impl IntoView {
 /// with the term in both languages and its explanation shown on hover and focus. The
 /// explanation lives in attributes (drawn by CSS, read by screen readers as the link's
 /// description), so the text itself copies and reads as the article's sentence.
-fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool, query: &Query) -> AnyView {
-    let hits = query.hit_ranges(text);
+fn with_terms(
+    ctx: &Ctx,
+    ds: &Dataset,
+    text: &str,
+    english: bool,
+    hits: &[Range<usize>],
+) -> AnyView {
     let mut at = 0;
     crate::terms::mark(text, &ds.glossary, english)
         .into_iter()
         .map(|run| {
             let range = at..at + run.text.len();
             at = range.end;
-            let pieces = highlighted(split_hits(text, range, &hits));
+            let pieces = highlighted(split_hits(text, range, hits));
             match run.term.and_then(|i| ds.glossary.get(i)) {
             None => pieces.into_any(),
             Some(term) => {
@@ -224,21 +230,21 @@ fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool, query: &Query)
 
 /// A dataset text in the display language with glossary terms marked (see [`bi`]).
 pub fn bi_terms(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang) -> AnyView {
-    bi_terms_marked(ctx, ds, text, lang, &Query::default())
+    bi_terms_marked(ctx, ds, text, lang, &Hits::default())
 }
 
 /// A dataset text with glossary terms marked and the query's matches highlighted, in
 /// and around the terms (Explore's results).
-pub fn bi_terms_marked(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang, query: &Query) -> AnyView {
+pub fn bi_terms_marked(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang, hits: &Hits) -> AnyView {
     match lang {
         Lang::Both => view! {
             <span class="bi">
-                <span lang="zh-Hans">{with_terms(ctx, ds, &text.zh, false, query)}</span>
-                <span lang="en">{with_terms(ctx, ds, &text.en, true, query)}</span>
+                <span lang="zh-Hans">{with_terms(ctx, ds, &text.zh, false, &hits.zh)}</span>
+                <span lang="en">{with_terms(ctx, ds, &text.en, true, &hits.en)}</span>
             </span>
         }
         .into_any(),
-        _ => view! { <span>{with_terms(ctx, ds, text.get(lang), lang == Lang::En, query)}</span> }
+        _ => view! { <span>{with_terms(ctx, ds, text.get(lang), lang == Lang::En, hits.of(lang == Lang::En))}</span> }
             .into_any(),
     }
 }
