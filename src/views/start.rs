@@ -53,9 +53,10 @@ pub fn start() {
             View::Map(_) => Some(fetch_shapes(&root).await),
             _ => None,
         };
-        mark("data-ready"); // fetched, read and checked
-                            // Reading the data and rendering the page are two tasks, not one long one, so
-                            // the page answers input in between.
+        // Fetched, read and checked.
+        mark("data-ready");
+        // Reading the data and rendering the page are two tasks, not one long one, so the
+        // page answers input in between.
         next_task().await;
         // Text typed into the baked search field while the app was loading is kept.
         if let Some(typed) = baked_search_text() {
