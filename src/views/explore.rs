@@ -115,28 +115,26 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     // once when the field is left or Enter is pressed (there is no form to submit).
     let composing = StoredValue::new(false);
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let write_search = move || {
-        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-        if typed.with_untracked(Option::is_some) {
-            set_filters(filters.get_untracked(), true);
-        }
-    };
-    on_cleanup(move || {
-        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-    });
-    let apply_search = move |value: String| {
-        typed.set(Some(value));
-        let timer = set_timeout_with_handle(write_search, SEARCH_TO_ADDRESS).ok();
+    // Starts `next` as the pending write (none: cancels it), clearing the one before.
+    let set_pending = move |next: Option<TimeoutHandle>| {
         if let Some(old) = pending
-            .try_update_value(|p| std::mem::replace(p, timer))
+            .try_update_value(|p| std::mem::replace(p, next))
             .flatten()
         {
             old.clear();
         }
+    };
+    let write_search = move || {
+        set_pending(None);
+        if typed.with_untracked(Option::is_some) {
+            set_filters(filters.get_untracked(), true);
+        }
+    };
+    // Leaving Explore drops a write not yet made: it would land on the next page.
+    on_cleanup(move || set_pending(None));
+    let apply_search = move |value: String| {
+        typed.set(Some(value));
+        set_pending(set_timeout_with_handle(write_search, SEARCH_TO_ADDRESS).ok());
     };
     let search = view! {
         <div class="search-row">
