@@ -107,8 +107,9 @@ impl Site {
     }
 
     /// Every file of the baked site: a page per address and language, the root page,
-    /// `404.html`, the compacted dataset, the CSV downloads, the service worker and the list of pages it reads,
-    /// the hosts' `_headers`, and with a public address the sitemap and `robots.txt`.
+    /// `404.html`, the compacted dataset, the CSV downloads, the service worker and the
+    /// list of pages it reads, the hosts' `_headers`, and with a public address the
+    /// sitemap and `robots.txt`.
     pub fn outputs(&self) -> Vec<Output> {
         let routes = all_routes(&self.data, &self.shapes);
         let mut out: Vec<Output> = routes
