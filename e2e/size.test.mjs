@@ -19,12 +19,17 @@
 // pauses instead of at every keystroke (+1.3 KB of wasm with the matches as byte
 // ranges), and the dataset is served compacted (-1.2 KB). Brotli moves a few hundred
 // bytes either way when the build's dataset checksum changes.
+// 251.6 KB on 2026-12-01 (fourth session): the views other than the overview, and the
+// embed dialog's form, are wasm chunks fetched on first use (src/chunks.rs,
+// tools/split-wasm): main wasm 237.8 -> 182.2 KB, plus the chunks' loader (0.9 KB). The
+// chunks are not part of the first view; `node scripts/size.mjs` lists what each adds.
+// Still above the issue's 200 KB cap for this budget: see the README's benchmark section.
 // Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 308_500;
+const BUDGET_BROTLI = 252_500;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

@@ -2,22 +2,41 @@
 // the overview's baked page, the scripts, WebAssembly, stylesheet and the dataset, raw,
 // gzip- and brotli-compressed (GitHub Pages serves gzip; hosts that serve the build's
 // precompressed copies send brotli).
+// The wasm chunks of the other views (tools/split-wasm, listed in split-wasm.json) are
+// not part of it: they are reported apart, as what the first visit to one of those views
+// adds.
 // Usage: node scripts/size.mjs [DIST]   (after a release build; scripts/bench.sh reports it too)
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
+/** The build's split of the wasm: `{ loader, chunks, splits: { name: [file] } }`. */
+export function splitManifest(dist = "dist") {
+  const file = join(dist, "split-wasm.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : { chunks: [], splits: {} };
+}
+
 /** [{ file, raw, gzip, brotli }] for the first view's files, and their total. */
 export function firstViewSize(dist = "dist") {
-  const files = [
+  const chunks = new Set(splitManifest(dist).chunks);
+  return measure(dist, [
     "index.html",
     "en/index.html",
     // Every script, wasm and stylesheet at the root but the host script, which only
-    // host pages load.
-    ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "embed.js"),
+    // host pages load, and the other views' chunks.
+    ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "embed.js" && !chunks.has(f)),
     "data/dataset.json",
-  ];
+  ]);
+}
+
+/** Per split point (a group of views): the chunk files its first visit adds. */
+export function chunkSizes(dist = "dist") {
+  const { splits } = splitManifest(dist);
+  return Object.fromEntries(Object.entries(splits).map(([name, files]) => [name, measure(dist, files)]));
+}
+
+function measure(dist, files) {
   const rows = files.map((file) => {
     const bytes = readFileSync(join(dist, file));
     // The same settings as the build's copies (scripts/compress.mjs).
@@ -38,5 +57,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(`${"file".padEnd(40)}${cell("raw B")}${cell("gzip B")}${cell("brotli B")}`);
   for (const r of [...rows, { file: "total", ...total }]) {
     console.log(`${r.file.padEnd(40)}${cell(r.raw)}${cell(r.gzip)}${cell(r.brotli)}`);
+  }
+  console.log("\nwhat the first visit to a view of each chunk adds (src/chunks.rs)");
+  for (const [name, { rows, total }] of Object.entries(chunkSizes(process.argv[2] ?? "dist"))) {
+    console.log(`${`${name} (${rows.length} files)`.padEnd(40)}${cell(total.raw)}${cell(total.gzip)}${cell(total.brotli)}`);
   }
 }

@@ -5,13 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh --with-browser
 
+SPLIT_TOOL=(--manifest-path tools/split-wasm/Cargo.toml)
 say "cargo fmt --check"
 cargo fmt --all -- --check
-say "cargo clippy (native and wasm32)"
+cargo fmt "${SPLIT_TOOL[@]}" -- --check
+say "cargo clippy (native and wasm32, and the build's wasm splitter)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --release "${SPLIT_TOOL[@]}" -- -D warnings
 say "cargo test (native)"
 cargo test --all-targets
+cargo test --release "${SPLIT_TOOL[@]}"
 say "Release build"
 trunk build --release --offline
 say "Browser tests (headless Chromium)"

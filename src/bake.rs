@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::chart::svg::escape;
+use crate::chunks::Chunk;
 use crate::data::{Dataset, DATASET_FILE};
 use crate::embed::HOST_SCRIPT;
 use crate::export;
@@ -33,6 +34,9 @@ pub const NOT_FOUND_PAGE: &str = "404.html";
 /// Every page of the site, as its folder below the site's root (`en/items/x/`, and ""
 /// for the root): the service worker tells them from unknown addresses offline.
 pub const PAGES_FILE: &str = "pages.json";
+/// What `tools/split-wasm` writes into the build beside the wasm chunks (see
+/// [`SplitWasm`]).
+pub const SPLIT_MANIFEST: &str = "split-wasm.json";
 /// The headers to send with the site, in the format Netlify and Cloudflare Pages read
 /// from the site's root (and `scripts/static-server.mjs` too).
 pub const HEADERS_FILE: &str = "_headers";
@@ -60,6 +64,47 @@ pub struct Site {
     pub public_url: Option<String>,
     /// The dataset file as served: compacted (see `data::compact`).
     pub served_dataset: String,
+    /// The app's wasm chunks, as `tools/split-wasm` split them off.
+    pub split: SplitWasm,
+}
+
+/// The app's wasm chunks (see [`crate::chunks`]): the script that loads them, the
+/// chunks, and which of them each split point (a [`Chunk`]'s name) needs. The main
+/// module imports the loader, which fetches chunks on demand.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SplitWasm {
+    pub loader: String,
+    pub chunks: Vec<String>,
+    pub splits: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl SplitWasm {
+    /// Reads `split-wasm.json` and checks that it has the files of every chunk the app
+    /// loads: a chunk missing here would be a view the app cannot open.
+    pub fn parse(json: &str) -> Result<SplitWasm, String> {
+        let split: SplitWasm =
+            serde_json::from_str(json).map_err(|e| format!("{SPLIT_MANIFEST}: {e}"))?;
+        for chunk in Chunk::ALL {
+            match split.splits.get(chunk.name()) {
+                Some(files) if !files.is_empty() => {}
+                _ => {
+                    return Err(format!(
+                        "{SPLIT_MANIFEST} has no files for the split point {:?}: \
+                         do src/chunks.rs and src/views/lazy.rs name the same chunks?",
+                        chunk.name()
+                    ))
+                }
+            }
+        }
+        Ok(split)
+    }
+
+    /// The files a view's code needs beyond the main module (none for the overview).
+    fn files_of(&self, view: &View) -> &[String] {
+        Chunk::of(view)
+            .and_then(|chunk| self.splits.get(chunk.name()))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// One file the build writes: its path below the site's root and its content.
@@ -103,6 +148,7 @@ impl Site {
             shapes: Arc::new(shapes),
             public_url,
             served_dataset: crate::data::compact::compact_json(&dataset_json),
+            split: SplitWasm::parse(&read(SPLIT_MANIFEST)?)?,
         })
     }
 
@@ -309,6 +355,13 @@ impl Site {
                 "\n<meta name=\"app-preload\" content=\"{prefix}{MAP_URL}\">"
             );
         }
+        // The code of the page's view, when it is not in the main module.
+        for file in self.split.files_of(&route.view) {
+            let _ = write!(
+                head,
+                "\n<meta name=\"app-preload\" content=\"{prefix}{file}\">"
+            );
+        }
         let body = bake_body(ds.clone(), self.shapes.clone(), route.clone());
         self.fill(depth, route.lang.html_tag(), &head, &body)
     }
@@ -479,16 +532,31 @@ impl Site {
         let (module, wasm) = self.loader_imports()?;
         let content = include_str!("boot.js")
             .replacen("__MODULE__", &module, 1)
-            .replacen("__WASM__", &wasm, 1);
+            .replacen("__WASM__", &wasm, 1)
+            .replacen(
+                "__ALSO__",
+                &serde_json::to_string(&self.also_imported()).unwrap_or_else(|_| "[]".into()),
+                1,
+            );
         Some(Output {
             path: format!("boot-{:016x}.js", fnv1a(content.as_bytes())),
             content,
         })
     }
 
+    /// The scripts the app's module imports, which the loader fetches beside it rather
+    /// than after it (the wasm chunks' loader).
+    fn also_imported(&self) -> Vec<String> {
+        if self.split.loader.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!("./{}", self.split.loader)]
+        }
+    }
+
     /// The app's own files below the site's root: what Trunk's output links to (the
-    /// stylesheet, the icon, `early.js`), the loader, and the module and the wasm it
-    /// imports.
+    /// stylesheet, the icon, `early.js`), the loader, the module and the wasm it
+    /// imports, and the wasm chunks and their loader.
     fn app_files(&self) -> Vec<String> {
         let mut files = Vec::new();
         for attribute in ["href=\"./", "src=\"./"] {
@@ -507,6 +575,12 @@ impl Site {
         if let Some(boot) = self.boot() {
             files.push(boot.path);
         }
+        files.extend(
+            self.also_imported()
+                .iter()
+                .map(|f| f.trim_start_matches("./").to_string()),
+        );
+        files.extend(self.split.chunks.iter().cloned());
         files.sort();
         files.dedup();
         files

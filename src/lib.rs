@@ -10,6 +10,7 @@
 
 pub mod argument;
 pub mod chart;
+pub mod chunks;
 pub mod cite;
 pub mod data;
 pub mod embed;

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use cca_explorer::bake::{
-    Site, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
+    Site, SplitWasm, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
 };
+use cca_explorer::chunks::Chunk;
 use cca_explorer::data::compact::compact_json;
 use cca_explorer::data::{load, Dataset};
 use cca_explorer::format::figure_value;
@@ -29,6 +30,17 @@ const TEMPLATE: &str = concat!(
     "<link rel=\"preload\" href=\"./app-89abcdef_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">",
     "</head>\n<body>\n<!-- page-body -->\n</body>\n</html>\n"
 );
+/// A split shaped like `tools/split-wasm`'s manifest: one chunk each, one shared.
+const SPLIT: &str = r#"{
+  "loader": "app-split-89abcdef.js",
+  "chunks": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm", "split_reading-89abcdef.wasm", "split_figures-89abcdef.wasm", "split_embed-89abcdef.wasm"],
+  "splits": {
+    "lists": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm"],
+    "reading": ["chunk_1-89abcdef.wasm", "split_reading-89abcdef.wasm"],
+    "figures": ["split_figures-89abcdef.wasm"],
+    "embed": ["split_embed-89abcdef.wasm"]
+  }
+}"#;
 const ASSETS: [&str; 5] = [
     "main-89abcdef.css",
     "app-89abcdef.js",
@@ -47,6 +59,7 @@ fn site(public_url: Option<&str>) -> Site {
         shapes: Arc::new(shapes),
         public_url: public_url.map(str::to_string),
         served_dataset: compact_json(include_str!("../data/dataset.json")),
+        split: SplitWasm::parse(SPLIT).expect("the split's manifest reads"),
     }
 }
 
@@ -579,8 +592,9 @@ fn the_module_loader_is_a_file_that_starts_the_app_once_the_page_has_loaded() {
     let boots: Vec<&String> = pages.keys().filter(|p| p.starts_with("boot-")).collect();
     assert_eq!(boots.len(), 1);
     let boot = &pages[boots[0]];
+    // The module, and the chunks' loader it imports, are fetched side by side.
     assert!(
-        boot.contains("await import(\"./app-89abcdef.js\")"),
+        boot.contains("[\"./app-89abcdef.js\", ...[\"./app-split-89abcdef.js\"]]"),
         "{boot}"
     );
     assert!(
@@ -688,5 +702,74 @@ fn the_build_writes_every_item_and_figure_as_csv_in_both_languages() {
         for f in &ds.figures {
             assert!(figures.contains(&format!("\r\n{},", f.id)), "{}", f.id);
         }
+    }
+}
+
+#[test]
+fn each_page_preloads_the_code_of_its_own_view_and_the_overview_none() {
+    let site = site(None);
+    let pages = baked(&site);
+    let split = SplitWasm::parse(SPLIT).expect("the manifest reads");
+    for route in all_routes(&site.data, &site.shapes) {
+        let html = page(&pages, &route);
+        let preloaded: BTreeSet<&str> = attribute_values(html, "content")
+            .into_iter()
+            .filter(|v| v.ends_with(".wasm"))
+            .map(|v| v.trim_start_matches("../"))
+            .collect();
+        let expected: BTreeSet<&str> = Chunk::of(&route.view)
+            .map(|chunk| {
+                split.splits[chunk.name()]
+                    .iter()
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(preloaded, expected, "{}", route.path());
+    }
+    assert!(Chunk::of(&View::Overview).is_none());
+}
+
+#[test]
+fn the_chunks_and_their_loader_are_cached_for_good_and_precached_for_offline_use() {
+    let pages = baked(&site(None));
+    let worker = &pages["sw.js"];
+    let headers = &pages[HEADERS_FILE];
+    let split = SplitWasm::parse(SPLIT).expect("the manifest reads");
+    for file in split.chunks.iter().chain([&split.loader]) {
+        assert!(
+            worker.contains(&format!("\"{file}\"")),
+            "{file} is precached"
+        );
+        assert!(
+            headers.contains(&format!(
+                "/{file}\n  Cache-Control: public, max-age=31536000, immutable"
+            )),
+            "{file} is immutable"
+        );
+    }
+}
+
+#[test]
+fn a_split_manifest_without_every_chunk_the_app_loads_is_refused() {
+    for chunk in Chunk::ALL {
+        let manifest = SPLIT.replace(&format!("\"{}\":", chunk.name()), "\"other\":");
+        let error = SplitWasm::parse(&manifest).expect_err("a chunk is missing");
+        assert!(error.contains(chunk.name()), "{error}");
+    }
+    assert!(SplitWasm::parse("{\"loader\": 1}").is_err());
+    assert!(SplitWasm::parse(SPLIT).is_ok());
+}
+
+#[test]
+fn every_view_is_drawn_by_the_code_of_its_own_chunk() {
+    // A view left out of its chunk's drawing function would bake (and show) an empty
+    // main area: every page's main area has its heading.
+    let site = site(None);
+    let pages = baked(&site);
+    for route in all_routes(&site.data, &site.shapes) {
+        let html = page(&pages, &route);
+        let main = between(html, "<main", "</main>").unwrap_or("");
+        assert!(main.contains("<h1"), "{} has no heading", route.path());
     }
 }

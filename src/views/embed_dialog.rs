@@ -29,12 +29,28 @@ struct Choice {
     height: u32,
 }
 
+/// What the button and the form share: the choice (`None` while the dialog is shut),
+/// whether the snippet was copied, and the dialog element.
+#[derive(Clone, Copy)]
+pub struct EmbedState {
+    choice: RwSignal<Option<Choice>>,
+    copied: RwSignal<Option<bool>>,
+    dialog: NodeRef<leptos::html::Dialog>,
+}
+
+/// The button and its dialog. The form inside is drawn only while the dialog is open,
+/// from code in a chunk of its own in the browser (see `crate::chunks`).
 #[component]
 pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
     let choice = RwSignal::new(None::<Choice>);
     let copied = RwSignal::new(None::<bool>);
+    let dialog = NodeRef::new();
+    let state = EmbedState {
+        choice,
+        copied,
+        dialog,
+    };
     let lang = move || ctx.lang();
 
     let open = move |_| {
@@ -51,6 +67,39 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
             let _ = dialog.show_modal();
         }
     };
+    let is_open = Memo::new(move |_| choice.with(Option::is_some));
+    view! {
+        <div class="embed-bar">
+            <button type="button" class="button secondary embed-open" aria-haspopup="dialog" on:click=open>
+                {move || tr(lang(), |u| u.embed_button)}
+            </button>
+        </div>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| choice.set(None)>
+            {move || is_open.get().then(|| form_in_chunk(data.clone(), state))}
+        </dialog>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn form_in_chunk(data: Arc<Dataset>, state: EmbedState) -> AnyView {
+    super::lazy::embed_form(data, state)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn form_in_chunk(data: Arc<Dataset>, state: EmbedState) -> AnyView {
+    form(data, state)
+}
+
+/// The dialog's form: what to embed, its language, theme and height, the live preview
+/// and the snippet.
+pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
+    let ctx = expect_context::<Ctx>();
+    let EmbedState {
+        choice,
+        copied,
+        dialog,
+    } = state;
+    let lang = move || ctx.lang();
     let close = move |_| {
         if let Some(dialog) = dialog.get() {
             dialog.close();
@@ -122,86 +171,80 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
     };
 
     view! {
-        <div class="embed-bar">
-            <button type="button" class="button secondary embed-open" aria-haspopup="dialog" on:click=open>
-                {move || tr(lang(), |u| u.embed_button)}
-            </button>
-        </div>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| choice.set(None)>
-            {move || choice.get().map(|c| view! {
-                <h2 id="embed-title">{tr(lang(), |u| u.embed_title)}</h2>
-                <div class="embed-options">
-                    <label>
-                        {tr(lang(), |u| u.embed_what)}" "
-                        <select id="embed-what" on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            set(Box::new(move |c| {
-                                c.target = match value.as_str() {
-                                    "view" => Target::ThisView,
-                                    "table" => Target::Table,
-                                    id => Target::Fact(id.to_string()),
-                                };
-                                let view = framed_route(&ctx.route.get_untracked(), &c.target).view;
-                                c.height = default_height(&view);
-                            }));
-                        }>
-                            <option value="view" selected=c.target == Target::ThisView>{tr(lang(), |u| u.embed_this_view)}</option>
-                            {is_chart().then(|| view! {
-                                <option value="table" selected=c.target == Target::Table>{tr(lang(), |u| u.embed_table)}</option>
-                            })}
-                            {facts().into_iter().map(|(id, label)| {
-                                let selected = c.target == Target::Fact(id.clone());
-                                view! { <option value=id selected=selected>{tr(lang(), |u| u.embed_fact)}": "{label}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    {radio_group(tr(lang(), |u| u.language), "embed-lang", Lang::ALL.iter().map(|&option| Radio {
-                        value: option.code(),
-                        label: option.switch_label().to_string(),
-                        checked: c.lang == option,
-                        choose: Box::new(move || set(Box::new(move |c| c.lang = option))),
-                    }).collect())}
-                    {radio_group(tr(lang(), |u| u.theme), "embed-theme", Theme::ALL.iter().map(|&option| Radio {
-                        value: option.code(),
-                        label: tr(lang(), theme_label(option)),
-                        checked: c.theme == option,
-                        choose: Box::new(move || set(Box::new(move |c| c.theme = option))),
-                    }).collect())}
-                    <fieldset>
-                        <legend>{tr(lang(), |u| u.embed_height)}</legend>
-                        <label><input type="checkbox" id="embed-auto" checked=c.auto_height
-                            on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |c| c.auto_height = on)); }/>
-                            " "{tr(lang(), |u| u.embed_auto_height)}</label>
-                        " "
-                        <label>{tr(lang(), |u| u.embed_fixed_height)}" "
-                            <input type="number" id="embed-px" min="120" max="4000" step="10" value=c.height.to_string()
-                                on:change=move |ev| {
-                                    if let Ok(px) = event_target_value(&ev).parse::<u32>() {
-                                        set(Box::new(move |c| c.height = px));
-                                    }
-                                }/>" px"</label>
-                    </fieldset>
-                </div>
-                <h3>{tr(lang(), |u| u.embed_preview)}</h3>
-                {move || preview().map(|(src, height)| view! {
-                    <iframe class="embed-preview" src=src title=tr(lang(), |u| u.embed_preview)
-                        height=height.min(480).to_string()></iframe>
-                })}
-                <label for=CODE_ID class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
-                <textarea id=CODE_ID readonly rows="5" prop:value=move || code.get()></textarea>
-                <p class="embed-actions">
-                    <button type="button" class="button" data-action="copy" on:click=copy>{tr(lang(), |u| u.copy)}</button>
-                    <span role="status" class="muted">{move || copied.get().map(|ok| if ok {
-                        tr(lang(), |u| u.copied)
-                    } else {
-                        tr(lang(), |u| u.copy_by_hand)
-                    })}</span>
-                    <button type="button" class="button secondary" data-action="close" on:click=close>{tr(lang(), |u| u.close)}</button>
-                </p>
-                <p class="muted small">{tr(lang(), |u| u.embed_script_note)}" "<code>{HOST_SCRIPT}</code></p>
+        {move || choice.get().map(|c| view! {
+            <h2 id="embed-title">{tr(lang(), |u| u.embed_title)}</h2>
+            <div class="embed-options">
+                <label>
+                    {tr(lang(), |u| u.embed_what)}" "
+                    <select id="embed-what" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(Box::new(move |c| {
+                            c.target = match value.as_str() {
+                                "view" => Target::ThisView,
+                                "table" => Target::Table,
+                                id => Target::Fact(id.to_string()),
+                            };
+                            let view = framed_route(&ctx.route.get_untracked(), &c.target).view;
+                            c.height = default_height(&view);
+                        }));
+                    }>
+                        <option value="view" selected=c.target == Target::ThisView>{tr(lang(), |u| u.embed_this_view)}</option>
+                        {is_chart().then(|| view! {
+                            <option value="table" selected=c.target == Target::Table>{tr(lang(), |u| u.embed_table)}</option>
+                        })}
+                        {facts().into_iter().map(|(id, label)| {
+                            let selected = c.target == Target::Fact(id.clone());
+                            view! { <option value=id selected=selected>{tr(lang(), |u| u.embed_fact)}": "{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                {radio_group(tr(lang(), |u| u.language), "embed-lang", Lang::ALL.iter().map(|&option| Radio {
+                    value: option.code(),
+                    label: option.switch_label().to_string(),
+                    checked: c.lang == option,
+                    choose: Box::new(move || set(Box::new(move |c| c.lang = option))),
+                }).collect())}
+                {radio_group(tr(lang(), |u| u.theme), "embed-theme", Theme::ALL.iter().map(|&option| Radio {
+                    value: option.code(),
+                    label: tr(lang(), theme_label(option)),
+                    checked: c.theme == option,
+                    choose: Box::new(move || set(Box::new(move |c| c.theme = option))),
+                }).collect())}
+                <fieldset>
+                    <legend>{tr(lang(), |u| u.embed_height)}</legend>
+                    <label><input type="checkbox" id="embed-auto" checked=c.auto_height
+                        on:change=move |ev| { let on = event_target_checked(&ev); set(Box::new(move |c| c.auto_height = on)); }/>
+                        " "{tr(lang(), |u| u.embed_auto_height)}</label>
+                    " "
+                    <label>{tr(lang(), |u| u.embed_fixed_height)}" "
+                        <input type="number" id="embed-px" min="120" max="4000" step="10" value=c.height.to_string()
+                            on:change=move |ev| {
+                                if let Ok(px) = event_target_value(&ev).parse::<u32>() {
+                                    set(Box::new(move |c| c.height = px));
+                                }
+                            }/>" px"</label>
+                </fieldset>
+            </div>
+            <h3>{tr(lang(), |u| u.embed_preview)}</h3>
+            {move || preview().map(|(src, height)| view! {
+                <iframe class="embed-preview" src=src title=tr(lang(), |u| u.embed_preview)
+                    height=height.min(480).to_string()></iframe>
             })}
-        </dialog>
+            <label for=CODE_ID class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
+            <textarea id=CODE_ID readonly rows="5" prop:value=move || code.get()></textarea>
+            <p class="embed-actions">
+                <button type="button" class="button" data-action="copy" on:click=copy>{tr(lang(), |u| u.copy)}</button>
+                <span role="status" class="muted">{move || copied.get().map(|ok| if ok {
+                    tr(lang(), |u| u.copied)
+                } else {
+                    tr(lang(), |u| u.copy_by_hand)
+                })}</span>
+                <button type="button" class="button secondary" data-action="close" on:click=close>{tr(lang(), |u| u.close)}</button>
+            </p>
+            <p class="muted small">{tr(lang(), |u| u.embed_script_note)}" "<code>{HOST_SCRIPT}</code></p>
+        })}
     }
+    .into_any()
 }
 
 /// One radio button of a group: its value and label, whether it is chosen, and what

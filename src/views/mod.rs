@@ -19,6 +19,8 @@ mod explore;
 mod fact;
 mod glossary;
 mod item;
+#[cfg(target_arch = "wasm32")]
+mod lazy;
 mod map;
 mod navigation;
 mod overview;
@@ -36,6 +38,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::chunks::Chunk;
 use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::map::MapShapes;
@@ -246,23 +249,79 @@ fn focus_main() {
     }
 }
 
-/// The page for a view.
-fn page(data: Arc<Dataset>, view: View) -> impl IntoView {
+/// The page for a view: the overview at once, any other view from its chunk's code
+/// (see [`crate::chunks`]), which in the browser may still have to be fetched.
+fn page(data: Arc<Dataset>, view: View) -> AnyView {
+    match Chunk::of(&view) {
+        None => view! { <overview::Overview data/> }.into_any(),
+        #[cfg(target_arch = "wasm32")]
+        Some(chunk) => lazy::page(chunk, data, view),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some(chunk) => chunk_page(chunk, data, view),
+    }
+}
+
+/// Loads the code a view needs beyond the main module (see [`crate::chunks`]); false
+/// if it could not be fetched.
+pub(crate) async fn load_code(view: &View) -> bool {
+    match Chunk::of(view) {
+        #[cfg(target_arch = "wasm32")]
+        Some(chunk) => lazy::preload(chunk).await.is_ok(),
+        _ => true,
+    }
+}
+
+/// Runs `f` once the page of `view` is on screen (to focus or scroll to something in
+/// it): at the next frame, after the view's code has arrived if it had to.
+pub(crate) fn once_drawn(view: View, f: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        load_code(&view).await;
+        request_animation_frame(f);
+    });
+}
+
+/// A view of a chunk, drawn from that chunk's code, natively. In the browser each
+/// chunk's function is called from its own split point (`lazy.rs`), so that no other
+/// chunk's views are reachable from it. A view of another chunk gets nothing (the
+/// bake's tests check that every page has its content).
+#[cfg(not(target_arch = "wasm32"))]
+fn chunk_page(chunk: Chunk, data: Arc<Dataset>, view: View) -> AnyView {
+    match chunk {
+        Chunk::Lists => list_page(data, view),
+        Chunk::Reading => reading_page(data, view),
+        Chunk::Figures => figure_page(data, view),
+        Chunk::Embed => ().into_any(),
+    }
+}
+
+fn list_page(data: Arc<Dataset>, view: View) -> AnyView {
     match view {
-        View::Overview => view! { <overview::Overview data/> }.into_any(),
         View::Explore => view! { <explore::Explore data/> }.into_any(),
         View::Item(id) => view! { <item::ItemView data id/> }.into_any(),
-        View::Countries => view! { <countries::Countries data/> }.into_any(),
-        View::Country(id) => view! { <countries::CountryView data id/> }.into_any(),
-        View::Sources => view! { <sources::Sources data/> }.into_any(),
-        View::Glossary => view! { <glossary::Glossary data/> }.into_any(),
-        View::Charts => view! { <chart::Charts data/> }.into_any(),
-        View::Chart(id) => view! { <chart::ChartView data id/> }.into_any(),
-        View::Map(_) => view! { <map::MapView data/> }.into_any(),
         View::Fact(id) => view! { <fact::FactView data id/> }.into_any(),
+        View::Glossary => view! { <glossary::Glossary data/> }.into_any(),
+        View::Sources => view! { <sources::Sources data/> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+fn reading_page(data: Arc<Dataset>, view: View) -> AnyView {
+    match view {
         View::Read => view! { <read::Read data/> }.into_any(),
         View::Argument => view! { <argument::Argument data/> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+fn figure_page(data: Arc<Dataset>, view: View) -> AnyView {
+    match view {
+        View::Charts => view! { <chart::Charts data/> }.into_any(),
+        View::Chart(id) => view! { <chart::ChartView data id/> }.into_any(),
+        View::Countries => view! { <countries::Countries data/> }.into_any(),
+        View::Country(id) => view! { <countries::CountryView data id/> }.into_any(),
+        View::Map(_) => view! { <map::MapView data/> }.into_any(),
         View::Coverage => view! { <coverage::CoverageView data/> }.into_any(),
+        _ => ().into_any(),
     }
 }
 

@@ -68,7 +68,11 @@ pub fn install(
                 // a fragment navigation scrolls to it and makes it the `:target`,
                 // replacing the entry just pushed rather than adding one.
                 let full = format!("{href}{fragment}");
-                request_animation_frame(move || {
+                let here = Address::current();
+                let view = Route::parse_address(&here.path, &here.query)
+                    .map(|(_, route)| route.view)
+                    .unwrap_or_default();
+                super::once_drawn(view, move || {
                     let _ = window().location().replace(&full);
                 });
             }

@@ -48,6 +48,12 @@ pub fn start() {
             let _ = location.replace(&format!("{}{}", directory(&pathname), route.address()));
             return;
         };
+        // The code of the page's view (when it is in a chunk) loads beside the data, and
+        // is there before the take-over, so that the page is drawn whole in one step.
+        let view = route.view.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            super::load_code(&view).await;
+        });
         let data = fetch_dataset(&format!("{root}{DATASET_FILE}")).await;
         let shapes = match route.view {
             View::Map(_) => Some(fetch_shapes(&root).await),
@@ -65,6 +71,12 @@ pub fn start() {
                 let address = format!("{root}{}", route.address());
                 let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
             }
+        }
+        // Joins the loading started above (or finds it done).
+        if !super::load_code(&route.view).await {
+            // The baked page stays: it is whole, and its links are real addresses.
+            leptos::logging::warn!("the code of this view could not be loaded");
+            return;
         }
         take_over(root, data, shapes, preferred);
     });
@@ -316,8 +328,7 @@ fn focus_search_on_slash(ctx: Ctx) {
         if route.view != View::Explore {
             ctx.go(&route.with_view(View::Explore), false);
         }
-        // Focus once the view is on screen.
-        request_animation_frame(|| {
+        super::once_drawn(View::Explore, || {
             if let Some(field) = document().get_element_by_id(explore::SEARCH_ID) {
                 if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
                     let _ = field.focus();

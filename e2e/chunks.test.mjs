@@ -1,0 +1,88 @@
+// The views' code in wasm chunks (src/chunks.rs, tools/split-wasm): the overview needs
+// none, another view fetches its own on first use, and a chunk that cannot be fetched
+// leaves a clear message (or, at the start, the baked page), never a dead app.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+const split = JSON.parse(readFileSync("dist/split-wasm.json", "utf8"));
+const isChunk = (url) => split.chunks.some((file) => url.endsWith(`/${file}`));
+const file = (url) => url.slice(url.lastIndexOf("/") + 1);
+
+/** Records the chunk files a page requests. */
+function chunkRequests(page) {
+  const seen = [];
+  page.on("request", (r) => isChunk(r.url()) && seen.push(file(r.url())));
+  return seen;
+}
+
+/** Blocks the chunk files only one split point (`lists`, …) needs: `route` for the
+ * harness's `open`, `lift(context)` to let them through again. */
+function blocker(name) {
+  const others = Object.entries(split.splits).filter(([n]) => n !== name).flatMap(([, files]) => files);
+  const own = split.splits[name].filter((f) => !others.includes(f));
+  const match = (url) => own.some((f) => url.pathname.endsWith(`/${f}`));
+  const abort = (r) => r.abort();
+  return { route: (context) => context.route(match, abort), lift: (context) => context.unroute(match, abort) };
+}
+
+/** The page's errors but those a blocked chunk causes (the failed fetch, logged). */
+const unexpected = (page) => page.errors.filter((e) => !/Failed to (load resource|fetch)|ERR_FAILED/.test(e));
+
+describe("the views' code in chunks", () => {
+  it("the overview takes over without any chunk, and Explore fetches its own on first use", async () => {
+    let seen;
+    const page = await app.open("en/", { before: (p) => { seen = chunkRequests(p); } });
+    assert.deepEqual(seen, [], "the overview fetched no chunk");
+    await page.click("header a[href*='explore']");
+    await page.waitForSelector("main article[data-item]");
+    assert.equal(await page.textContent("main h1"), "Explore");
+    assert.deepEqual([...seen].sort(), [...split.splits.lists].sort());
+    await app.done(page);
+  });
+
+  it("a page of another view fetches its chunk beside the wasm and is drawn whole at the take-over", async () => {
+    let seen;
+    const page = await app.open("en/charts/", { before: (p) => { seen = chunkRequests(p); } });
+    assert.deepEqual([...new Set(seen)].sort(), [...split.splits.figures].sort());
+    assert.ok(await page.locator("main svg").count() > 0, "charts are drawn");
+    assert.equal(await page.locator("main [role=status]").count(), 0, "no loading message left");
+    await app.done(page);
+  });
+
+  it("a chunk that cannot be fetched says so and offers a reload; the rest of the app goes on", async () => {
+    const lists = blocker("lists");
+    const page = await app.open("en/", { route: lists.route });
+    await page.click("header a[href*='explore']");
+    const alert = page.locator("main [role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /This part of the explorer cannot be opened right now/);
+    assert.match(await page.textContent("main h1"), /cannot be opened/);
+    // Other views still open, and the failed one works once the chunk can be fetched.
+    await page.click("header a[href*='charts']");
+    await page.waitForSelector("main svg");
+    await page.goBack();
+    await alert.waitFor();
+    await lists.lift(page.context());
+    await Promise.all([page.waitForEvent("load"), page.click("main [role=alert] button")]);
+    await app.live(page);
+    assert.equal(await page.textContent("main h1"), "Explore");
+    assert.ok(await page.locator("main article[data-item]").count() > 0);
+    assert.deepEqual(unexpected(page), []);
+    page.errors.length = 0;
+    await app.done(page);
+  });
+
+  it("a page whose chunk cannot be fetched at the start stays as the build wrote it", async () => {
+    const page = await app.open("en/explore/", { route: blocker("lists").route, live: false });
+    await page.waitForEvent("console", (m) => m.text().includes("could not be loaded"));
+    assert.equal(await page.getAttribute("html", "data-app"), null, "the app did not take over");
+    assert.equal(await page.textContent("main h1"), "Explore");
+    assert.ok(await page.locator("main article[data-item]").count() > 0, "the baked results are there");
+    assert.deepEqual(unexpected(page), []);
+    page.errors.length = 0;
+    await app.done(page);
+  });
+});

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Trunk's post-build hook (Trunk.toml), on Trunk's staging folder, one step after the
+# other (Trunk would run several hooks of a stage at the same time):
+# 1. split the app's wasm into its main module and the chunks of the views the first
+#    page does not need, in place of Trunk's module (tools/split-wasm; Cargo links the
+#    wasm with the relocations the splitter needs, see .cargo/config.toml);
+# 2. bake a page for every address (src/bake.rs);
+# 3. write .br and .gz copies of every text file, the wasm and the data.
+set -eu
+: "${TRUNK_STAGING_DIR:?run by trunk build}"
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-release}/cca-explorer.wasm"
+cargo run --quiet --release --manifest-path tools/split-wasm/Cargo.toml -- \
+  "$TRUNK_STAGING_DIR" "$wasm" cca-explorer
+cargo run --quiet --bin bake
+node scripts/compress.mjs

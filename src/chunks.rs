@@ -1,0 +1,55 @@
+//! Which parts of the app's code the browser loads only when a reader first needs them.
+//!
+//! The overview's code is in the app's main wasm; every other view's is in one of a few
+//! wasm chunks, split off at build time (`tools/split-wasm`) and fetched on demand, so a
+//! first visit downloads less. Views that share most of their code share a chunk; the
+//! embed dialog's form, which every page offers but few readers open, has its own. This
+//! is the one place that says which view is in which chunk: the app loads by it
+//! (`views::lazy`), and the bake preloads a page's chunk by it (`bake.rs`).
+
+use crate::url_state::View;
+
+/// A part of the app's code that is loaded when first needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chunk {
+    /// Explore and what its results lead to: items, fact cards, the glossary, sources.
+    Lists,
+    /// The article in order and the argument map.
+    Reading,
+    /// Charts, the map, countries and coverage.
+    Figures,
+    /// The embed dialog's form (the button is in the main module).
+    Embed,
+}
+
+impl Chunk {
+    pub const ALL: [Chunk; 4] = [Chunk::Lists, Chunk::Reading, Chunk::Figures, Chunk::Embed];
+
+    /// The chunk a view's code is in; `None` for the overview, which is in the main wasm.
+    pub fn of(view: &View) -> Option<Chunk> {
+        match view {
+            View::Overview => None,
+            View::Explore | View::Item(_) | View::Fact(_) | View::Glossary | View::Sources => {
+                Some(Chunk::Lists)
+            }
+            View::Read | View::Argument => Some(Chunk::Reading),
+            View::Charts
+            | View::Chart(_)
+            | View::Countries
+            | View::Country(_)
+            | View::Map(_)
+            | View::Coverage => Some(Chunk::Figures),
+        }
+    }
+
+    /// The split point's name: the `wasm_split` module name in `views/lazy.rs`, and the
+    /// key of the chunk's files in the build's `split-wasm.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Chunk::Lists => "lists",
+            Chunk::Reading => "reading",
+            Chunk::Figures => "figures",
+            Chunk::Embed => "embed",
+        }
+    }
+}

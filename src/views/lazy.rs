@@ -1,0 +1,130 @@
+//! In the browser, every view but the overview is drawn by code in a wasm chunk that is
+//! fetched the first time one of its views is opened (which views: [`crate::chunks`]).
+//!
+//! Each chunk has one split point: a function marked `wasm_split` whose body, and
+//! whatever only it reaches, `tools/split-wasm` moves out of the main module at build
+//! time. Calling it fetches the chunk first. The native build (the bake) draws every
+//! view directly and does not compile this module.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use super::embed_dialog::{self, EmbedState};
+use super::{figure_page, list_page, reading_page, Ctx};
+use crate::chunks::Chunk;
+use crate::data::Dataset;
+use crate::i18n::{tr, Lang};
+use crate::url_state::View;
+
+/// A chunk could not be fetched or instantiated (offline, or a newer release removed
+/// it from the host). The app keeps running; the view says so.
+#[derive(Debug)]
+pub struct ChunkFailed;
+
+impl From<SplitLoaderError> for ChunkFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+// The module names (`lists`, …) are the split points' names: they must be
+// `Chunk::name`, which the bake looks up in the split's manifest (and fails the build
+// when one is missing). Each calls its own chunk's views only: code reachable from two
+// split points goes to a chunk they share.
+#[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_lists))]
+fn lists(data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
+    Ok(list_page(data, view))
+}
+
+#[wasm_split(reading, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_reading))]
+fn reading(data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
+    Ok(reading_page(data, view))
+}
+
+#[wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_figures))]
+fn figures(data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
+    Ok(figure_page(data, view))
+}
+
+#[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_embed))]
+fn embed(data: Arc<Dataset>, state: EmbedState) -> Result<AnyView, ChunkFailed> {
+    Ok(embed_dialog::form(data, state))
+}
+
+/// Fetches and instantiates a chunk without drawing anything (a second call, or a
+/// draw after it, finds it loaded; a failure is not kept, so a later call tries again).
+pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
+    match chunk {
+        Chunk::Lists => preload_lists().await,
+        Chunk::Reading => preload_reading().await,
+        Chunk::Figures => preload_figures().await,
+        Chunk::Embed => preload_embed().await,
+    }
+    .map_err(ChunkFailed::from)
+}
+
+async fn draw(chunk: Chunk, data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
+    match chunk {
+        Chunk::Lists => lists(data, view).await,
+        Chunk::Reading => reading(data, view).await,
+        Chunk::Figures => figures(data, view).await,
+        // No view is in it (`Chunk::of`).
+        Chunk::Embed => Ok(().into_any()),
+    }
+}
+
+/// A view of a chunk: drawn at once when the chunk is loaded already (as it is for the
+/// page the app starts on, see `start`), else once it has arrived, with a message
+/// while it loads and another if it cannot.
+pub fn page(chunk: Chunk, data: Arc<Dataset>, view: View) -> AnyView {
+    once_loaded(draw(chunk, data, view))
+}
+
+/// The embed dialog's form, once its chunk is loaded.
+pub fn embed_form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
+    once_loaded(embed(data, state))
+}
+
+/// What a chunk draws: at once if it is loaded, else a message until it is, or one
+/// that says it cannot be.
+fn once_loaded(
+    draw: impl std::future::Future<Output = Result<AnyView, ChunkFailed>> + Send + 'static,
+) -> AnyView {
+    let ctx = use_context::<Ctx>();
+    let lang = move || ctx.map_or(Lang::Zh, |c| c.lang());
+    view! {
+        <Suspense fallback=move || loading(lang())>
+            {Suspend::new(async move {
+                match draw.await {
+                    Ok(page) => page,
+                    Err(ChunkFailed) => code_error(lang).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A chunk's code is on its way (see `crate::chunks`).
+fn loading(lang: Lang) -> impl IntoView {
+    view! { <p class="status" role="status">{tr(lang, |u| u.loading_code)}</p> }
+}
+
+/// A view's code could not be fetched: the reader is told why it may be and offered a
+/// reload (which also picks up a newer release, whose pages name its own chunks).
+fn code_error(lang: impl Fn() -> Lang + Copy + Send + Sync + 'static) -> impl IntoView {
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <section class="status status-error" role="alert">
+            <h1>{move || tr(lang(), |u| u.code_error_title)}</h1>
+            <p>{move || tr(lang(), |u| u.code_error_body)}</p>
+            <p><button type="button" class="button" on:click=reload>{move || tr(lang(), |u| u.reload)}</button></p>
+        </section>
+    }
+}
