@@ -75,6 +75,27 @@ describe("the views' code in chunks", () => {
     await app.done(page);
   });
 
+  it("the build's own dataset is not checked again; another one is, by the validator's chunk", async () => {
+    const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
+    const serving = (body) => (context) =>
+      context.route("**/data/dataset.json", (r) => r.fulfill({ contentType: "application/json", body }));
+    // The same data in other bytes (indented): checked, and shown.
+    let seen;
+    let page = await app.open("en/", { route: serving(JSON.stringify(dataset, null, 1)), before: (p) => { seen = chunkRequests(p); } });
+    assert.deepEqual([...seen].sort(), [...split.splits.validation].sort());
+    assert.ok(await page.locator("[data-country=KAZ]").count() > 0, "the overview is drawn");
+    await app.done(page);
+    // Data that breaks a rule (an item naming a figure that does not exist): its problem.
+    const broken = structuredClone(dataset);
+    const item = broken.items.find((i) => i.figures?.length);
+    item.figures[0] = "no-such-figure";
+    page = await app.open("en/", { route: serving(JSON.stringify(broken)) });
+    const alert = page.locator("[role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /The data could not be read[^]*no-such-figure/);
+    await app.done(page);
+  });
+
   it("a page whose chunk cannot be fetched at the start stays as the build wrote it", async () => {
     const page = await app.open("en/explore/", { route: blocker("lists").route, live: false });
     await page.waitForEvent("console", (m) => m.text().includes("could not be loaded"));

@@ -23,13 +23,16 @@
 // embed dialog's form, are wasm chunks fetched on first use (src/chunks.rs,
 // tools/split-wasm): main wasm 237.8 -> 182.2 KB, plus the chunks' loader (0.9 KB). The
 // chunks are not part of the first view; `node scripts/size.mjs` lists what each adds.
-// Still above the issue's 200 KB cap for this budget: see the README's benchmark section.
+// 247.6 KB when the dataset's validator became a chunk too, fetched only for a dataset
+// file other than the build's (the browser's SHA-256 of the file tells): main wasm
+// 178.0 KB. Still above the issue's 200 KB cap for this budget: see the README's
+// benchmark section.
 // Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 252_500;
+const BUDGET_BROTLI = 248_500;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

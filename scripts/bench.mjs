@@ -3,7 +3,9 @@
 // answer on the real dataset and on a synthetic one of 10,000 items, the memory held,
 // and Lighthouse's mobile scores. Prints tables; writes everything to target/bench.json.
 // Run it through scripts/bench.sh, which builds the release site first.
-// Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--only size,loads,explore,switches,lighthouse]
+// Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--page ADDRESS] [--only size,loads,explore,switches,lighthouse]
+// (--page: the page of the cold loads, en/ by default; en/explore/, say, for a view whose
+// code is in a wasm chunk)
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
@@ -20,6 +22,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const dist = option("--dist", "dist");
 const runs = Number(option("--runs", 15));
+const loadPage = option("--page", "en/");
 const parts = new Set(option("--only", "size,loads,explore,switches,lighthouse").split(","));
 const OUT = "target/bench.json";
 const progress = (what) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
@@ -34,7 +37,7 @@ const chart = `en/charts/${charts.includes("poverty-rate") ? "poverty-rate" : ch
 // removed, so that the server sends it as it is).
 const site = mkdtempSync(join(tmpdir(), "cca-bench-"));
 cpSync(dist, site, { recursive: true });
-const staticPage = writeStaticPage(dist, site);
+const staticPage = writeStaticPage(dist, site, loadPage);
 const synthetic = synthesize(JSON.parse(readFileSync(join(dist, "data/dataset.json"), "utf8")), 10_000);
 writeFileSync(join(site, "data/dataset.json"), JSON.stringify(synthetic));
 for (const suffix of [".br", ".gz"]) rmSync(join(site, `data/dataset.json${suffix}`), { force: true });
@@ -53,8 +56,9 @@ try {
   const browser = await launch();
   result.machine.chromium = browser.version();
   if (parts.has("loads")) {
-    progress(`cold loads: ${runs} of en/ and of its static twin`);
-    result.loads = await loads(browser, { appUrl: `${origin(real)}/en/`, staticUrl: `${origin(copy)}/${staticPage}`, runs });
+    progress(`cold loads: ${runs} of ${loadPage} and of its static twin`);
+    result.loads = await loads(browser, { appUrl: `${origin(real)}/${loadPage}`, staticUrl: `${origin(copy)}/${staticPage}`, runs });
+    result.loads.page = loadPage;
   }
   if (parts.has("explore")) {
     progress("Explore on the real dataset");
@@ -104,7 +108,7 @@ function print(r) {
   const ms = (s) => (s?.median == null ? "–" : `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`);
   if (r.loads) {
     const { app, static: plain, ratios } = r.loads;
-    table(`Cold loads, ms, median (min–max) of ${r.loads.runs}; ${r.loads.throttling}`, [
+    table(`Cold loads of ${r.loads.page ?? "en/"}, ms, median (min–max) of ${r.loads.runs}; ${r.loads.throttling}`, [
       ["page", "FCP", "LCP", "load", "app-ready", "blocking"],
       ["en/ (the app)", ms(app.fcp), ms(app.lcp), ms(app.load), ms(app.ready), ms(app.blocking)],
       ["en/ as a static page", ms(plain.fcp), ms(plain.lcp), ms(plain.load), "–", ms(plain.blocking)],

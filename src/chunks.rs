@@ -3,7 +3,8 @@
 //! The overview's code is in the app's main wasm; every other view's is in one of a few
 //! wasm chunks, split off at build time (`tools/split-wasm`) and fetched on demand, so a
 //! first visit downloads less. Views that share most of their code share a chunk; the
-//! embed dialog's form, which every page offers but few readers open, has its own. This
+//! embed dialog's form, which every page offers but few readers open, has its own, and
+//! so has the dataset's validator, which only a dataset other than the build's needs. This
 //! is the one place that says which view is in which chunk: the app loads by it
 //! (`views::lazy`), and the bake preloads a page's chunk by it (`bake.rs`).
 
@@ -20,10 +21,18 @@ pub enum Chunk {
     Figures,
     /// The embed dialog's form (the button is in the main module).
     Embed,
+    /// The dataset's validator: needed only for a dataset file other than the build's.
+    Validation,
 }
 
 impl Chunk {
-    pub const ALL: [Chunk; 4] = [Chunk::Lists, Chunk::Reading, Chunk::Figures, Chunk::Embed];
+    pub const ALL: [Chunk; 5] = [
+        Chunk::Lists,
+        Chunk::Reading,
+        Chunk::Figures,
+        Chunk::Embed,
+        Chunk::Validation,
+    ];
 
     /// The chunk a view's code is in; `None` for the overview, which is in the main wasm.
     pub fn of(view: &View) -> Option<Chunk> {
@@ -50,6 +59,7 @@ impl Chunk {
             Chunk::Reading => "reading",
             Chunk::Figures => "figures",
             Chunk::Embed => "embed",
+            Chunk::Validation => "validation",
         }
     }
 }

@@ -14,16 +14,18 @@ import { stats } from "./common.mjs";
  * and icon load: what the same content costs as a plain static page. Same folder depth
  * as `en/`, so its relative addresses still hold; with compressed copies like the rest.
  */
-export function writeStaticPage(dist, site) {
-  const html = readFileSync(join(dist, "en/index.html"), "utf8")
+export function writeStaticPage(dist, site, page = "en/") {
+  const html = readFileSync(join(dist, page, "index.html"), "utf8")
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, "")
     .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>\s*/g, "");
-  mkdirSync(join(site, "en-static"), { recursive: true });
-  const file = join(site, "en-static/index.html");
+  // At the same depth as the page, so that its relative addresses still hold.
+  const twin = page.replace(/\/$/, "-static/");
+  mkdirSync(join(site, twin), { recursive: true });
+  const file = join(site, twin, "index.html");
   writeFileSync(file, html);
   writeFileSync(`${file}.br`, brotliCompressSync(html));
   writeFileSync(`${file}.gz`, gzipSync(html, { level: 9 }));
-  return "en-static/";
+  return twin;
 }
 
 /** One cold load in a fresh context, throttled like Lighthouse's mobile preset. */

@@ -48,6 +48,14 @@ fn figures(data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
     Ok(figure_page(data, view))
 }
 
+#[wasm_split(validation, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_validation))]
+fn validation(data: Arc<Dataset>) -> Result<Vec<String>, ChunkFailed> {
+    Ok(crate::data::validate(&data)
+        .iter()
+        .map(ToString::to_string)
+        .collect())
+}
+
 #[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_embed))]
 fn embed(data: Arc<Dataset>, state: EmbedState) -> Result<AnyView, ChunkFailed> {
     Ok(embed_dialog::form(data, state))
@@ -61,6 +69,7 @@ pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
         Chunk::Reading => preload_reading().await,
         Chunk::Figures => preload_figures().await,
         Chunk::Embed => preload_embed().await,
+        Chunk::Validation => preload_validation().await,
     }
     .map_err(ChunkFailed::from)
 }
@@ -70,8 +79,8 @@ async fn draw(chunk: Chunk, data: Arc<Dataset>, view: View) -> Result<AnyView, C
         Chunk::Lists => lists(data, view).await,
         Chunk::Reading => reading(data, view).await,
         Chunk::Figures => figures(data, view).await,
-        // No view is in it (`Chunk::of`).
-        Chunk::Embed => Ok(().into_any()),
+        // No view is in these (`Chunk::of`).
+        Chunk::Embed | Chunk::Validation => Ok(().into_any()),
     }
 }
 
@@ -80,6 +89,11 @@ async fn draw(chunk: Chunk, data: Arc<Dataset>, view: View) -> Result<AnyView, C
 /// while it loads and another if it cannot.
 pub fn page(chunk: Chunk, data: Arc<Dataset>, view: View) -> AnyView {
     once_loaded(draw(chunk, data, view))
+}
+
+/// The problems the dataset's validator finds (none: the data is sound).
+pub async fn validate(data: Arc<Dataset>) -> Result<Vec<String>, ChunkFailed> {
+    validation(data).await
 }
 
 /// The embed dialog's form, once its chunk is loaded.

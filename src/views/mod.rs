@@ -290,7 +290,7 @@ fn chunk_page(chunk: Chunk, data: Arc<Dataset>, view: View) -> AnyView {
         Chunk::Lists => list_page(data, view),
         Chunk::Reading => reading_page(data, view),
         Chunk::Figures => figure_page(data, view),
-        Chunk::Embed => ().into_any(),
+        Chunk::Embed | Chunk::Validation => ().into_any(),
     }
 }
 

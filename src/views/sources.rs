@@ -11,9 +11,6 @@ use crate::data::{Dataset, DATASET_FILE};
 use crate::export::{figures_file, items_file};
 use crate::i18n::{tr, Lang};
 
-/// The SHA-256 of the dataset file this build bundles (computed by `build.rs`).
-const DATASET_SHA256: &str = env!("DATASET_SHA256");
-
 /// The whole dataset and its CSV files, as plain links (they work without the app),
 /// with the version and checksum that say exactly which data this is.
 fn downloads(ctx: &Ctx, data: &Dataset, lang: Lang) -> impl IntoView {
@@ -38,7 +35,7 @@ fn downloads(ctx: &Ctx, data: &Dataset, lang: Lang) -> impl IntoView {
                 <dt>{tr(lang, |u| u.dataset_version)}</dt>
                 <dd data-dataset-version>{data.meta.dataset_version.clone()}</dd>
                 <dt>{tr(lang, |u| u.dataset_checksum)}</dt>
-                <dd><code class="checksum" data-dataset-sha256>{DATASET_SHA256}</code></dd>
+                <dd><code class="checksum" data-dataset-sha256>{crate::data::SERVED_SHA256}</code></dd>
             </dl>
         </section>
     }

@@ -106,6 +106,17 @@ fn baked_search_text() -> Option<String> {
 /// message naming the file. (The browser's `fetch` and JSON parser directly: an HTTP
 /// client crate and a JSON parser would cost the wasm tens of KB.)
 pub async fn fetch_json(url: &str) -> Result<JsValue, Vec<String>> {
+    fetch_json_and_digest(url, false)
+        .await
+        .map(|(json, _)| json)
+}
+
+/// [`fetch_json`], and with `digest` the file's SHA-256 (hex) too, where the browser
+/// offers it (`crypto.subtle`: secure contexts only).
+async fn fetch_json_and_digest(
+    url: &str,
+    digest: bool,
+) -> Result<(JsValue, Option<String>), Vec<String>> {
     use wasm_bindgen_futures::JsFuture;
     let failed = |e: JsValue| vec![format!("{url}: {}", js_message(&e))];
     let window = web_sys::window().ok_or_else(|| vec![format!("{url}: no window")])?;
@@ -120,9 +131,36 @@ pub async fn fetch_json(url: &str) -> Result<JsValue, Vec<String>> {
             response.status_text()
         )]);
     }
-    JsFuture::from(response.json().map_err(failed)?)
+    let sha256 = if digest {
+        sha256_hex(&window, &response).await
+    } else {
+        None
+    };
+    let json = JsFuture::from(response.json().map_err(failed)?)
         .await
-        .map_err(failed)
+        .map_err(failed)?;
+    Ok((json, sha256))
+}
+
+/// The SHA-256 of a response's body, by the browser (on a copy of the response, whose
+/// own body stays unread); `None` where it cannot (`crypto.subtle` is undefined outside
+/// secure contexts, and calling it throws).
+async fn sha256_hex(window: &web_sys::Window, response: &web_sys::Response) -> Option<String> {
+    use std::fmt::Write as _;
+    use wasm_bindgen_futures::JsFuture;
+    let body = JsFuture::from(response.clone().ok()?.array_buffer().ok()?)
+        .await
+        .ok()?;
+    let subtle = window.crypto().ok()?.subtle();
+    let digest = subtle
+        .digest_with_str_and_buffer_source("SHA-256", body.dyn_ref::<js_sys::Object>()?)
+        .ok()?;
+    let digest = JsFuture::from(digest).await.ok()?;
+    let mut hex = String::with_capacity(64);
+    for byte in js_sys::Uint8Array::new(&digest).to_vec() {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    Some(hex)
 }
 
 /// The message of a thrown JavaScript value (an `Error`'s, or the value as text).
@@ -134,11 +172,40 @@ fn js_message(error: &JsValue) -> String {
         .unwrap_or_else(|| "failed".to_string())
 }
 
+/// Fetches and reads the dataset. A file other than the build's (a host that changed
+/// it, or a browser that cannot say) is checked against every rule by the validator,
+/// whose code is a wasm chunk of its own, fetched only then.
 async fn fetch_dataset(url: &str) -> Loaded<Dataset> {
-    let value = fetch_json(url).await?;
-    crate::data::load_parsed(value)
+    let (value, sha256) = fetch_json_and_digest(url, true).await?;
+    let data = crate::data::read_parsed(value)
         .map(Arc::new)
-        .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+        .map_err(|problem| vec![problem.to_string()])?;
+    if sha256.as_deref() == Some(crate::data::SERVED_SHA256) {
+        return Ok(data);
+    }
+    let problems = check_in_chunk(data.clone()).await?;
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn check_in_chunk(data: Arc<Dataset>) -> Result<Vec<String>, Vec<String>> {
+    super::lazy::validate(data).await.map_err(|_| {
+        vec![format!(
+            "{DATASET_FILE}: differs from this build's, and the code that checks it could not be loaded"
+        )]
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn check_in_chunk(data: Arc<Dataset>) -> Result<Vec<String>, Vec<String>> {
+    Ok(crate::data::validate(&data)
+        .iter()
+        .map(ToString::to_string)
+        .collect())
 }
 
 /// Fetches the map's outlines (the page starts on the map, or the reader went there).

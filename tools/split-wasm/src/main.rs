@@ -217,7 +217,11 @@ fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
     }
     manifest.push_str("\n  }\n}\n");
     std::fs::write(staging.join(MANIFEST), manifest)?;
-    std::fs::remove_dir_all(&work)?;
+    // `SPLIT_WASM_KEEP=1` keeps the split's main module as it was before wasm-bindgen and
+    // wasm-opt, with its function names, to see what is in it (`twiggy top`).
+    if std::env::var_os("SPLIT_WASM_KEEP").is_none() {
+        std::fs::remove_dir_all(&work)?;
+    }
     Ok(format!(
         "split-wasm: {} and {} chunks for {} split points",
         new_name(&main_wasm)?,
