@@ -35,6 +35,14 @@ async function firstVisit(address) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // The worker's first caching downloads every part of the app: it must wait until the
+  // app has taken over, or it would compete with the app's own start.
+  // (The worker's script is fetched by the context, not the page.)
+  context.on("request", async (r) => {
+    if (!r.url().endsWith("/sw.js")) return;
+    const live = await page.evaluate(() => document.documentElement.hasAttribute("data-app")).catch(() => true);
+    if (!live) errors.push("the service worker was fetched before the app had taken over");
+  });
   await page.goto(origin + address);
   await page.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
   await page.evaluate(() => navigator.serviceWorker.ready);

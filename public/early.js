@@ -16,13 +16,28 @@
   // After one visit the site works offline: the build's service worker (sw.js, beside
   // this script at the site's root). Not in frames: an embed installs nothing for its
   // host's visitors. Where workers are unavailable (private modes, sandboxes, file:),
-  // the site works as before.
+  // the site works as before. It is registered once the app has taken over the page
+  // (`<html data-app>`), or 10 s after the load if the app does not: its first caching
+  // downloads every part of the app, which must not compete with the app's own start.
   var self = document.currentScript && document.currentScript.src;
   if (self && window.parent === window && params.get("embed") !== "1") {
     addEventListener("load", function () {
-      try {
-        navigator.serviceWorker.register(new URL("sw.js", self)).catch(function () {});
-      } catch (e) {}
+      var done = false;
+      var register = function () {
+        if (done) return;
+        done = true;
+        try {
+          navigator.serviceWorker.register(new URL("sw.js", self)).catch(function () {});
+        } catch (e) {}
+      };
+      if (html.hasAttribute("data-app")) return register();
+      var watch = new MutationObserver(function () {
+        if (!html.hasAttribute("data-app")) return;
+        watch.disconnect();
+        register();
+      });
+      watch.observe(html, { attributes: true, attributeFilter: ["data-app"] });
+      setTimeout(register, 10000);
     });
   }
   if (params.get("embed") !== "1") return;

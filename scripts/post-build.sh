@@ -8,6 +8,10 @@
 # 3. write .br and .gz copies of every text file, the wasm and the data.
 set -eu
 : "${TRUNK_STAGING_DIR:?run by trunk build}"
+# The project's own wasm-opt (npm's binaryen, as Trunk.toml pins: Debian's older one
+# breaks the module) and wasm-bindgen (the version in Cargo.lock), as scripts/setup.sh
+# installs them, before any other on the PATH.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-release}/cca-explorer.wasm"
 cargo run --quiet --release --manifest-path tools/split-wasm/Cargo.toml -- \
   "$TRUNK_STAGING_DIR" "$wasm" cca-explorer

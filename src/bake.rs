@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::chart::svg::escape;
-use crate::chunks::Chunk;
+use crate::chunks::{Chunk, ViewChunk};
 use crate::data::{Dataset, DATASET_FILE};
 use crate::embed::HOST_SCRIPT;
 use crate::export;
@@ -71,7 +71,7 @@ pub struct Site {
 /// The app's wasm chunks (see [`crate::chunks`]): the script that loads them, the
 /// chunks, and which of them each split point (a [`Chunk`]'s name) needs. The main
 /// module imports the loader, which fetches chunks on demand.
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, serde::Deserialize)]
 pub struct SplitWasm {
     pub loader: String,
     pub chunks: Vec<String>,
@@ -84,6 +84,9 @@ impl SplitWasm {
     pub fn parse(json: &str) -> Result<SplitWasm, String> {
         let split: SplitWasm =
             serde_json::from_str(json).map_err(|e| format!("{SPLIT_MANIFEST}: {e}"))?;
+        if split.loader.is_empty() {
+            return Err(format!("{SPLIT_MANIFEST} names no loader"));
+        }
         for chunk in Chunk::ALL {
             match split.splits.get(chunk.name()) {
                 Some(files) if !files.is_empty() => {}
@@ -101,8 +104,8 @@ impl SplitWasm {
 
     /// The files a view's code needs beyond the main module (none for the overview).
     fn files_of(&self, view: &View) -> &[String] {
-        Chunk::of(view)
-            .and_then(|chunk| self.splits.get(chunk.name()))
+        ViewChunk::of(view)
+            .and_then(|chunk| self.splits.get(chunk.chunk().name()))
             .map_or(&[], Vec::as_slice)
     }
 }
@@ -547,11 +550,7 @@ impl Site {
     /// The scripts the app's module imports, which the loader fetches beside it rather
     /// than after it (the wasm chunks' loader).
     fn also_imported(&self) -> Vec<String> {
-        if self.split.loader.is_empty() {
-            Vec::new()
-        } else {
-            vec![format!("./{}", self.split.loader)]
-        }
+        vec![format!("./{}", self.split.loader)]
     }
 
     /// The app's own files below the site's root: what Trunk's output links to (the

@@ -10,7 +10,7 @@
 
 use crate::url_state::View;
 
-/// A part of the app's code that is loaded when first needed.
+/// A part of the app's code that is loaded when first needed (a split point).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Chunk {
     /// Explore and what its results lead to: items, fact cards, the glossary, sources.
@@ -34,23 +34,6 @@ impl Chunk {
         Chunk::Validation,
     ];
 
-    /// The chunk a view's code is in; `None` for the overview, which is in the main wasm.
-    pub fn of(view: &View) -> Option<Chunk> {
-        match view {
-            View::Overview => None,
-            View::Explore | View::Item(_) | View::Fact(_) | View::Glossary | View::Sources => {
-                Some(Chunk::Lists)
-            }
-            View::Read | View::Argument => Some(Chunk::Reading),
-            View::Charts
-            | View::Chart(_)
-            | View::Countries
-            | View::Country(_)
-            | View::Map(_)
-            | View::Coverage => Some(Chunk::Figures),
-        }
-    }
-
     /// The split point's name: the `wasm_split` module name in `views/lazy.rs`, and the
     /// key of the chunk's files in the build's `split-wasm.json`.
     pub fn name(self) -> &'static str {
@@ -60,6 +43,41 @@ impl Chunk {
             Chunk::Figures => "figures",
             Chunk::Embed => "embed",
             Chunk::Validation => "validation",
+        }
+    }
+}
+
+/// The chunks that hold views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewChunk {
+    Lists,
+    Reading,
+    Figures,
+}
+
+impl ViewChunk {
+    /// The chunk a view's code is in; `None` for the overview, which is in the main wasm.
+    pub fn of(view: &View) -> Option<ViewChunk> {
+        match view {
+            View::Overview => None,
+            View::Explore | View::Item(_) | View::Fact(_) | View::Glossary | View::Sources => {
+                Some(ViewChunk::Lists)
+            }
+            View::Read | View::Argument => Some(ViewChunk::Reading),
+            View::Charts
+            | View::Chart(_)
+            | View::Countries
+            | View::Country(_)
+            | View::Map(_)
+            | View::Coverage => Some(ViewChunk::Figures),
+        }
+    }
+
+    pub fn chunk(self) -> Chunk {
+        match self {
+            ViewChunk::Lists => Chunk::Lists,
+            ViewChunk::Reading => Chunk::Reading,
+            ViewChunk::Figures => Chunk::Figures,
         }
     }
 }

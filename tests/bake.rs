@@ -9,7 +9,7 @@ use std::sync::Arc;
 use cca_explorer::bake::{
     Site, SplitWasm, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
 };
-use cca_explorer::chunks::Chunk;
+use cca_explorer::chunks::{Chunk, ViewChunk};
 use cca_explorer::data::compact::compact_json;
 use cca_explorer::data::{load, Dataset};
 use cca_explorer::format::figure_value;
@@ -718,9 +718,9 @@ fn each_page_preloads_the_code_of_its_own_view_and_the_overview_none() {
             .filter(|v| v.ends_with(".wasm"))
             .map(|v| v.trim_start_matches("../"))
             .collect();
-        let expected: BTreeSet<&str> = Chunk::of(&route.view)
+        let expected: BTreeSet<&str> = ViewChunk::of(&route.view)
             .map(|chunk| {
-                split.splits[chunk.name()]
+                split.splits[chunk.chunk().name()]
                     .iter()
                     .map(String::as_str)
                     .collect()
@@ -728,7 +728,7 @@ fn each_page_preloads_the_code_of_its_own_view_and_the_overview_none() {
             .unwrap_or_default();
         assert_eq!(preloaded, expected, "{}", route.path());
     }
-    assert!(Chunk::of(&View::Overview).is_none());
+    assert!(ViewChunk::of(&View::Overview).is_none());
 }
 
 #[test]

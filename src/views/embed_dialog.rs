@@ -74,7 +74,8 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
                 {move || tr(lang(), |u| u.embed_button)}
             </button>
         </div>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| choice.set(None)>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title"
+            aria-label=move || tr(lang(), |u| u.embed_title) on:close=move |_| choice.set(None)>
             {move || is_open.get().then(|| form_in_chunk(data.clone(), state))}
         </dialog>
     }

@@ -13,7 +13,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::embed_dialog::{self, EmbedState};
 use super::{figure_page, list_page, reading_page, Ctx};
-use crate::chunks::Chunk;
+use crate::chunks::{Chunk, ViewChunk};
 use crate::data::Dataset;
 use crate::i18n::{tr, Lang};
 use crate::url_state::View;
@@ -50,10 +50,7 @@ fn figures(data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
 
 #[wasm_split(validation, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_validation))]
 fn validation(data: Arc<Dataset>) -> Result<Vec<String>, ChunkFailed> {
-    Ok(crate::data::validate(&data)
-        .iter()
-        .map(ToString::to_string)
-        .collect())
+    Ok(super::problems(&data))
 }
 
 #[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_embed))]
@@ -74,20 +71,19 @@ pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
     .map_err(ChunkFailed::from)
 }
 
-async fn draw(chunk: Chunk, data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
+/// A view drawn through its chunk's split point (natively: `chunk_page`).
+async fn draw(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
     match chunk {
-        Chunk::Lists => lists(data, view).await,
-        Chunk::Reading => reading(data, view).await,
-        Chunk::Figures => figures(data, view).await,
-        // No view is in these (`Chunk::of`).
-        Chunk::Embed | Chunk::Validation => Ok(().into_any()),
+        ViewChunk::Lists => lists(data, view).await,
+        ViewChunk::Reading => reading(data, view).await,
+        ViewChunk::Figures => figures(data, view).await,
     }
 }
 
 /// A view of a chunk: drawn at once when the chunk is loaded already (as it is for the
 /// page the app starts on, see `start`), else once it has arrived, with a message
 /// while it loads and another if it cannot.
-pub fn page(chunk: Chunk, data: Arc<Dataset>, view: View) -> AnyView {
+pub fn page(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> AnyView {
     once_loaded(draw(chunk, data, view))
 }
 
@@ -106,8 +102,8 @@ pub fn embed_form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
 fn once_loaded(
     draw: impl std::future::Future<Output = Result<AnyView, ChunkFailed>> + Send + 'static,
 ) -> AnyView {
-    let ctx = use_context::<Ctx>();
-    let lang = move || ctx.map_or(Lang::Zh, |c| c.lang());
+    let ctx = expect_context::<Ctx>();
+    let lang = move || ctx.lang();
     view! {
         <Suspense fallback=move || loading(lang())>
             {Suspend::new(async move {

@@ -38,7 +38,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chunks::Chunk;
+use crate::chunks::ViewChunk;
 use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::map::MapShapes;
@@ -252,7 +252,7 @@ fn focus_main() {
 /// The page for a view: the overview at once, any other view from its chunk's code
 /// (see [`crate::chunks`]), which in the browser may still have to be fetched.
 fn page(data: Arc<Dataset>, view: View) -> AnyView {
-    match Chunk::of(&view) {
+    match ViewChunk::of(&view) {
         None => view! { <overview::Overview data/> }.into_any(),
         #[cfg(target_arch = "wasm32")]
         Some(chunk) => lazy::page(chunk, data, view),
@@ -264,11 +264,19 @@ fn page(data: Arc<Dataset>, view: View) -> AnyView {
 /// Loads the code a view needs beyond the main module (see [`crate::chunks`]); false
 /// if it could not be fetched.
 pub(crate) async fn load_code(view: &View) -> bool {
-    match Chunk::of(view) {
+    match ViewChunk::of(view) {
         #[cfg(target_arch = "wasm32")]
-        Some(chunk) => lazy::preload(chunk).await.is_ok(),
+        Some(chunk) => lazy::preload(chunk.chunk()).await.is_ok(),
         _ => true,
     }
+}
+
+/// What the dataset's validator finds, as the data error lists it (nothing: sound).
+fn problems(data: &Dataset) -> Vec<String> {
+    crate::data::validate(data)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// Runs `f` once the page of `view` is on screen (to focus or scroll to something in
@@ -285,12 +293,11 @@ pub(crate) fn once_drawn(view: View, f: impl FnOnce() + 'static) {
 /// chunk's views are reachable from it. A view of another chunk gets nothing (the
 /// bake's tests check that every page has its content).
 #[cfg(not(target_arch = "wasm32"))]
-fn chunk_page(chunk: Chunk, data: Arc<Dataset>, view: View) -> AnyView {
+fn chunk_page(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> AnyView {
     match chunk {
-        Chunk::Lists => list_page(data, view),
-        Chunk::Reading => reading_page(data, view),
-        Chunk::Figures => figure_page(data, view),
-        Chunk::Embed | Chunk::Validation => ().into_any(),
+        ViewChunk::Lists => list_page(data, view),
+        ViewChunk::Reading => reading_page(data, view),
+        ViewChunk::Figures => figure_page(data, view),
     }
 }
 

@@ -72,7 +72,8 @@ pub fn start() {
                 let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
             }
         }
-        // Joins the loading started above (or finds it done).
+        // Awaits the loading started above, or finds it done (if it failed, this tries
+        // once more).
         if !super::load_code(&route.view).await {
             // The baked page stays: it is whole, and its links are real addresses.
             leptos::logging::warn!("the code of this view could not be loaded");
@@ -195,17 +196,15 @@ async fn fetch_dataset(url: &str) -> Loaded<Dataset> {
 async fn check_in_chunk(data: Arc<Dataset>) -> Result<Vec<String>, Vec<String>> {
     super::lazy::validate(data).await.map_err(|_| {
         vec![format!(
-            "{DATASET_FILE}: differs from this build's, and the code that checks it could not be loaded"
+            "{DATASET_FILE}: not the file this build checked (or the browser cannot tell), \
+             and the code that checks it could not be loaded"
         )]
     })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 async fn check_in_chunk(data: Arc<Dataset>) -> Result<Vec<String>, Vec<String>> {
-    Ok(crate::data::validate(&data)
-        .iter()
-        .map(ToString::to_string)
-        .collect())
+    Ok(super::problems(&data))
 }
 
 /// Fetches the map's outlines (the page starts on the map, or the reader went there).

@@ -55,7 +55,8 @@ fn main() -> ExitCode {
 }
 
 fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
-    let work = staging.join(".split-wasm");
+    // Outside the staging folder, which Trunk publishes whole.
+    let work = std::env::temp_dir().join(format!("split-wasm-{}", std::process::id()));
     if work.exists() {
         std::fs::remove_dir_all(&work)?;
     }
@@ -144,21 +145,40 @@ fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
 
     // The names inside the two scripts: the main module imports the loader, the loader
     // imports the main module and fetches the chunks (`"./chunk_3.wasm"`).
+    // Each replacement is checked: a name left unreplaced would be a file the browser
+    // cannot find, found only when a reader opens that view.
     let mut scripts = BTreeMap::new();
     for script in [&main_js, &loader_js] {
         let mut text = std::fs::read_to_string(pkg.join(script))?;
-        text = text.replace(PLACEHOLDER, &hash);
-        for (old, new) in renames.iter().filter(|(old, _)| old.ends_with(".wasm")) {
-            text = text.replace(&format!("\"./{old}\""), &format!("\"./{new}\""));
+        if !text.contains(PLACEHOLDER) {
+            return Err(format!("{script} names no module by placeholder").into());
         }
+        text = text.replace(PLACEHOLDER, &hash);
         scripts.insert(script.clone(), text);
+    }
+    let loader_text = scripts
+        .get_mut(&loader_js)
+        .ok_or("the split wrote no loader")?;
+    for (old, new) in renames
+        .iter()
+        .filter(|(old, _)| old.ends_with(".wasm") && **old != main_wasm)
+    {
+        let quoted = format!("\"./{old}\"");
+        if !loader_text.contains(&quoted) {
+            return Err(format!("the loader does not fetch {old} as {quoted}").into());
+        }
+        *loader_text = loader_text.replace(&quoted, &format!("\"./{new}\""));
     }
 
     // The main wasm imports the loader by name too: the name is replaced in place, the
     // placeholder being as long as the hash.
     let loader_hashed = loader_module.replace(PLACEHOLDER, &hash);
+    let main_bytes = std::fs::read(pkg.join(&main_wasm))?;
+    if !contains(&main_bytes, loader_module.as_bytes()) {
+        return Err(format!("{main_wasm} does not import {loader_module}").into());
+    }
     let main_bytes = replace_bytes(
-        &std::fs::read(pkg.join(&main_wasm))?,
+        &main_bytes,
         loader_module.as_bytes(),
         loader_hashed.as_bytes(),
     );
@@ -219,7 +239,9 @@ fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
     std::fs::write(staging.join(MANIFEST), manifest)?;
     // `SPLIT_WASM_KEEP=1` keeps the split's main module as it was before wasm-bindgen and
     // wasm-opt, with its function names, to see what is in it (`twiggy top`).
-    if std::env::var_os("SPLIT_WASM_KEEP").is_none() {
+    if std::env::var_os("SPLIT_WASM_KEEP").is_some() {
+        eprintln!("split-wasm: kept {}", work.display());
+    } else {
         std::fs::remove_dir_all(&work)?;
     }
     Ok(format!(
@@ -266,6 +288,10 @@ fn trunk_file(staging: &Path, name: &str, suffix: &str) -> Result<String> {
             Err(format!("expected one {prefix}{{hash}}{suffix} from Trunk, found {found:?}").into())
         }
     }
+}
+
+fn contains(bytes: &[u8], part: &[u8]) -> bool {
+    bytes.windows(part.len()).any(|w| w == part)
 }
 
 /// `bytes` with every `from` replaced by `to`, of the same length.
