@@ -1,5 +1,6 @@
-//! In the browser, every view but the overview is drawn by code in a wasm chunk that is
-//! fetched the first time one of its views is opened (which views: [`crate::chunks`]).
+//! In the browser, the code of every view but the overview, of the embed dialog's form
+//! and of the dataset's validator is in wasm chunks, fetched the first time it is needed
+//! (which is in which: [`crate::chunks`]).
 //!
 //! Each chunk has one split point: a function marked `wasm_split` whose body, and
 //! whatever only it reaches, `tools/split-wasm` moves out of the main module at build
