@@ -11,6 +11,15 @@ const split = JSON.parse(readFileSync("dist/split-wasm.json", "utf8"));
 const isChunk = (url) => split.chunks.some((file) => url.endsWith(`/${file}`));
 const file = (url) => url.slice(url.lastIndexOf("/") + 1);
 
+/** Resolves once `check()` holds (polled), or fails after 5 s. */
+async function waitUntil(check) {
+  const end = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${check}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
 /** Records the chunk files a page requests. */
 function chunkRequests(page) {
   const seen = [];
@@ -40,6 +49,18 @@ describe("the views' code in chunks", () => {
     await page.waitForSelector("main article[data-item]");
     assert.equal(await page.textContent("main h1"), "Explore");
     assert.deepEqual([...seen].sort(), [...split.splits.lists].sort());
+    await app.done(page);
+  });
+
+  it("starts fetching a view's chunk when the pointer or the focus reaches a link to it", async () => {
+    let seen;
+    const page = await app.open("en/", { before: (p) => { seen = chunkRequests(p); } });
+    await page.hover("header a[href*='charts']");
+    await waitUntil(() => split.splits.figures.every((f) => seen.includes(f)));
+    assert.deepEqual([...seen].sort(), [...split.splits.figures].sort(), "only the charts' chunk, before any click");
+    await page.focus("header a[href*='explore']");
+    await waitUntil(() => split.splits.lists.every((f) => seen.includes(f)));
+    assert.equal(new URL(page.url()).pathname, "/en/", "nothing was followed");
     await app.done(page);
   });
 

@@ -25,14 +25,16 @@
 // chunks are not part of the first view; `node scripts/size.mjs` lists what each adds.
 // 247.6 KB when the dataset's validator became a chunk too, fetched only for a dataset
 // file other than the build's (the browser's SHA-256 of the file tells): main wasm
-// 178.0 KB. Still above the issue's 200 KB cap for this budget: see the README's
+// 178.0 KB. 248.1 KB with the service worker registered after the take-over (+0.2 KB
+// of early.js) and the chunks preloaded when a link is pointed at or focused (+0.3 KB
+// of wasm). Still above the issue's 200 KB cap for this budget: see the README's
 // benchmark section.
 // Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 248_500;
+const BUDGET_BROTLI = 249_000;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::url_state::Route;
+use crate::url_state::{Route, View};
 
 /// The browser's address: path and query string.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +59,8 @@ pub fn install(
     };
 
     let follow = go;
+    // Each listener below holds the root.
+    let (pointer_root, focus_root) = (root.clone(), root.clone());
     let clicks = window_event_listener(leptos::ev::click, move |ev| {
         if let Some((href, fragment)) = page_link(&ev, &root) {
             ev.prevent_default();
@@ -81,11 +83,52 @@ pub fn install(
     let history = window_event_listener(leptos::ev::popstate, move |_| {
         set_address.set(Address::current());
     });
+    // The code of the view a link leads to starts loading when the pointer or the
+    // keyboard's focus reaches the link, so that it is mostly there by the click.
+    let pointed = window_event_listener(leptos::ev::pointerover, move |ev| {
+        preload_linked(ev.target(), &pointer_root)
+    });
+    let focused = window_event_listener(leptos::ev::focusin, move |ev| {
+        preload_linked(ev.target(), &focus_root)
+    });
     on_cleanup(move || {
         clicks.remove();
         history.remove();
+        pointed.remove();
+        focused.remove();
     });
     (address, go)
+}
+
+/// Starts loading the code of the view a link leads to, if the element an event reached
+/// is in a link to a page of the site.
+fn preload_linked(target: Option<web_sys::EventTarget>, root: &str) {
+    if let Some(view) = linked_view(target, root) {
+        wasm_bindgen_futures::spawn_local(async move {
+            super::load_code(&view).await;
+        });
+    }
+}
+
+/// The link to a page of the site under `root` that the element an event reached is in:
+/// the link, its address and the page's route.
+fn site_link(
+    target: Option<web_sys::EventTarget>,
+    root: &str,
+) -> Option<(web_sys::HtmlAnchorElement, web_sys::Url, Route)> {
+    let target: web_sys::Element = target?.dyn_into().ok()?;
+    let link: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
+    let url = web_sys::Url::new(&link.href()).ok()?;
+    if url.origin() != window().location().origin().ok()? {
+        return None;
+    }
+    let (base, route) = Route::parse_address(&url.pathname(), &url.search())?;
+    (base == root).then_some((link, url, route))
+}
+
+/// The view a link of the site leads to, for the element an event reached.
+fn linked_view(target: Option<web_sys::EventTarget>, root: &str) -> Option<View> {
+    site_link(target, root).map(|(_, _, route)| route.view)
 }
 
 /// The address (path and query) a click should follow in place, and its fragment
@@ -101,8 +144,7 @@ fn page_link(ev: &web_sys::MouseEvent, root: &str) -> Option<(String, String)> {
     {
         return None;
     }
-    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    let link: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
+    let (link, url, _) = site_link(ev.target(), root)?;
     let opens_elsewhere = !matches!(link.target().as_str(), "" | "_self");
     if opens_elsewhere
         || link.has_attribute("download")
@@ -110,13 +152,8 @@ fn page_link(ev: &web_sys::MouseEvent, root: &str) -> Option<(String, String)> {
     {
         return None;
     }
-    let url = web_sys::Url::new(&link.href()).ok()?;
-    if url.origin() != window().location().origin().ok()? {
-        return None;
-    }
     let (path, query) = (url.pathname(), url.search());
-    let (base, _) = Route::parse_address(&path, &query)?;
     let here = Address::current();
     let only_fragment = path == here.path && query == here.query && !url.hash().is_empty();
-    (base == root && !only_fragment).then(|| (format!("{path}{query}"), url.hash()))
+    (!only_fragment).then(|| (format!("{path}{query}"), url.hash()))
 }
