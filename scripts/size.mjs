@@ -55,11 +55,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { rows, total } = firstViewSize(process.argv[2] ?? "dist");
   const cell = (n) => String(n).padStart(9);
   console.log(`${"file".padEnd(40)}${cell("raw B")}${cell("gzip B")}${cell("brotli B")}`);
-  for (const r of [...rows, { file: "total", ...total }]) {
-    console.log(`${r.file.padEnd(40)}${cell(r.raw)}${cell(r.gzip)}${cell(r.brotli)}`);
-  }
-  console.log("\nwhat the first visit to a view of each chunk adds (src/chunks.rs)");
+  // The chunks first, so that the first visit's total stays the last line.
+  console.log("what the first visit to a view of each chunk adds (src/chunks.rs)");
   for (const [name, { rows, total }] of Object.entries(chunkSizes(process.argv[2] ?? "dist"))) {
     console.log(`${`${name} (${rows.length} files)`.padEnd(40)}${cell(total.raw)}${cell(total.gzip)}${cell(total.brotli)}`);
+  }
+  console.log("\nthe first visit");
+  for (const r of [...rows, { file: "total", ...total }]) {
+    console.log(`${r.file.padEnd(40)}${cell(r.raw)}${cell(r.gzip)}${cell(r.brotli)}`);
   }
 }

@@ -50,7 +50,8 @@ fn figures(data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
 }
 
 #[wasm_split(validation, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_validation))]
-fn validation(data: Arc<Dataset>) -> Result<Vec<String>, ChunkFailed> {
+/// The problems the dataset's validator finds (none: the data is sound).
+pub fn validation(data: Arc<Dataset>) -> Result<Vec<String>, ChunkFailed> {
     Ok(super::problems(&data))
 }
 
@@ -86,11 +87,6 @@ async fn draw(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Result<AnyVie
 /// while it loads and another if it cannot.
 pub fn page(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> AnyView {
     once_loaded(draw(chunk, data, view))
-}
-
-/// The problems the dataset's validator finds (none: the data is sound).
-pub async fn validate(data: Arc<Dataset>) -> Result<Vec<String>, ChunkFailed> {
-    validation(data).await
 }
 
 /// The embed dialog's form, once its chunk is loaded.

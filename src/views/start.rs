@@ -107,24 +107,18 @@ fn baked_search_text() -> Option<String> {
 /// message naming the file. (The browser's `fetch` and JSON parser directly: an HTTP
 /// client crate and a JSON parser would cost the wasm tens of KB.)
 pub async fn fetch_json(url: &str) -> Result<JsValue, Vec<String>> {
-    fetch_json_and_digest(url, false)
-        .await
-        .map(|(json, _)| json)
+    read_json(url, &fetch_ok(url).await?).await
 }
 
-/// [`fetch_json`], and with `digest` the file's SHA-256 (hex) too, where the browser
-/// offers it (`crypto.subtle`: secure contexts only).
-async fn fetch_json_and_digest(
-    url: &str,
-    digest: bool,
-) -> Result<(JsValue, Option<String>), Vec<String>> {
+/// A successful response for a file of the site; any failure becomes a message naming
+/// the file.
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, Vec<String>> {
     use wasm_bindgen_futures::JsFuture;
-    let failed = |e: JsValue| vec![format!("{url}: {}", js_message(&e))];
     let window = web_sys::window().ok_or_else(|| vec![format!("{url}: no window")])?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .and_then(|r| r.dyn_into())
-        .map_err(failed)?;
+        .map_err(|e| vec![format!("{url}: {}", js_message(&e))])?;
     if !response.ok() {
         return Err(vec![format!(
             "{url}: HTTP {} {}",
@@ -132,27 +126,27 @@ async fn fetch_json_and_digest(
             response.status_text()
         )]);
     }
-    let sha256 = if digest {
-        sha256_hex(&window, &response).await
-    } else {
-        None
-    };
-    let json = JsFuture::from(response.json().map_err(failed)?)
+    Ok(response)
+}
+
+/// A response's body, parsed by the browser's JSON parser.
+async fn read_json(url: &str, response: &web_sys::Response) -> Result<JsValue, Vec<String>> {
+    let failed = |e: JsValue| vec![format!("{url}: {}", js_message(&e))];
+    wasm_bindgen_futures::JsFuture::from(response.json().map_err(failed)?)
         .await
-        .map_err(failed)?;
-    Ok((json, sha256))
+        .map_err(failed)
 }
 
 /// The SHA-256 of a response's body, by the browser (on a copy of the response, whose
 /// own body stays unread); `None` where it cannot (`crypto.subtle` is undefined outside
 /// secure contexts, and calling it throws).
-async fn sha256_hex(window: &web_sys::Window, response: &web_sys::Response) -> Option<String> {
+async fn sha256_hex(response: &web_sys::Response) -> Option<String> {
     use std::fmt::Write as _;
     use wasm_bindgen_futures::JsFuture;
     let body = JsFuture::from(response.clone().ok()?.array_buffer().ok()?)
         .await
         .ok()?;
-    let subtle = window.crypto().ok()?.subtle();
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let digest = subtle
         .digest_with_str_and_buffer_source("SHA-256", body.dyn_ref::<js_sys::Object>()?)
         .ok()?;
@@ -177,8 +171,9 @@ fn js_message(error: &JsValue) -> String {
 /// it, or a browser that cannot say) is checked against every rule by the validator,
 /// whose code is a wasm chunk of its own, fetched only then.
 async fn fetch_dataset(url: &str) -> Loaded<Dataset> {
-    let (value, sha256) = fetch_json_and_digest(url, true).await?;
-    let data = crate::data::read_parsed(value)
+    let response = fetch_ok(url).await?;
+    let sha256 = sha256_hex(&response).await;
+    let data = crate::data::read_parsed(read_json(url, &response).await?)
         .map(Arc::new)
         .map_err(|problem| vec![problem.to_string()])?;
     if sha256.as_deref() == Some(crate::data::SERVED_SHA256) {
@@ -194,7 +189,7 @@ async fn fetch_dataset(url: &str) -> Loaded<Dataset> {
 
 #[cfg(target_arch = "wasm32")]
 async fn check_in_chunk(data: Arc<Dataset>) -> Result<Vec<String>, Vec<String>> {
-    super::lazy::validate(data).await.map_err(|_| {
+    super::lazy::validation(data).await.map_err(|_| {
         vec![format!(
             "{DATASET_FILE}: not the file this build checked (or the browser cannot tell), \
              and the code that checks it could not be loaded"
