@@ -231,7 +231,8 @@ describe("A broken dataset", () => {
   it("gets a clear message, not a crash", async () => {
     const page = await app.open("en/", {
       route: (context) =>
-        context.route("**/data/dataset.json", (r) => r.fulfill({ contentType: "application/json", body: '{"meta": 1, "x": "<img src=x onerror=alert(1)>"}' })),
+        // The core too: one other than the build's sends the overview to the whole file.
+        context.route("**/data/{dataset,core}.json", (r) => r.fulfill({ contentType: "application/json", body: '{"meta": 1, "x": "<img src=x onerror=alert(1)>"}' })),
     });
     await page.waitForSelector("[role=alert]");
     assert.match(await page.textContent("[role=alert]"), /The data could not be read[^]*invalid type/);

@@ -1,6 +1,7 @@
 // The views' code in wasm chunks (src/chunks.rs, tools/split-wasm): the overview needs
 // none, another view fetches its own on first use, and a chunk that cannot be fetched
-// leaves a clear message (or, at the start, the baked page), never a dead app.
+// leaves a clear message (or, at the start, the baked page), never a dead app. The same
+// for the dataset: the overview starts from its core, other views need the whole.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -109,8 +110,10 @@ describe("the views' code in chunks", () => {
 
   it("the build's own dataset is not checked again; another one is, by the validator's chunk", async () => {
     const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
+    // The overview starts from the dataset's core; a core other than the build's sends
+    // it to the whole file, which is then checked.
     const serving = (body) => (context) =>
-      context.route("**/data/dataset.json", (r) => r.fulfill({ contentType: "application/json", body }));
+      context.route("**/data/{dataset,core}.json", (r) => r.fulfill({ contentType: "application/json", body }));
     // The same data in other bytes (indented): checked, and shown.
     let seen;
     let page = await app.open("en/", { route: serving(JSON.stringify(dataset, null, 1)), before: (p) => { seen = chunkRequests(p); } });
@@ -150,6 +153,54 @@ describe("the views' code in chunks", () => {
     assert.equal(await page.getAttribute("html", "data-app"), null, "the app did not take over");
     assert.equal(await page.textContent("main h1"), "Explore");
     assert.ok(await page.locator("main article[data-item]").count() > 0, "the baked results are there");
+    assert.deepEqual(unexpected(page), []);
+    page.errors.length = 0;
+    await app.done(page);
+  });
+});
+
+/** Records the data files (`core.json`, `dataset.json`) a page requests. */
+function dataRequests(page) {
+  const seen = [];
+  page.on("request", (r) => /\/data\/(core|dataset)\.json$/.test(r.url()) && seen.push(file(r.url())));
+  return seen;
+}
+
+describe("the dataset in two parts", () => {
+  const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
+  const fromFigures = new Set(dataset.figures.map((f) => f.item));
+  // An item no figure comes from: only the whole dataset has it.
+  const notInCore = dataset.items.find((i) => !fromFigures.has(i.id));
+
+  it("the overview starts from the core; the first page that needs the whole fetches it once", async () => {
+    let data;
+    const page = await app.open("en/", { before: (p) => { data = dataRequests(p); } });
+    assert.deepEqual(data, ["core.json"]);
+    await page.click("header a[href*='explore']");
+    await page.waitForSelector(`main article[data-item=${notInCore.id}]`);
+    await page.click(`main article[data-item=${notInCore.id}] h2 a`);
+    await page.waitForSelector(`main article.item-detail[data-item=${notInCore.id}]`);
+    assert.equal(await page.textContent("main h1"), notInCore.title.en);
+    // The title names the item, which the core does not have.
+    assert.ok((await page.title()).startsWith(notInCore.title.en), await page.title());
+    await page.click("header a[href*='argument']");
+    await page.waitForSelector("main li.argument-link");
+    assert.deepEqual(data, ["core.json", "dataset.json"], "the whole dataset once");
+    await app.done(page);
+  });
+
+  it("if the whole dataset cannot be fetched, the view says so; the overview goes on and a later visit works", async () => {
+    const abort = (r) => r.abort();
+    const page = await app.open("en/", { route: (context) => context.route("**/data/dataset.json", abort) });
+    await page.click("header a[href*='explore']");
+    const alert = page.locator("main [role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /The data could not be read[^]*dataset\.json/);
+    await page.click("header a.brand-name");
+    await page.waitForSelector("main [data-country=KAZ]");
+    await page.context().unroute("**/data/dataset.json", abort);
+    await page.click("header a[href*='explore']");
+    await page.waitForSelector("main article[data-item]");
     assert.deepEqual(unexpected(page), []);
     page.errors.length = 0;
     await app.done(page);

@@ -29,12 +29,15 @@
 // of early.js) and the chunks preloaded when a link is pointed at or focused (+0.3 KB
 // of wasm). Still above the issue's 200 KB cap for this budget: see the README's
 // benchmark section.
+// 220.4 KB on 2026-12-01 (fifth session): the overview starts from the dataset's core
+// (data/core.json: the items figures come from, no glossary, no links; 12.7 KB instead
+// of 42.2 KB); the other views fetch the whole file when first visited (+1.7 KB of wasm).
 // Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 249_000;
+const BUDGET_BROTLI = 221_000;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

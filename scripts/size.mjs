@@ -1,5 +1,6 @@
 // Measures what a first visit downloads: the site's root (which sends the reader on),
-// the overview's baked page, the scripts, WebAssembly, stylesheet and the dataset, raw,
+// the overview's baked page, the scripts, WebAssembly, stylesheet and the data the
+// overview starts from (the dataset's core), raw,
 // gzip- and brotli-compressed (GitHub Pages serves gzip; hosts that serve the build's
 // precompressed copies send brotli).
 // The wasm chunks of the other views (tools/split-wasm, listed in split-wasm.json) are
@@ -26,8 +27,15 @@ export function firstViewSize(dist = "dist") {
     // Every script, wasm and stylesheet at the root but the host script, which only
     // host pages load, and the other views' chunks.
     ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "embed.js" && !chunks.has(f)),
-    "data/dataset.json",
+    // The data the overview starts from (the dataset's core, src/chunks.rs).
+    ...preloadedData(dist, "en/index.html"),
   ]);
+}
+
+/** The data files a baked page has its loader preload (`app-preload` tags), from the root. */
+export function preloadedData(dist, page) {
+  const html = readFileSync(join(dist, page), "utf8");
+  return [...html.matchAll(/<meta name="app-preload" content="(?:\.\.\/)*(data\/[^"]+)">/g)].map((m) => m[1]);
 }
 
 /** Per split point (a group of views): the chunk files its first visit adds. */

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::chart::svg::escape;
-use crate::chunks::{Chunk, ViewChunk};
-use crate::data::{Dataset, DATASET_FILE};
+use crate::chunks::{Chunk, DataPart, ViewChunk};
+use crate::data::{Dataset, CORE_FILE, DATASET_FILE};
 use crate::embed::HOST_SCRIPT;
 use crate::export;
 use crate::i18n::{tr, Lang};
@@ -192,6 +192,10 @@ impl Site {
             path: DATASET_FILE.into(),
             content: self.served_dataset.clone(),
         });
+        out.push(Output {
+            path: CORE_FILE.into(),
+            content: crate::data::compact::core_json(&self.served_dataset).unwrap_or_default(),
+        });
         out.extend(downloads);
         if let Some(url) = &self.public_url {
             out.push(Output {
@@ -350,7 +354,8 @@ impl Site {
         let prefix = to_root(depth);
         let _ = write!(
             head,
-            "\n<meta name=\"app-preload\" content=\"{prefix}{DATASET_FILE}\">"
+            "\n<meta name=\"app-preload\" content=\"{prefix}{}\">",
+            DataPart::of(&route.view).file()
         );
         if matches!(route.view, View::Map(_)) {
             let _ = write!(
@@ -385,11 +390,8 @@ impl Site {
             let _ = write!(head, "\n<link rel=\"canonical\" href=\"{}\">", escape(url));
         }
         self.alternates(&mut head, |lang| Route::home(lang).path(), false);
+        // No data to preload: here the app only sends addresses of the first scheme on.
         push_social(&mut head, "website", &title, &title, &description, Lang::Zh);
-        let _ = write!(
-            head,
-            "\n<meta name=\"app-preload\" content=\"./{DATASET_FILE}\">"
-        );
         self.fill(0, Lang::Zh.html_tag(), &head, &bake_landing(ds.clone()))
     }
 
@@ -601,6 +603,7 @@ impl Site {
             ROOT_SCRIPT,
             HOST_SCRIPT,
             DATASET_FILE,
+            CORE_FILE,
             MAP_URL,
         ]
         .map(String::from)

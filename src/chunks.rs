@@ -1,12 +1,14 @@
-//! Which parts of the app's code the browser loads only when a reader first needs them.
+//! Which parts of the app's code, and of its dataset, the browser loads only when a
+//! reader first needs them.
 //!
 //! The overview's code is in the app's main wasm; every other view's is in one of a few
 //! wasm chunks, split off at build time (`tools/split-wasm`) and fetched on demand, so a
 //! first visit downloads less. Views that share most of their code share a chunk; the
 //! embed dialog's form, which every page offers but few readers open, has its own, and
 //! so has the dataset's validator, which only a dataset other than the build's needs. This
-//! is the one place that says which view is in which chunk: the app loads by it
-//! (`views::lazy`), and the bake preloads a page's chunk by it (`bake.rs`).
+//! is the one place that says which view is in which chunk, and which part of the
+//! dataset it is drawn from ([`DataPart`]): the app loads by it (`views::lazy`,
+//! `views::dataset`), and the bake preloads a page's chunk and data by it (`bake.rs`).
 
 use crate::url_state::View;
 
@@ -78,6 +80,32 @@ impl ViewChunk {
             ViewChunk::Lists => Chunk::Lists,
             ViewChunk::Reading => Chunk::Reading,
             ViewChunk::Figures => Chunk::Figures,
+        }
+    }
+}
+
+/// The part of the dataset a view is drawn from. The overview needs only the core (see
+/// `data::compact::core_json`), a third of the whole; every other view needs the whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataPart {
+    Core,
+    Whole,
+}
+
+impl DataPart {
+    /// Views of the main module are drawn from the core, views of a chunk from the whole.
+    pub fn of(view: &View) -> DataPart {
+        match ViewChunk::of(view) {
+            None => DataPart::Core,
+            Some(_) => DataPart::Whole,
+        }
+    }
+
+    /// The file below the site's root.
+    pub fn file(self) -> &'static str {
+        match self {
+            DataPart::Core => crate::data::CORE_FILE,
+            DataPart::Whole => crate::data::DATASET_FILE,
         }
     }
 }

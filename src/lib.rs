@@ -29,4 +29,7 @@ mod views;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bake;
 
+/// A page's body as the bake writes it (for the tests of what each page holds).
+#[cfg(not(target_arch = "wasm32"))]
+pub use views::bake_body;
 pub use views::start;

@@ -9,9 +9,12 @@ use std::sync::Arc;
 use cca_explorer::bake::{
     Site, SplitWasm, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
 };
-use cca_explorer::chunks::{Chunk, ViewChunk};
-use cca_explorer::data::compact::compact_json;
-use cca_explorer::data::{load, Dataset};
+use cca_explorer::bake_body;
+use cca_explorer::chunks::{Chunk, DataPart, ViewChunk};
+use cca_explorer::data::compact::{compact_json, core_json};
+use cca_explorer::data::{
+    load, Dataset, CORE_FILE, DATASET_FILE, SERVED_CORE_SHA256, SERVED_SHA256,
+};
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
 use cca_explorer::map::parse_shapes;
@@ -618,7 +621,7 @@ fn the_module_loader_is_a_file_that_starts_the_app_once_the_page_has_loaded() {
     // Nothing of the app is fetched before the page's first paint: the page only names
     // what the loader preloads.
     let overview = &pages["en/index.html"];
-    assert!(overview.contains("<meta name=\"app-preload\" content=\"../data/dataset.json\">"));
+    assert!(overview.contains("<meta name=\"app-preload\" content=\"../data/core.json\">"));
     assert!(!overview.contains("rel=\"preload\"") && !overview.contains("modulepreload"));
     assert!(pages["en/map/index.html"].contains("content=\"../../data/map.json\""));
 }
@@ -772,5 +775,61 @@ fn every_view_is_drawn_by_the_code_of_its_own_chunk() {
         let html = page(&pages, &route);
         let main = between(html, "<main", "</main>").unwrap_or("");
         assert!(main.contains("<h1"), "{} has no heading", route.path());
+    }
+}
+
+#[test]
+fn the_overview_preloads_the_datasets_core_and_every_other_page_the_whole() {
+    let site = site(None);
+    let pages = baked(&site);
+    for route in all_routes(&site.data, &site.shapes) {
+        let preloaded: BTreeSet<&str> = attribute_values(page(&pages, &route), "content")
+            .into_iter()
+            .filter(|v| v.contains("data/") && !v.ends_with("map.json"))
+            .map(|v| v.trim_start_matches("../"))
+            .collect();
+        let expected = if route.view == View::Overview {
+            CORE_FILE
+        } else {
+            DATASET_FILE
+        };
+        assert_eq!(preloaded, BTreeSet::from([expected]), "{}", route.path());
+        assert_eq!(DataPart::of(&route.view).file(), expected);
+    }
+    // The root only sends readers on: it preloads no data.
+    assert!(!pages["index.html"].contains("app-preload"));
+}
+
+#[test]
+fn the_overview_drawn_from_the_core_is_the_same_as_from_the_whole() {
+    let site = site(None);
+    let core_file = core_json(&site.served_dataset).expect("the core is cut");
+    let core: Dataset = serde_json::from_str(&core_file).expect("the core reads as a dataset");
+    assert!(core.items.len() < site.data.items.len() && core.links.is_empty());
+    for lang in Lang::ALL {
+        let route = route(lang, View::Overview);
+        let from_core = bake_body(Arc::new(core.clone()), site.shapes.clone(), route.clone());
+        let from_whole = bake_body(site.data.clone(), site.shapes.clone(), route);
+        assert!(from_whole.contains("figure-card"));
+        assert_eq!(from_core, from_whole, "{lang:?}");
+    }
+}
+
+#[test]
+fn the_served_data_files_are_the_ones_the_app_trusts_and_precached() {
+    use sha2::{Digest, Sha256};
+    let hex = |text: &str| -> String {
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let pages = baked(&site(None));
+    assert_eq!(hex(&pages[DATASET_FILE]), SERVED_SHA256);
+    assert_eq!(hex(&pages[CORE_FILE]), SERVED_CORE_SHA256);
+    // The core is what makes the overview's first visit small: far less than the whole.
+    assert!(pages[CORE_FILE].len() * 3 < pages[DATASET_FILE].len());
+    for file in [DATASET_FILE, CORE_FILE] {
+        assert!(pages["sw.js"].contains(&format!("\"{file}\"")), "{file}");
     }
 }

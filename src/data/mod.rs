@@ -11,10 +11,18 @@ pub use validate::{validate, Problem};
 /// Where the dataset is served, below the site's root.
 pub const DATASET_FILE: &str = "data/dataset.json";
 
+/// Where the dataset's core is served: what the overview is drawn from (see
+/// [`compact::core_json`] and `crate::chunks::DataPart`).
+pub const CORE_FILE: &str = "data/core.json";
+
 /// The SHA-256 (hex) of the dataset file as this build serves it (computed by
 /// `build.rs`). The build has checked these very bytes, so the app checks again only a
 /// file that differs.
 pub const SERVED_SHA256: &str = env!("DATASET_SHA256");
+
+/// The SHA-256 (hex) of the core as this build serves it. The app uses a core file
+/// only when it is this one; for any other it reads the whole dataset.
+pub const SERVED_CORE_SHA256: &str = env!("DATASET_CORE_SHA256");
 
 /// Reads a dataset file: first its shape, then every rule of [`validate`]. Never
 /// panics, whatever the input.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::clipboard;
+use super::dataset::Latest;
 use super::shell::theme_label;
 use super::Ctx;
 use crate::data::Dataset;
@@ -41,8 +42,10 @@ pub struct EmbedState {
 /// The button and its dialog. The form inside is drawn only while the dialog is open,
 /// from code in a chunk of its own in the browser (see `crate::chunks`).
 #[component]
-pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
+pub fn EmbedDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // What the page was drawn from: the form names the page's subject and its figures.
+    let latest = expect_context::<Latest>();
     let choice = RwSignal::new(None::<Choice>);
     let copied = RwSignal::new(None::<bool>);
     let dialog = NodeRef::new();
@@ -76,7 +79,10 @@ pub fn EmbedDialog(data: Arc<Dataset>) -> impl IntoView {
         </div>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title"
             aria-label=move || tr(lang(), |u| u.embed_title) on:close=move |_| choice.set(None)>
-            {move || is_open.get().then(|| form_in_chunk(data.clone(), state))}
+            {move || {
+                let data = latest.0.get_untracked();
+                is_open.get().then_some(data).flatten().map(|data| form_in_chunk(data, state))
+            }}
         </dialog>
     }
 }

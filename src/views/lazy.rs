@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use super::dataset::Latest;
 use super::embed_dialog::{self, EmbedState};
 use super::{figure_page, list_page, reading_page, Ctx};
 use crate::chunks::{Chunk, ViewChunk};
@@ -27,6 +28,19 @@ pub struct ChunkFailed;
 impl From<SplitLoaderError> for ChunkFailed {
     fn from(_: SplitLoaderError) -> Self {
         ChunkFailed
+    }
+}
+
+/// Why a view or form that waited for its code and data cannot be drawn.
+enum NotDrawn {
+    Code(ChunkFailed),
+    /// The whole dataset could not be fetched or read, or breaks a rule: the messages.
+    Data(Vec<String>),
+}
+
+impl From<ChunkFailed> for NotDrawn {
+    fn from(failed: ChunkFailed) -> Self {
+        NotDrawn::Code(failed)
     }
 }
 
@@ -82,22 +96,27 @@ async fn draw(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Result<AnyVie
     }
 }
 
-/// A view of a chunk: drawn at once when the chunk is loaded already (as it is for the
-/// page the app starts on, see `start`), else once it has arrived, with a message
-/// while it loads and another if it cannot.
-pub fn page(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> AnyView {
-    once_loaded(draw(chunk, data, view))
+/// A view of a chunk, from the whole dataset: drawn at once when both are loaded
+/// already (as they are for the page the app starts on, see `start`), else once they
+/// have arrived, with a message while they load and another if they cannot.
+pub fn page(chunk: ViewChunk, view: View) -> AnyView {
+    let latest = expect_context::<Latest>();
+    once_loaded(async move {
+        let data = super::dataset::whole().await.map_err(NotDrawn::Data)?;
+        latest.take(&data);
+        Ok(draw(chunk, data, view).await?)
+    })
 }
 
 /// The embed dialog's form, once its chunk is loaded.
 pub fn embed_form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
-    once_loaded(embed(data, state))
+    once_loaded(async move { Ok(embed(data, state).await?) })
 }
 
 /// What a chunk draws: at once if it is loaded, else a message until it is, or one
 /// that says it cannot be.
 fn once_loaded(
-    draw: impl std::future::Future<Output = Result<AnyView, ChunkFailed>> + Send + 'static,
+    draw: impl std::future::Future<Output = Result<AnyView, NotDrawn>> + Send + 'static,
 ) -> AnyView {
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
@@ -106,7 +125,10 @@ fn once_loaded(
             {Suspend::new(async move {
                 match draw.await {
                     Ok(page) => page,
-                    Err(ChunkFailed) => code_error(lang).into_any(),
+                    Err(NotDrawn::Code(ChunkFailed)) => code_error(lang).into_any(),
+                    Err(NotDrawn::Data(details)) => {
+                        (move || super::status::data_error(lang(), details.clone())).into_any()
+                    }
                 }
             })}
         </Suspense>

@@ -13,6 +13,7 @@ mod cite;
 mod clipboard;
 mod countries;
 mod coverage;
+mod dataset;
 mod download;
 mod embed_dialog;
 mod explore;
@@ -211,7 +212,7 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
     download::watch_failures(download_failed);
     let footer = data.clone().ok().map(|data| {
         view! {
-            <embed_dialog::EmbedDialog data=data.clone()/>
+            <embed_dialog::EmbedDialog/>
             <shell::Footer data=data.clone()/>
             <shell::EmbedSource data/>
         }
@@ -249,24 +250,30 @@ fn focus_main() {
     }
 }
 
-/// The page for a view: the overview at once, any other view from its chunk's code
-/// (see [`crate::chunks`]), which in the browser may still have to be fetched.
+/// The page for a view: the overview at once, from `data` (the dataset's core, in the
+/// browser); any other view from its chunk's code and the whole dataset (see
+/// [`crate::chunks`]), which in the browser may still have to be fetched.
 fn page(data: Arc<Dataset>, view: View) -> AnyView {
     match ViewChunk::of(&view) {
         None => view! { <overview::Overview data/> }.into_any(),
         #[cfg(target_arch = "wasm32")]
-        Some(chunk) => lazy::page(chunk, data, view),
+        Some(chunk) => lazy::page(chunk, view),
         #[cfg(not(target_arch = "wasm32"))]
         Some(chunk) => chunk_page(chunk, data, view),
     }
 }
 
-/// Loads the code a view needs beyond the main module (see [`crate::chunks`]); false
-/// if it could not be fetched.
-pub(crate) async fn load_code(view: &View) -> bool {
+/// Loads what a view needs beyond the main module and the dataset's core (see
+/// [`crate::chunks`]): its chunk's code and the whole dataset, side by side. False if
+/// the code could not be fetched (the view says so when the data could not).
+pub(crate) async fn load_for(view: &View) -> bool {
     match ViewChunk::of(view) {
         #[cfg(target_arch = "wasm32")]
-        Some(chunk) => lazy::preload(chunk.chunk()).await.is_ok(),
+        Some(chunk) => {
+            let (code, _) =
+                futures::future::join(lazy::preload(chunk.chunk()), dataset::whole()).await;
+            code.is_ok()
+        }
         _ => true,
     }
 }
@@ -280,10 +287,10 @@ fn problems(data: &Dataset) -> Vec<String> {
 }
 
 /// Runs `f` once the page of `view` is on screen (to focus or scroll to something in
-/// it): at the next frame, after the view's code has arrived if it had to.
+/// it): at the next frame, after the view's code and data have arrived if they had to.
 pub(crate) fn once_drawn(view: View, f: impl FnOnce() + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
-        load_code(&view).await;
+        load_for(&view).await;
         request_animation_frame(f);
     });
 }
@@ -344,6 +351,7 @@ pub fn bake_body(data: Arc<Dataset>, shapes: Arc<MapShapes>, route: Route) -> St
             Callback::new(|_: (String, bool, bool)| {}),
         ));
         provide_context(MapOutlines(RwSignal::new(Some(Ok(shapes)))));
+        provide_context(dataset::Latest(RwSignal::new(Some(data.clone()))));
         view! { <Body data=Ok(data)/> }.to_html()
     })
 }

@@ -83,8 +83,8 @@ pub fn install(
     let history = window_event_listener(leptos::ev::popstate, move |_| {
         set_address.set(Address::current());
     });
-    // The code of the view a link leads to starts loading when the pointer or the
-    // keyboard's focus reaches the link, so that it is mostly there by the click.
+    // The code and data of the view a link leads to start loading when the pointer or
+    // the keyboard's focus reaches the link, so that they are mostly there by the click.
     let pointed = window_event_listener(leptos::ev::pointerover, move |ev| {
         preload_linked(ev.target(), &pointer_root)
     });
@@ -100,12 +100,12 @@ pub fn install(
     (address, go)
 }
 
-/// Starts loading the code of the view a link leads to, if the element an event reached
+/// Starts loading the code and data of the view a link leads to, if the element an event reached
 /// is in a link to a page of the site.
 fn preload_linked(target: Option<web_sys::EventTarget>, root: &str) {
     if let Some(view) = linked_view(target, root) {
         wasm_bindgen_futures::spawn_local(async move {
-            super::load_code(&view).await;
+            super::load_for(&view).await;
         });
     }
 }

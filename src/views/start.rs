@@ -12,9 +12,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::dataset::{self, Latest};
 use super::navigation;
 use super::{explore, Body, Ctx, Loaded, MapOutlines};
-use crate::data::{Dataset, DATASET_FILE};
+use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::map::{self, MapShapes};
 use crate::pages::page_title;
@@ -50,11 +51,12 @@ pub fn start() {
         };
         // The code of the page's view (when it is in a chunk) loads beside the data, and
         // is there before the take-over, so that the page is drawn whole in one step.
+        dataset::set_root(&root);
         let view = route.view.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            super::load_code(&view).await;
+            super::load_for(&view).await;
         });
-        let data = fetch_dataset(&format!("{root}{DATASET_FILE}")).await;
+        let data = dataset::for_view(&route.view).await;
         let shapes = match route.view {
             View::Map(_) => Some(fetch_shapes(&root).await),
             _ => None,
@@ -74,7 +76,7 @@ pub fn start() {
         }
         // Awaits the loading started above, or finds it done (if it failed, this tries
         // once more).
-        if !super::load_code(&route.view).await {
+        if !super::load_for(&route.view).await {
             // The baked page stays: it is whole, and its links are real addresses.
             leptos::logging::warn!("the code of this view could not be loaded");
             return;
@@ -112,7 +114,7 @@ pub async fn fetch_json(url: &str) -> Result<JsValue, Vec<String>> {
 
 /// A successful response for a file of the site; any failure becomes a message naming
 /// the file.
-async fn fetch_ok(url: &str) -> Result<web_sys::Response, Vec<String>> {
+pub(super) async fn fetch_ok(url: &str) -> Result<web_sys::Response, Vec<String>> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| vec![format!("{url}: no window")])?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
@@ -130,32 +132,14 @@ async fn fetch_ok(url: &str) -> Result<web_sys::Response, Vec<String>> {
 }
 
 /// A response's body, parsed by the browser's JSON parser.
-async fn read_json(url: &str, response: &web_sys::Response) -> Result<JsValue, Vec<String>> {
+pub(super) async fn read_json(
+    url: &str,
+    response: &web_sys::Response,
+) -> Result<JsValue, Vec<String>> {
     let failed = |e: JsValue| vec![format!("{url}: {}", js_message(&e))];
     wasm_bindgen_futures::JsFuture::from(response.json().map_err(failed)?)
         .await
         .map_err(failed)
-}
-
-/// The SHA-256 of a response's body, by the browser (on a copy of the response, whose
-/// own body stays unread); `None` where it cannot (`crypto.subtle` is undefined outside
-/// secure contexts, and calling it throws).
-async fn sha256_hex(response: &web_sys::Response) -> Option<String> {
-    use std::fmt::Write as _;
-    use wasm_bindgen_futures::JsFuture;
-    let body = JsFuture::from(response.clone().ok()?.array_buffer().ok()?)
-        .await
-        .ok()?;
-    let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    let digest = subtle
-        .digest_with_str_and_buffer_source("SHA-256", body.dyn_ref::<js_sys::Object>()?)
-        .ok()?;
-    let digest = JsFuture::from(digest).await.ok()?;
-    let mut hex = String::with_capacity(64);
-    for byte in js_sys::Uint8Array::new(&digest).to_vec() {
-        let _ = write!(hex, "{byte:02x}");
-    }
-    Some(hex)
 }
 
 /// The message of a thrown JavaScript value (an `Error`'s, or the value as text).
@@ -165,41 +149,6 @@ fn js_message(error: &JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "failed".to_string())
-}
-
-/// Fetches and reads the dataset. A file other than the build's (a host that changed
-/// it, or a browser that cannot say) is checked against every rule by the validator,
-/// whose code is a wasm chunk of its own, fetched only then.
-async fn fetch_dataset(url: &str) -> Loaded<Dataset> {
-    let response = fetch_ok(url).await?;
-    let sha256 = sha256_hex(&response).await;
-    let data = crate::data::read_parsed(read_json(url, &response).await?)
-        .map(Arc::new)
-        .map_err(|problem| vec![problem.to_string()])?;
-    if sha256.as_deref() == Some(crate::data::SERVED_SHA256) {
-        return Ok(data);
-    }
-    let problems = check_in_chunk(data.clone()).await?;
-    if problems.is_empty() {
-        Ok(data)
-    } else {
-        Err(problems)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn check_in_chunk(data: Arc<Dataset>) -> Result<Vec<String>, Vec<String>> {
-    super::lazy::validation(data).await.map_err(|_| {
-        vec![format!(
-            "{DATASET_FILE}: not the file this build checked (or the browser cannot tell), \
-             and the code that checks it could not be loaded"
-        )]
-    })
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn check_in_chunk(data: Arc<Dataset>) -> Result<Vec<String>, Vec<String>> {
-    Ok(super::problems(&data))
 }
 
 /// Fetches the map's outlines (the page starts on the map, or the reader went there).
@@ -344,9 +293,12 @@ fn App(
 
     let theme = Memo::new(move |_| route.with(|r| r.theme));
     let frame = Memo::new(move |_| route.with(|r| r.frame));
-    let title = Memo::new({
-        let data = data.clone().ok();
-        move |_| page_title(data.as_deref(), &route.get())
+    let latest = Latest(RwSignal::new(data.clone().ok()));
+    provide_context(latest);
+    let title = Memo::new(move |_| {
+        latest
+            .0
+            .with(|data| page_title(data.as_deref(), &route.get()))
     });
     // The document's own attributes and title, each kept in step with its part of the
     // route (a few lines here rather than a head-management crate in the wasm).
