@@ -9,28 +9,37 @@
 
 use serde_json::Value;
 
-/// The sections of the dataset the core leaves empty: the overview shows no glossary
-/// term and no link of the argument.
-const NOT_IN_CORE: [&str; 2] = ["glossary", "links"];
+/// The sections of the dataset the core leaves empty: the overview names no topic and
+/// shows no glossary term and no link of the argument.
+const NOT_IN_CORE: [&str; 3] = ["glossary", "links", "topics"];
 
-/// The core of a dataset (`json`, the whole file): every section as it is but the
-/// items, of which it keeps those a figure comes from (each figure's provenance names
-/// its item), and [`NOT_IN_CORE`], left empty. Compact JSON with the keys of each
-/// object in alphabetical order; `None` if `json` is not a JSON object.
+/// The core of a dataset (`json`, the whole file): the items a figure comes from (each
+/// figure's provenance names its item), the references and footnotes those figures and
+/// items cite, [`NOT_IN_CORE`] left empty, and every other section as it is. Compact
+/// JSON with the keys of each object in alphabetical order; `None` if `json` is not a
+/// JSON object.
 pub fn core_json(json: &str) -> Option<String> {
     let mut whole: serde_json::Map<String, Value> = serde_json::from_str(json).ok()?;
-    let quoted: Vec<Value> = whole
-        .get("figures")
-        .and_then(Value::as_array)
-        .map(|figures| {
-            figures
-                .iter()
-                .filter_map(|f| f.get("item").cloned())
-                .collect()
-        })
-        .unwrap_or_default();
-    if let Some(Value::Array(items)) = whole.get_mut("items") {
-        items.retain(|item| item.get("id").is_some_and(|id| quoted.contains(id)));
+    let figures = whole.get("figures").cloned().unwrap_or(Value::Null);
+    let figures = figures.as_array().map(Vec::as_slice).unwrap_or_default();
+    let from_figures = values_of(figures, "item");
+    keep_only(&mut whole, "items", &from_figures);
+    let items = whole.get("items").cloned().unwrap_or(Value::Null);
+    let records: Vec<&Value> = figures
+        .iter()
+        .chain(items.as_array().map(Vec::as_slice).unwrap_or_default())
+        .collect();
+    for cited in ["references", "footnotes"] {
+        let ids: Vec<Value> = records
+            .iter()
+            .flat_map(|r| {
+                r.get(cited)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
+        keep_only(&mut whole, cited, &ids);
     }
     for section in NOT_IN_CORE {
         if let Some(value) = whole.get_mut(section) {
@@ -38,6 +47,21 @@ pub fn core_json(json: &str) -> Option<String> {
         }
     }
     serde_json::to_string(&whole).ok()
+}
+
+/// The values of `field` in each of `records` that has it.
+fn values_of(records: &[Value], field: &str) -> Vec<Value> {
+    records
+        .iter()
+        .filter_map(|r| r.get(field).cloned())
+        .collect()
+}
+
+/// Keeps the records of `section` whose `id` is one of `ids`.
+fn keep_only(whole: &mut serde_json::Map<String, Value>, section: &str, ids: &[Value]) {
+    if let Some(Value::Array(records)) = whole.get_mut(section) {
+        records.retain(|r| r.get("id").is_some_and(|id| ids.contains(id)));
+    }
 }
 
 /// `json` with every space, tab and line break outside its strings removed. Strings,
@@ -97,13 +121,16 @@ mod tests {
     }
 
     #[test]
-    fn the_core_keeps_the_items_figures_come_from_and_empties_glossary_and_links() {
-        let json = r#"{"meta":{"a":1},"figures":[{"id":"f","item":"b"}],
-            "items":[{"id":"a"},{"id":"b"},{"id":"c"}],
-            "glossary":[{"id":"t"}],"links":[{"from":"a","to":"b"}]}"#;
+    fn the_core_keeps_what_figures_need_and_empties_glossary_links_and_topics() {
+        let json = r#"{"meta":{"a":1},"figures":[{"id":"f","item":"b","references":["r1"]}],
+            "items":[{"id":"a","footnotes":["n1"]},{"id":"b","footnotes":["n2"]},{"id":"c"}],
+            "references":[{"id":"r1"},{"id":"r2"}],"footnotes":[{"id":"n1"},{"id":"n2"}],
+            "topics":[{"id":"t"}],"glossary":[{"id":"g"}],"links":[{"from":"a","to":"b"}]}"#;
         let core: Option<Value> = core_json(json).and_then(|c| serde_json::from_str(&c).ok());
-        let expected = r#"{"meta":{"a":1},"figures":[{"id":"f","item":"b"}],
-            "items":[{"id":"b"}],"glossary":[],"links":[]}"#;
+        let expected = r#"{"meta":{"a":1},"figures":[{"id":"f","item":"b","references":["r1"]}],
+            "items":[{"id":"b","footnotes":["n2"]}],
+            "references":[{"id":"r1"}],"footnotes":[{"id":"n2"}],
+            "topics":[],"glossary":[],"links":[]}"#;
         assert_eq!(core, serde_json::from_str(expected).ok());
         assert_eq!(core_json("[1, 2]"), None);
     }

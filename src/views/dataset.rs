@@ -73,6 +73,16 @@ pub fn whole() -> impl std::future::Future<Output = Loaded<Dataset>> + Send + 's
     })
 }
 
+/// The whole dataset if it is here already.
+pub fn whole_now() -> Option<Arc<Dataset>> {
+    WHOLE.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .and_then(|fetch| fetch.peek().cloned())
+            .and_then(Result::ok)
+    })
+}
+
 /// The data a view is drawn from (see [`DataPart`]): for the overview the core when the
 /// file is this build's, otherwise (and for every other view) the whole.
 pub async fn for_view(view: &crate::url_state::View) -> Loaded<Dataset> {

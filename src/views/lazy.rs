@@ -7,7 +7,10 @@
 //! time. Calling it fetches the chunk first. The native build (the bake) draws every
 //! view directly and does not compile this module.
 
+use std::cell::Cell;
 use std::sync::Arc;
+
+use futures::future::{join, FutureExt};
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -22,7 +25,7 @@ use crate::url_state::View;
 
 /// A chunk could not be fetched or instantiated (offline, or a newer release removed
 /// it from the host). The app keeps running; the view says so.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ChunkFailed;
 
 impl From<SplitLoaderError> for ChunkFailed {
@@ -32,6 +35,7 @@ impl From<SplitLoaderError> for ChunkFailed {
 }
 
 /// Why a view or form that waited for its code and data cannot be drawn.
+#[derive(Clone, Debug)]
 enum NotDrawn {
     Code(ChunkFailed),
     /// The whole dataset could not be fetched or read, or breaks a rule: the messages.
@@ -74,6 +78,16 @@ fn embed(data: Arc<Dataset>, state: EmbedState) -> Result<AnyView, ChunkFailed> 
     Ok(embed_dialog::form(data, state))
 }
 
+thread_local! {
+    /// The chunks loaded so far, a bit each (`1 << chunk as u8`).
+    static LOADED: Cell<u8> = const { Cell::new(0) };
+}
+
+/// Whether a chunk's code is here: its split point then runs at once.
+fn is_loaded(chunk: Chunk) -> bool {
+    LOADED.with(|loaded| loaded.get() & (1 << chunk as u8) != 0)
+}
+
 /// Fetches and instantiates a chunk without drawing anything (a second call, or a
 /// draw after it, finds it loaded; a failure is not kept, so a later call tries again).
 pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
@@ -84,16 +98,24 @@ pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
         Chunk::Embed => preload_embed().await,
         Chunk::Validation => preload_validation().await,
     }
-    .map_err(ChunkFailed::from)
+    .map_err(ChunkFailed::from)?;
+    LOADED.with(|loaded| loaded.set(loaded.get() | 1 << chunk as u8));
+    Ok(())
 }
 
-/// A view drawn through its chunk's split point (natively: `chunk_page`).
-async fn draw(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Result<AnyView, ChunkFailed> {
-    match chunk {
-        ViewChunk::Lists => lists(data, view).await,
-        ViewChunk::Reading => reading(data, view).await,
-        ViewChunk::Figures => figures(data, view).await,
+/// A view drawn through its chunk's split point (natively: `chunk_page`), if the chunk
+/// is loaded: the split point then runs at once, and its future is ready when first
+/// polled.
+fn draw_now(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Option<AnyView> {
+    if !is_loaded(chunk.chunk()) {
+        return None;
     }
+    let drawn = match chunk {
+        ViewChunk::Lists => lists(data, view).now_or_never(),
+        ViewChunk::Reading => reading(data, view).now_or_never(),
+        ViewChunk::Figures => figures(data, view).now_or_never(),
+    };
+    drawn.and_then(Result::ok)
 }
 
 /// A view of a chunk, from the whole dataset: drawn at once when both are loaded
@@ -101,38 +123,54 @@ async fn draw(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Result<AnyVie
 /// have arrived, with a message while they load and another if they cannot.
 pub fn page(chunk: ViewChunk, view: View) -> AnyView {
     let latest = expect_context::<Latest>();
-    once_loaded(async move {
-        let data = super::dataset::whole().await.map_err(NotDrawn::Data)?;
+    let load = async move {
+        let (code, data) = join(preload(chunk.chunk()), super::dataset::whole()).await;
+        data.map_err(NotDrawn::Data)?;
+        Ok(code?)
+    };
+    once_loaded(load, move || {
+        let data = super::dataset::whole_now()?;
         latest.take(&data);
-        Ok(draw(chunk, data, view).await?)
+        draw_now(chunk, data, view.clone())
     })
 }
 
 /// The embed dialog's form, once its chunk is loaded.
 pub fn embed_form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
-    once_loaded(async move { Ok(embed(data, state).await?) })
+    let load = async { Ok(preload(Chunk::Embed).await?) };
+    once_loaded(load, move || {
+        is_loaded(Chunk::Embed)
+            .then(|| embed(data.clone(), state).now_or_never())
+            .flatten()
+            .and_then(Result::ok)
+    })
 }
 
-/// What a chunk draws: at once if it is loaded, else a message until it is, or one
-/// that says it cannot be.
+/// What a chunk draws (`draw`, which draws only when the code and data are here): at
+/// once if they are, else a loading line while `load` fetches them, then the drawing,
+/// or a message that says they cannot be had.
+///
+/// No `Suspense`: this is all the waiting the app does, and Leptos's suspense machinery
+/// would add about 4 KB (brotli) to the main module, which every first visit downloads.
 fn once_loaded(
-    draw: impl std::future::Future<Output = Result<AnyView, NotDrawn>> + Send + 'static,
+    load: impl std::future::Future<Output = Result<(), NotDrawn>> + 'static,
+    draw: impl Fn() -> Option<AnyView> + Send + Sync + 'static,
 ) -> AnyView {
+    if let Some(drawn) = draw() {
+        return drawn;
+    }
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
-    view! {
-        <Suspense fallback=move || loading(lang())>
-            {Suspend::new(async move {
-                match draw.await {
-                    Ok(page) => page,
-                    Err(NotDrawn::Code(ChunkFailed)) => code_error(lang).into_any(),
-                    Err(NotDrawn::Data(details)) => {
-                        (move || super::status::data_error(lang(), details.clone())).into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
+    let loaded = RwSignal::new(None::<Result<(), NotDrawn>>);
+    wasm_bindgen_futures::spawn_local(async move { loaded.set(Some(load.await)) });
+    (move || match loaded.get() {
+        None => loading(lang()).into_any(),
+        Some(Ok(())) => untrack(&draw).unwrap_or_else(|| code_error(lang).into_any()),
+        Some(Err(NotDrawn::Code(ChunkFailed))) => code_error(lang).into_any(),
+        Some(Err(NotDrawn::Data(details))) => {
+            (move || super::status::data_error(lang(), details.clone())).into_any()
+        }
+    })
     .into_any()
 }
 
