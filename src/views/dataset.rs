@@ -74,6 +74,7 @@ pub fn whole() -> impl std::future::Future<Output = Loaded<Dataset>> + Send + 's
 }
 
 /// The whole dataset if it is here already.
+#[cfg(target_arch = "wasm32")]
 pub fn whole_now() -> Option<Arc<Dataset>> {
     WHOLE.with(|slot| {
         slot.borrow()
