@@ -108,6 +108,23 @@ describe("the views' code in chunks", () => {
     await app.done(page);
   });
 
+  it("a chart's download button fetches the code that writes files on its first click, and says so if it cannot", async () => {
+    const files = blocker("files");
+    let seen;
+    const page = await app.open("en/", { route: files.route, before: (p) => { seen = chunkRequests(p); } });
+    assert.deepEqual(seen, [], "nothing before the click");
+    const csv = page.locator("main [data-chart] button[data-download=csv]").first();
+    await csv.click();
+    await page.waitForSelector(".download-alert .notice");
+    await files.lift(page.context());
+    const [file] = await Promise.all([page.waitForEvent("download"), csv.click()]);
+    assert.match(file.suggestedFilename(), /\.csv$/);
+    assert.deepEqual([...new Set(seen)].sort(), [...split.splits.files].sort());
+    assert.deepEqual(unexpected(page), []);
+    page.errors.length = 0;
+    await app.done(page);
+  });
+
   it("the build's own dataset is not checked again; another one is, by the validator's chunk", async () => {
     const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
     // The overview starts from the dataset's core; a core other than the build's sends

@@ -35,12 +35,14 @@
 // 214.5 KB when the core also left out the topics and the references and footnotes no
 // figure cites (core 12.7 -> 10.3 KB), and the chunks' waiting no longer used Leptos's
 // Suspense (wasm -3.5 KB).
+// 212.6 KB with what writes a chart's files (SVG, PNG, CSV) in a chunk fetched on the
+// first download (wasm -2.0 KB; the chunk is 4.7 KB).
 // Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 215_000;
+const BUDGET_BROTLI = 213_000;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

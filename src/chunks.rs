@@ -4,8 +4,9 @@
 //! The overview's code is in the app's main wasm; every other view's is in one of a few
 //! wasm chunks, split off at build time (`tools/split-wasm`) and fetched on demand, so a
 //! first visit downloads less. Views that share most of their code share a chunk; the
-//! embed dialog's form, which every page offers but few readers open, has its own, and
-//! so has the dataset's validator, which only a dataset other than the build's needs. This
+//! embed dialog's form, which every page offers but few readers open, has its own, so
+//! has what writes a chart's files for its download buttons, and so has the dataset's
+//! validator, which only a dataset other than the build's needs. This
 //! is the one place that says which view is in which chunk, and which part of the
 //! dataset it is drawn from ([`DataPart`]): the app loads by it (`views::lazy`,
 //! `views::dataset`), and the bake preloads a page's chunk and data by it (`bake.rs`).
@@ -23,16 +24,19 @@ pub enum Chunk {
     Figures,
     /// The embed dialog's form (the button is in the main module).
     Embed,
+    /// What writes a chart's files (SVG, PNG, CSV) when a download button asks for one.
+    Files,
     /// The dataset's validator: needed only for a dataset file other than the build's.
     Validation,
 }
 
 impl Chunk {
-    pub const ALL: [Chunk; 5] = [
+    pub const ALL: [Chunk; 6] = [
         Chunk::Lists,
         Chunk::Reading,
         Chunk::Figures,
         Chunk::Embed,
+        Chunk::Files,
         Chunk::Validation,
     ];
 
@@ -44,6 +48,7 @@ impl Chunk {
             Chunk::Reading => "reading",
             Chunk::Figures => "figures",
             Chunk::Embed => "embed",
+            Chunk::Files => "files",
             Chunk::Validation => "validation",
         }
     }

@@ -16,7 +16,7 @@ use crate::chart::{
 use crate::data::{Dataset, Item, Qualifier};
 use crate::export::{figures_csv, FigureSources};
 use crate::format::{figure_value, figure_when};
-use crate::i18n::tr;
+use crate::i18n::{tr, Lang};
 use crate::url_state::View;
 use wasm_bindgen::JsCast;
 
@@ -145,45 +145,31 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
             }
         };
         // Files are drawn when asked for: they carry the page's full address, which
-        // only the browser knows.
+        // only the browser knows. The code that writes them is a chunk of its own,
+        // fetched on the first download (see `crate::chunks`).
+        let file = ChartFile {
+            indicator: indicator.clone(),
+            kind: FileKind::Svg,
+            layout: l.clone(),
+            title: title.clone(),
+            summary: alt.clone(),
+            source: source.clone(),
+            address: String::new(),
+            lang: text_lang,
+        };
         let save = {
-            let (data, indicator, title, alt, source, l) = (
-                data.clone(),
-                indicator.clone(),
-                title.clone(),
-                alt.clone(),
-                source.clone(),
-                l.clone(),
-            );
-            move |kind: &'static str| {
-                let Some(spec) = ChartSpec::for_indicator(&data, &indicator) else {
-                    return;
-                };
+            let data = data.clone();
+            move |kind: FileKind| {
                 let address =
                     ctx.shareable_url(&ctx.route.get_untracked().with_view(chart_view.clone()));
-                let captions = Captions {
-                    title: &title,
-                    summary: &alt,
-                    source: &source,
-                    address: &address,
-                };
-                let file = || render(&l, &captions, true);
-                let name = &indicator;
-                let result = match kind {
-                    "svg" => save_text(&file(), "image/svg+xml", &format!("{name}.svg")),
-                    "csv" => save_text(
-                        &figures_csv(&data, &title, spec.figures(), text_lang, &address),
-                        "text/csv;charset=utf-8",
-                        &format!("{name}.csv"),
-                    ),
-                    _ => {
-                        let (width, height) = standalone_size(&l, &captions);
-                        save_png(&file(), width, height, &format!("{name}.png"))
-                    }
-                };
-                if let Err(e) = result {
-                    leptos::logging::warn!("download failed: {e:?}");
-                }
+                save_in_chunk(
+                    data.clone(),
+                    ChartFile {
+                        kind,
+                        address,
+                        ..file.clone()
+                    },
+                );
             }
         };
         let save = StoredValue::new(save);
@@ -227,9 +213,9 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                         {move || if show_table() { tr(lang, |u| u.show_chart) } else { tr(lang, |u| u.show_table) }}
                     </button>
                     <span class="muted">{tr(lang, |u| u.download)}":"</span>
-                    <button type="button" class="button secondary" data-download="svg" on:click=move |_| save.with_value(|s| s("svg"))>"SVG"</button>
-                    <button type="button" class="button secondary" data-download="png" on:click=move |_| save.with_value(|s| s("png"))>"PNG"</button>
-                    <button type="button" class="button secondary" data-download="csv" on:click=move |_| save.with_value(|s| s("csv"))>"CSV"</button>
+                    <button type="button" class="button secondary" data-download="svg" on:click=move |_| save.with_value(|s| s(FileKind::Svg))>"SVG"</button>
+                    <button type="button" class="button secondary" data-download="png" on:click=move |_| save.with_value(|s| s(FileKind::Png))>"PNG"</button>
+                    <button type="button" class="button secondary" data-download="csv" on:click=move |_| save.with_value(|s| s(FileKind::Csv))>"CSV"</button>
                 </div>
                 <details class="reliance">
                     <summary>{tr(lang, |u| u.items_behind)}" ("{items.len()}")"</summary>
@@ -239,6 +225,66 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// Which file of a chart a download button asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Svg,
+    Png,
+    Csv,
+}
+
+/// A chart's file as a download button asks for it: the chart as drawn on the page,
+/// with its texts and the page's full address, which the file names as its source.
+#[derive(Clone, Debug)]
+pub struct ChartFile {
+    indicator: String,
+    kind: FileKind,
+    layout: Layout,
+    title: String,
+    summary: String,
+    source: String,
+    address: String,
+    lang: Lang,
+}
+
+/// Writes a chart's file and offers it as a download (a failure is shown on the page
+/// by `download`).
+pub fn save_file(data: &Dataset, file: ChartFile) {
+    let Some(spec) = ChartSpec::for_indicator(data, &file.indicator) else {
+        return;
+    };
+    let captions = Captions {
+        title: &file.title,
+        summary: &file.summary,
+        source: &file.source,
+        address: &file.address,
+    };
+    let drawn = || render(&file.layout, &captions, true);
+    let name = &file.indicator;
+    let _ = match file.kind {
+        FileKind::Svg => save_text(&drawn(), "image/svg+xml", &format!("{name}.svg")),
+        FileKind::Csv => save_text(
+            &figures_csv(data, &file.title, spec.figures(), file.lang, &file.address),
+            "text/csv;charset=utf-8",
+            &format!("{name}.csv"),
+        ),
+        FileKind::Png => {
+            let (width, height) = standalone_size(&file.layout, &captions);
+            save_png(&drawn(), width, height, &format!("{name}.png"))
+        }
+    };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn save_in_chunk(data: Arc<Dataset>, file: ChartFile) {
+    wasm_bindgen_futures::spawn_local(super::lazy::chart_file(data, file));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn save_in_chunk(data: Arc<Dataset>, file: ChartFile) {
+    save_file(&data, file);
 }
 
 /// The charts of some indicators side by side; nothing when there are none.

@@ -15,6 +15,7 @@ use futures::future::{join, FutureExt};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use super::chart::ChartFile;
 use super::dataset::Latest;
 use super::embed_dialog::{self, EmbedState};
 use super::{figure_page, list_page, reading_page, Ctx};
@@ -88,6 +89,21 @@ fn is_loaded(chunk: Chunk) -> bool {
     LOADED.with(|loaded| loaded.get() & (1 << chunk as u8) != 0)
 }
 
+#[wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_files))]
+fn files(data: Arc<Dataset>, file: ChartFile) -> Result<(), ChunkFailed> {
+    super::chart::save_file(&data, file);
+    Ok(())
+}
+
+/// Writes a chart's file (SVG, PNG, CSV) with its chunk's code; if that cannot be
+/// fetched, the page says the download failed.
+pub async fn chart_file(data: Arc<Dataset>, file: ChartFile) {
+    if files(data, file).await.is_err() {
+        let why = wasm_bindgen::JsValue::from_str("the code that writes files was not fetched");
+        super::download::report_failure("download", &why);
+    }
+}
+
 /// Fetches and instantiates a chunk without drawing anything (a second call, or a
 /// draw after it, finds it loaded; a failure is not kept, so a later call tries again).
 pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
@@ -96,6 +112,7 @@ pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
         Chunk::Reading => preload_reading().await,
         Chunk::Figures => preload_figures().await,
         Chunk::Embed => preload_embed().await,
+        Chunk::Files => preload_files().await,
         Chunk::Validation => preload_validation().await,
     }
     .map_err(ChunkFailed::from)?;
