@@ -108,6 +108,17 @@ describe("the views' code in chunks", () => {
     await app.done(page);
   });
 
+  it("the overview's cite box draws the article's citations with its chunk's code when first opened", async () => {
+    let seen;
+    const page = await app.open("en/", { before: (p) => { seen = chunkRequests(p); } });
+    assert.equal(await page.locator(".cite-box[data-cite=article] textarea").count(), 0, "not drawn before");
+    await page.click(".cite-box[data-cite=article] summary");
+    await page.waitForSelector("#cite-article-apa-en");
+    assert.match(await page.inputValue("#cite-article-apa-en"), /\(2023\)/);
+    assert.deepEqual([...seen].sort(), [...split.splits.cite].sort());
+    await app.done(page);
+  });
+
   it("a chart's download button fetches the code that writes files on its first click, and says so if it cannot", async () => {
     const files = blocker("files");
     let seen;

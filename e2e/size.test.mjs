@@ -37,12 +37,15 @@
 // Suspense (wasm -3.5 KB).
 // 212.6 KB with what writes a chart's files (SVG, PNG, CSV) in a chunk fetched on the
 // first download (wasm -2.0 KB; the chunk is 4.7 KB).
+// 196.4 KB, under the issue's 200 KB cap, when the overview's cite box drew the
+// article's citations from a chunk when first opened (main wasm 174.6 -> 158.4 KB: the
+// citation styles' code, and the Unicode case tables their title case needs).
 // Measure with: node scripts/size.mjs (or ./scripts/bench.sh)
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { firstViewSize } from "../scripts/size.mjs";
 
-const BUDGET_BROTLI = 213_000;
+const BUDGET_BROTLI = 197_000;
 
 it(`the first view stays within ${BUDGET_BROTLI} bytes brotli`, () => {
   const { rows, total } = firstViewSize("dist");

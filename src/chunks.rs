@@ -5,8 +5,9 @@
 //! wasm chunks, split off at build time (`tools/split-wasm`) and fetched on demand, so a
 //! first visit downloads less. Views that share most of their code share a chunk; the
 //! embed dialog's form, which every page offers but few readers open, has its own, so
-//! has what writes a chart's files for its download buttons, and so has the dataset's
-//! validator, which only a dataset other than the build's needs. This
+//! have what writes a chart's files for its download buttons and the article's
+//! citations in the overview's cite box, and so has the dataset's validator, which only
+//! a dataset other than the build's needs. This
 //! is the one place that says which view is in which chunk, and which part of the
 //! dataset it is drawn from ([`DataPart`]): the app loads by it (`views::lazy`,
 //! `views::dataset`), and the bake preloads a page's chunk and data by it (`bake.rs`).
@@ -26,17 +27,20 @@ pub enum Chunk {
     Embed,
     /// What writes a chart's files (SVG, PNG, CSV) when a download button asks for one.
     Files,
+    /// The article's citations in the overview's cite box, drawn when it is opened.
+    Cite,
     /// The dataset's validator: needed only for a dataset file other than the build's.
     Validation,
 }
 
 impl Chunk {
-    pub const ALL: [Chunk; 6] = [
+    pub const ALL: [Chunk; 7] = [
         Chunk::Lists,
         Chunk::Reading,
         Chunk::Figures,
         Chunk::Embed,
         Chunk::Files,
+        Chunk::Cite,
         Chunk::Validation,
     ];
 
@@ -49,6 +53,7 @@ impl Chunk {
             Chunk::Figures => "figures",
             Chunk::Embed => "embed",
             Chunk::Files => "files",
+            Chunk::Cite => "cite",
             Chunk::Validation => "validation",
         }
     }

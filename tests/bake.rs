@@ -36,13 +36,14 @@ const TEMPLATE: &str = concat!(
 /// A split shaped like `tools/split-wasm`'s manifest: one chunk each, one shared.
 const SPLIT: &str = r#"{
   "loader": "app-split-89abcdef.js",
-  "chunks": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm", "split_reading-89abcdef.wasm", "split_figures-89abcdef.wasm", "split_embed-89abcdef.wasm", "split_files-89abcdef.wasm", "split_validation-89abcdef.wasm"],
+  "chunks": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm", "split_reading-89abcdef.wasm", "split_figures-89abcdef.wasm", "split_embed-89abcdef.wasm", "split_files-89abcdef.wasm", "split_cite-89abcdef.wasm", "split_validation-89abcdef.wasm"],
   "splits": {
     "lists": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm"],
     "reading": ["chunk_1-89abcdef.wasm", "split_reading-89abcdef.wasm"],
     "figures": ["split_figures-89abcdef.wasm"],
     "embed": ["split_embed-89abcdef.wasm"],
     "files": ["split_files-89abcdef.wasm"],
+    "cite": ["split_cite-89abcdef.wasm"],
     "validation": ["split_validation-89abcdef.wasm"]
   }
 }"#;

@@ -16,7 +16,6 @@ use crate::i18n::{tr, Lang, UiPick};
 /// What a cite box cites, by id (the record is looked up when drawing).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CiteTarget {
-    Article,
     Item(String),
     Figure(String),
 }
@@ -53,14 +52,13 @@ fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl I
     }
 }
 
-/// A folded "Cite" box for the article, an item or a figure.
+/// A folded "Cite" box for an item or a figure (the article's: [`ArticleCiteBox`]).
 #[component]
 pub fn CiteBox(data: Arc<Dataset>, target: CiteTarget) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
         let (cited, key, summary): (Cited, String, UiPick) = match &target {
-            CiteTarget::Article => (Cited::Article, "article".into(), |u| u.cite_article),
             CiteTarget::Item(id) => match data.item(id) {
                 Some(item) => (Cited::Item(item), format!("item-{id}"), |u| {
                     u.cite_this_item
@@ -74,29 +72,7 @@ pub fn CiteBox(data: Arc<Dataset>, target: CiteTarget) -> impl IntoView {
                 None => return ().into_any(),
             },
         };
-        let fields = Style::ALL
-            .into_iter()
-            .flat_map(|style| {
-                lang.singles().iter().filter_map(move |&l| {
-                    // GB/T 7714 cites in the article's language only: once is enough.
-                    (style != Style::GbT7714 || l == lang.singles()[0]).then_some((style, l))
-                })
-            })
-            .map(|(style, l)| {
-                let text = cite(&data, cited, style, l);
-                let suffix = if lang == Lang::Both && style != Style::GbT7714 {
-                    format!(" ({})", l.code())
-                } else {
-                    String::new()
-                };
-                citation_field(
-                    format!("cite-{key}-{}-{}", style.id(), l.code()),
-                    format!("{}{suffix}", style.name()),
-                    text,
-                    lang,
-                )
-            })
-            .collect_view();
+        let fields = citation_fields(&data, cited, &key, lang);
         view! {
             <details class="cite-box" data-cite=key>
                 <summary>{tr(lang, summary)}</summary>
@@ -105,6 +81,72 @@ pub fn CiteBox(data: Arc<Dataset>, target: CiteTarget) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The article's cite box on the overview: [`CiteBox`]'s, but in the browser its fields
+/// are drawn when it is first opened, by a chunk's code (see `crate::chunks`), which
+/// the overview's first visit then does without. Baked, they are in the page.
+#[component]
+pub fn ArticleCiteBox(data: Arc<Dataset>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let opened = RwSignal::new(false);
+    move || {
+        let lang = ctx.lang();
+        let fields = article_fields(data.clone(), opened, lang);
+        view! {
+            <details class="cite-box" data-cite="article" on:toggle=move |_| opened.set(true)>
+                <summary>{tr(lang, |u| u.cite_article)}</summary>
+                <div class="cite-styles">{fields}</div>
+            </details>
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn article_fields(data: Arc<Dataset>, opened: RwSignal<bool>, lang: Lang) -> impl IntoView {
+    move || {
+        opened
+            .get()
+            .then(|| super::lazy::article_citations(data.clone(), lang))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn article_fields(data: Arc<Dataset>, _opened: RwSignal<bool>, lang: Lang) -> impl IntoView {
+    article_citations(&data, lang)
+}
+
+/// The article's citation in every style, a field each.
+pub fn article_citations(data: &Dataset, lang: Lang) -> AnyView {
+    citation_fields(data, Cited::Article, "article", lang)
+}
+
+/// A cited record in every style, each in its field; in both languages when the page
+/// shows both, but GB/T 7714 once, in the article's language.
+fn citation_fields(data: &Dataset, cited: Cited, key: &str, lang: Lang) -> AnyView {
+    Style::ALL
+        .into_iter()
+        .flat_map(|style| {
+            lang.singles().iter().filter_map(move |&l| {
+                (style != Style::GbT7714 || l == lang.singles()[0]).then_some((style, l))
+            })
+        })
+        .map(|(style, l)| {
+            let text = cite(data, cited, style, l);
+            let suffix = if lang == Lang::Both && style != Style::GbT7714 {
+                format!(" ({})", l.code())
+            } else {
+                String::new()
+            };
+            citation_field(
+                format!("cite-{key}-{}-{}", style.id(), l.code()),
+                format!("{}{suffix}", style.name()),
+                text,
+                lang,
+            )
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// The dataset's citation, written when opened: it names this page's address and the

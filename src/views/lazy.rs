@@ -104,6 +104,22 @@ pub async fn chart_file(data: Arc<Dataset>, file: ChartFile) {
     }
 }
 
+#[wasm_split(cite, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_cite))]
+fn cite(data: Arc<Dataset>, lang: Lang) -> Result<AnyView, ChunkFailed> {
+    Ok(super::cite::article_citations(&data, lang))
+}
+
+/// The article's citation fields on the overview, once their chunk is loaded.
+pub fn article_citations(data: Arc<Dataset>, lang: Lang) -> AnyView {
+    let load = async { Ok(preload(Chunk::Cite).await?) };
+    once_loaded(load, move || {
+        is_loaded(Chunk::Cite)
+            .then(|| cite(data.clone(), lang).now_or_never())
+            .flatten()
+            .and_then(Result::ok)
+    })
+}
+
 /// Fetches and instantiates a chunk without drawing anything (a second call, or a
 /// draw after it, finds it loaded; a failure is not kept, so a later call tries again).
 pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
@@ -113,6 +129,7 @@ pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
         Chunk::Figures => preload_figures().await,
         Chunk::Embed => preload_embed().await,
         Chunk::Files => preload_files().await,
+        Chunk::Cite => preload_cite().await,
         Chunk::Validation => preload_validation().await,
     }
     .map_err(ChunkFailed::from)?;

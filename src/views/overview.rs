@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chart::chart_grid;
-use super::cite::{CiteBox, CiteTarget};
+use super::cite::ArticleCiteBox;
 use super::parts::{bi, figure_cards};
 use super::Ctx;
 use crate::chart::charts_drawing;
@@ -63,7 +63,7 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                         <a class="button secondary" href=read>{tr(lang, |u| u.nav_read)}</a>
                         <a class="button secondary" href=argument>{tr(lang, |u| u.nav_argument)}</a>
                     </p>
-                    <CiteBox data=data.clone() target=CiteTarget::Article/>
+                    <ArticleCiteBox data=data.clone()/>
                 </section>
                 <section aria-labelledby="five">
                     <h2 id="five">{tr(lang, |u| u.the_five)}</h2>
