@@ -111,13 +111,7 @@ fn cite(data: Arc<Dataset>, lang: Lang) -> Result<AnyView, ChunkFailed> {
 
 /// The article's citation fields on the overview, once their chunk is loaded.
 pub fn article_citations(data: Arc<Dataset>, lang: Lang) -> AnyView {
-    let load = async { Ok(preload(Chunk::Cite).await?) };
-    once_loaded(load, move || {
-        is_loaded(Chunk::Cite)
-            .then(|| cite(data.clone(), lang).now_or_never())
-            .flatten()
-            .and_then(Result::ok)
-    })
+    drawn_by(Chunk::Cite, move || cite(data.clone(), lang))
 }
 
 /// Fetches and instantiates a chunk without drawing anything (a second call, or a
@@ -137,19 +131,35 @@ pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
     Ok(())
 }
 
-/// A view drawn through its chunk's split point (natively: `chunk_page`), if the chunk
-/// is loaded: the split point then runs at once, and its future is ready when first
-/// polled.
-fn draw_now(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Option<AnyView> {
-    if !is_loaded(chunk.chunk()) {
+/// What a split point draws, if its chunk is loaded: the split point then runs at once,
+/// and its future is ready when first polled.
+fn now_if_loaded<F>(chunk: Chunk, split_point: impl FnOnce() -> F) -> Option<AnyView>
+where
+    F: std::future::Future<Output = Result<AnyView, ChunkFailed>>,
+{
+    if !is_loaded(chunk) {
         return None;
     }
-    let drawn = match chunk {
-        ViewChunk::Lists => lists(data, view).now_or_never(),
-        ViewChunk::Reading => reading(data, view).now_or_never(),
-        ViewChunk::Figures => figures(data, view).now_or_never(),
-    };
-    drawn.and_then(Result::ok)
+    split_point().now_or_never().and_then(Result::ok)
+}
+
+/// A view drawn through its chunk's split point (natively: `chunk_page`), if the chunk
+/// is loaded.
+fn draw_now(chunk: ViewChunk, data: Arc<Dataset>, view: View) -> Option<AnyView> {
+    match chunk {
+        ViewChunk::Lists => now_if_loaded(Chunk::Lists, || lists(data, view)),
+        ViewChunk::Reading => now_if_loaded(Chunk::Reading, || reading(data, view)),
+        ViewChunk::Figures => now_if_loaded(Chunk::Figures, || figures(data, view)),
+    }
+}
+
+/// What a split point draws, from its chunk's code only (no data to wait for).
+fn drawn_by<F>(chunk: Chunk, split_point: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: std::future::Future<Output = Result<AnyView, ChunkFailed>>,
+{
+    let load = async move { Ok(preload(chunk).await?) };
+    once_loaded(load, move || now_if_loaded(chunk, &split_point))
 }
 
 /// A view of a chunk, from the whole dataset: drawn at once when both are loaded
@@ -171,13 +181,7 @@ pub fn page(chunk: ViewChunk, view: View) -> AnyView {
 
 /// The embed dialog's form, once its chunk is loaded.
 pub fn embed_form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
-    let load = async { Ok(preload(Chunk::Embed).await?) };
-    once_loaded(load, move || {
-        is_loaded(Chunk::Embed)
-            .then(|| embed(data.clone(), state).now_or_never())
-            .flatten()
-            .and_then(Result::ok)
-    })
+    drawn_by(Chunk::Embed, move || embed(data.clone(), state))
 }
 
 /// What a chunk draws (`draw`, which draws only when the code and data are here): at
