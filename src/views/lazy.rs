@@ -1,6 +1,7 @@
-//! In the browser, the code of every view but the overview, of the embed dialog's form
-//! and of the dataset's validator is in wasm chunks, fetched the first time it is needed
-//! (which is in which: [`crate::chunks`]).
+//! In the browser, the code of every view but the overview, of the embed dialog's form,
+//! of what writes a chart's files, of the overview's citations and of the dataset's
+//! validator is in wasm chunks, fetched the first time it is needed (which is in which:
+//! [`crate::chunks`]).
 //!
 //! Each chunk has one split point: a function marked `wasm_split` whose body, and
 //! whatever only it reaches, `tools/split-wasm` moves out of the main module at build
