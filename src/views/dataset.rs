@@ -12,6 +12,7 @@ use std::sync::Arc;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
 
 use super::start::{fetch_ok, read_json};
 use super::Loaded;
@@ -57,7 +58,7 @@ pub fn whole() -> impl std::future::Future<Output = Loaded<Dataset>> + Send + 's
     let fetch = WHOLE.with(|slot| {
         slot.borrow_mut()
             .get_or_insert_with(|| {
-                let url = ROOT.with(|root| format!("{}{DATASET_FILE}", root.borrow()));
+                let url = site_file(DATASET_FILE);
                 async move { fetch_whole(&url).await }
                     .boxed_local()
                     .shared()
@@ -98,22 +99,32 @@ pub async fn for_view(view: &crate::url_state::View) -> Loaded<Dataset> {
 /// The build's own core; `None` for any other file, or none, or a browser that cannot
 /// tell: the caller reads the whole dataset then, which is checked by every rule.
 async fn core() -> Option<Arc<Dataset>> {
-    let url = ROOT.with(|root| format!("{}{CORE_FILE}", root.borrow()));
-    let response = fetch_ok(&url).await.ok()?;
-    if sha256_hex(&response).await.as_deref() != Some(SERVED_CORE_SHA256) {
+    let (sha256, value) = fetch_hashed(&site_file(CORE_FILE)).await.ok()?;
+    if sha256.as_deref() != Some(SERVED_CORE_SHA256) {
         return None;
     }
-    let value = read_json(&url, &response).await.ok()?;
     crate::data::read_parsed(value).ok().map(Arc::new)
+}
+
+/// A data file's address below the site's root.
+fn site_file(file: &str) -> String {
+    ROOT.with(|root| format!("{}{file}", root.borrow()))
+}
+
+/// A data file parsed by the browser, and the SHA-256 of its bytes (`None` where the
+/// browser cannot tell).
+async fn fetch_hashed(url: &str) -> Result<(Option<String>, JsValue), Vec<String>> {
+    let response = fetch_ok(url).await?;
+    let sha256 = sha256_hex(&response).await;
+    Ok((sha256, read_json(url, &response).await?))
 }
 
 /// Fetches and reads the whole dataset. A file other than the build's (a host that
 /// changed it, or a browser that cannot say) is checked against every rule by the
 /// validator, whose code is a wasm chunk of its own, fetched only then.
 async fn fetch_whole(url: &str) -> Loaded<Dataset> {
-    let response = fetch_ok(url).await?;
-    let sha256 = sha256_hex(&response).await;
-    let data = crate::data::read_parsed(read_json(url, &response).await?)
+    let (sha256, value) = fetch_hashed(url).await?;
+    let data = crate::data::read_parsed(value)
         .map(Arc::new)
         .map_err(|problem| vec![problem.to_string()])?;
     if sha256.as_deref() == Some(SERVED_SHA256) {

@@ -80,8 +80,8 @@ pub fn EmbedDialog() -> impl IntoView {
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title"
             aria-label=move || tr(lang(), |u| u.embed_title) on:close=move |_| choice.set(None)>
             {move || {
-                let data = latest.0.get_untracked();
-                is_open.get().then_some(data).flatten().map(|data| form_in_chunk(data, state))
+                let data = is_open.get().then(|| latest.0.get_untracked()).flatten();
+                data.map(|data| form_in_chunk(data, state))
             }}
         </dialog>
     }
