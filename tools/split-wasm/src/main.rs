@@ -78,9 +78,14 @@ fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
     })
     .map_err(|e| format!("splitting {}: {e}", input.display()))?;
 
+    // `SPLIT_WASM_NAMES=1` keeps the function names in every served wasm file, so a
+    // profile of the page (DevTools, `Profiler` over CDP) names what it samples.
+    let keep_names = std::env::var_os("SPLIT_WASM_NAMES").is_some();
+
     // 2. The main module's JavaScript.
     run_tool(
         Command::new("wasm-bindgen")
+            .args(keep_names.then_some("--keep-debug"))
             .args([
                 "--target",
                 "web",
@@ -104,6 +109,7 @@ fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
         run_tool(
             Command::new("wasm-opt")
                 .args(WASM_OPT_ARGS)
+                .args(keep_names.then_some("-g"))
                 .arg(wasm)
                 .arg("-o")
                 .arg(wasm),
