@@ -170,14 +170,16 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                 .cloned()
                 .enumerate()
                 .map(|(v, value)| {
-                    let count = move || {
+                    // A memo, so that of the page's hundred-odd counts a keystroke
+                    // rewrites only those that change.
+                    let count = Memo::new(move |_| {
                         results.with(|r| {
                             r.counts
                                 .get(f)
                                 .and_then(|(_, values)| values.get(v))
                                 .map_or(0, |(_, n)| *n)
                         })
-                    };
+                    });
                     let checked = {
                         let value = value.clone();
                         Memo::new(move |_| filters.with(|fl| facet.selected(fl).contains(&value)))
@@ -197,12 +199,12 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         }
                     };
                     view! {
-                        <li class:nested=nested class:empty=move || count() == 0 && !checked.get()>
+                        <li class:nested=nested class:empty=move || count.get() == 0 && !checked.get()>
                             <label>
                                 <input type="checkbox" prop:checked=checked on:change=toggle
                                     data-facet=format!("{facet:?}").to_lowercase() value=value/>
                                 <span class="facet-label">{label}</span>
-                                <span class="count" aria-label=move || format!("({})", count())>{count}</span>
+                                <span class="count" aria-label=move || format!("({})", count.get())>{count}</span>
                             </label>
                         </li>
                     }
