@@ -6,7 +6,7 @@
 //! follow every other active filter.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::data::{Dataset, Item, ItemKind, VoiceKind};
 use crate::order::sort_short_by_key;
@@ -20,6 +20,9 @@ pub struct SearchIndex {
     /// Folded at the first search, not when Explore opens: its first drawing, part of
     /// the app's start on an Explore page, needs only the facets.
     haystacks: OnceLock<Vec<String>>,
+    /// The last search and the items its text matched (whatever the facets), so that
+    /// a search that narrows it (the next keystroke, mostly) looks only among those.
+    last_search: Mutex<Option<(Query, Vec<usize>)>>,
     /// In the order of [`Facet::ALL`].
     facets: Vec<FacetIndex>,
 }
@@ -70,8 +73,32 @@ impl SearchIndex {
             .collect();
         SearchIndex {
             haystacks: OnceLock::new(),
+            last_search: Mutex::new(None),
             facets,
         }
+    }
+
+    /// The items whose text `query` (not empty) matches, in dataset order.
+    fn matching(&self, ds: &Dataset, query: &Query) -> Vec<usize> {
+        let haystacks = self.haystacks.get_or_init(|| {
+            ds.items
+                .iter()
+                .map(|item| fold(&haystack(ds, item)))
+                .collect()
+        });
+        let matches = |&i: &usize| haystacks.get(i).is_some_and(|h| query.matches(h));
+        let mut last = self
+            .last_search
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let found: Vec<usize> = match last.as_ref() {
+            Some((previous, found)) if query.narrows(previous) => {
+                found.iter().copied().filter(matches).collect()
+            }
+            _ => (0..haystacks.len()).filter(matches).collect(),
+        };
+        *last = Some((query.clone(), found.clone()));
+        found
     }
 }
 
@@ -251,15 +278,11 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
             .map_or(NO_VALUES, Vec::as_slice)
     };
 
-    let haystacks: &[String] = if query.is_empty() {
-        &[]
+    // The items the search lets through; with no search, every item.
+    let searched: Vec<usize> = if query.is_empty() {
+        (0..ds.items.len()).collect()
     } else {
-        index.haystacks.get_or_init(|| {
-            ds.items
-                .iter()
-                .map(|item| fold(&haystack(ds, item)))
-                .collect()
-        })
+        index.matching(ds, &query)
     };
     let mut items = Vec::new();
     let mut counts: Vec<Vec<usize>> = index
@@ -267,11 +290,7 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
         .iter()
         .map(|fi| vec![0; fi.values.len()])
         .collect();
-    for i in 0..ds.items.len() {
-        let found = query.is_empty() || haystacks.get(i).is_some_and(|h| query.matches(h));
-        if !found {
-            continue;
-        }
+    for i in searched {
         let passes: [bool; Facet::ALL.len()] = std::array::from_fn(|f| {
             !active[f]
                 || carried(f, i).iter().any(|&v| {
@@ -385,6 +404,7 @@ pub fn coverage(ds: &Dataset) -> Vec<(String, Vec<(String, Coverage)>)> {
 mod tests {
     use super::*;
     use crate::data::load;
+    use proptest::prelude::*;
 
     fn fixture() -> Dataset {
         load(include_str!("../tests/fixtures/minimal.json")).expect("valid fixture")
@@ -534,6 +554,41 @@ mod tests {
         );
         let other = filters(|f| f.q = "povert".into());
         assert_eq!(more.count(&other, matched), PAGE_SIZE);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// A search that narrows the last one looks only among its matches: typed,
+        /// deleted and retyped in any order, each search gives what a fresh index gives.
+        #[test]
+        fn a_search_after_another_matches_as_a_first_one(
+            typed in proptest::collection::vec("(po|pov|pover|poverty|e|ed|edu| |kgz|教|教育|a|an)+", 1..8)
+        ) {
+            static DATASET: std::sync::LazyLock<Dataset> = std::sync::LazyLock::new(|| {
+                load(include_str!("../data/dataset.json")).expect("valid dataset")
+            });
+            let ds = &*DATASET;
+            let index = SearchIndex::new(ds);
+            for q in &typed {
+                let f = filters(|f| f.q = q.clone());
+                prop_assert_eq!(
+                    explore(ds, &index, &f),
+                    explore(ds, &SearchIndex::new(ds), &f),
+                    "{:?} after {:?}", q, typed
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn narrowing_is_typing_on_or_adding_a_term() {
+        let narrows = |q: &str, previous: &str| Query::new(q).narrows(&Query::new(previous));
+        assert!(narrows("pove", "pov"));
+        assert!(narrows("poverty kgz", "poverty"));
+        assert!(narrows("kgz pov", "pov"));
+        assert!(!narrows("pov", "pove"), "deleting broadens");
+        assert!(!narrows("kgz", "poverty kgz"), "dropping a term broadens");
+        assert!(!narrows("pav", "pov"));
     }
 
     /// On the real dataset, for filters chosen from its own values: every count beside

@@ -60,6 +60,16 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// Whether every text this query matches is matched by `broader` too: each of
+    /// `broader`'s terms lies inside one of this query's terms. Typing on, or adding a
+    /// term, narrows a search; deleting does not.
+    pub fn narrows(&self, broader: &Query) -> bool {
+        broader
+            .terms
+            .iter()
+            .all(|b| self.terms.iter().any(|t| t.contains(b.as_str())))
+    }
+
     /// Whether every term occurs in `folded_haystack` (already passed through [`fold`]).
     pub fn matches(&self, folded_haystack: &str) -> bool {
         self.terms
