@@ -114,8 +114,8 @@ impl Query {
 }
 
 /// Where a search matches a dataset text, as byte ranges, in each language shown (the
-/// other stays empty). Explore keeps one per text and row in a memo, so a keystroke
-/// redraws a text only where its matches change.
+/// other stays empty). Explore finds them anew for each text of a result the list
+/// keeps when the search changes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hits {
     pub zh: Vec<std::ops::Range<usize>>,
