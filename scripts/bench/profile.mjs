@@ -12,8 +12,9 @@ import { facetClicks, openApp, searchKeystrokes } from "./interactions.mjs";
 import { serve } from "../static-server.mjs";
 
 const args = process.argv.slice(2);
-const dist = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--min") ?? "dist";
-const minMs = Number(args[args.indexOf("--min") + 1] ?? 0) || 20;
+const minAt = args.indexOf("--min");
+const minMs = minAt >= 0 ? Number(args[minAt + 1]) : 20;
+const dist = args.find((a, i) => !a.startsWith("--") && !(minAt >= 0 && i === minAt + 1)) ?? "dist";
 const server = await serve(dist);
 const browser = await launch();
 try {
