@@ -2,20 +2,20 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { useApp } from "./harness.mjs";
+import { RESULT, useApp } from "./harness.mjs";
 
 const app = useApp();
 const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
 
 /** Explore draws this many results at a time (`PAGE_SIZE` in src/explore.rs). */
 const PAGE = 25;
-const drawn = (page) => page.$$eval("article[data-item]", (els) => els.map((e) => e.dataset.item));
+const drawn = (page) => page.$$eval(RESULT, (els) => els.map((e) => e.dataset.item));
 /** The ids of all results, pressing "show more" until every one is drawn. */
 async function shownItems(page) {
   while (await page.locator(".show-more").count()) {
     const before = (await drawn(page)).length;
     await page.click(".show-more");
-    await page.waitForFunction((n) => document.querySelectorAll("article[data-item]").length > n, before);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [RESULT, before]);
   }
   return drawn(page);
 }
@@ -43,7 +43,7 @@ describe("Explore", () => {
   it("starts again at one page when the selection changes", async () => {
     const page = await app.open("en/explore/");
     await page.click(".show-more");
-    await page.waitForFunction((n) => document.querySelectorAll("article[data-item]").length > n, PAGE);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [RESULT, PAGE]);
     await page.fill("#search", "a");
     await page.waitForURL(/q=a/);
     const matching = Number((await liveRegion(page)).match(/^\d+/)[0]);
@@ -73,7 +73,7 @@ describe("Explore", () => {
     const page = await app.open("en/explore/");
     await page.click("#search");
     await page.keyboard.type("gulen");
-    await page.click("article[data-item] .result-title a");
+    await page.click(`${RESULT} .result-title a`);
     await page.waitForURL(/\/en\/items\//);
     await page.goBack();
     await page.waitForURL(/\/en\/explore\/\?q=gulen$/);
@@ -186,8 +186,8 @@ describe("Search", () => {
 
   it("matches in both scripts in the bilingual view", async () => {
     const page = await app.open("zh/explore/?lang=both&q=poverty");
-    assert.ok((await page.locator("article[data-item] [lang=en] mark").count()) > 0);
-    const first = page.locator("article[data-item]").first();
+    assert.ok((await page.locator(`${RESULT} [lang=en] mark`).count()) > 0);
+    const first = page.locator(RESULT).first();
     assert.equal(await first.locator("p .bi > [lang=zh-Hans]").count(), 1);
     assert.equal(await first.locator("p .bi > [lang=en]").count(), 1);
     await app.done(page);

@@ -8,6 +8,12 @@ import { serve } from "../scripts/static-server.mjs";
 import { CHROMIUM, FLAGS } from "../scripts/chromium.mjs";
 
 /**
+ * Explore's results as the reader sees them. Results shown before stay in the page,
+ * hidden, so that they come back without being drawn again (`KeptRows`).
+ */
+export const RESULT = "article.result:not([hidden])";
+
+/**
  * Registers before/after hooks for one test file and returns the shared state:
  * `open(query, options)` opens the app and returns a page whose errors fail the test.
  */

@@ -4,7 +4,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { useApp } from "./harness.mjs";
+import { RESULT, useApp } from "./harness.mjs";
 
 const app = useApp();
 
@@ -42,7 +42,7 @@ async function tabTo(page, what, predicate, { arg, max = 60, back = false } = {}
 /** The results Explore shows: their count as the live region says it, and the list. */
 const results = async (page) => ({
   said: Number((await page.textContent("#results-count")).match(/^(\d+) of/)?.[1]),
-  shown: await page.$$eval("article.result", (els) => els.length),
+  shown: await page.$$eval(RESULT, (els) => els.length),
 });
 
 describe("the keyboard alone", () => {
@@ -65,7 +65,7 @@ describe("the keyboard alone", () => {
     const all = await results(page);
     await page.keyboard.type("poverty");
     await page.waitForURL(/\?q=poverty$/);
-    await page.waitForFunction((n) => document.querySelectorAll("article.result").length < n, all.shown);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length < n, [RESULT, all.shown]);
     const found = await results(page);
     assert.ok(found.shown > 1 && found.shown < all.shown, `"poverty" finds ${found.shown} of ${all.shown} items`);
     assert.equal(found.said, found.shown, "the live region counts the list");
@@ -80,7 +80,7 @@ describe("the keyboard alone", () => {
     await page.keyboard.press("Space");
     await page.waitForURL(new RegExp(`[?&]${facet.name}=${facet.value}(&|$)`));
     assert.ok(facet.count > 0 && facet.count < found.shown, `the facet narrows the list (${facet.count} of ${found.shown})`);
-    await page.waitForFunction((n) => document.querySelectorAll("article.result").length === n, facet.count);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [RESULT, facet.count]);
     const narrowed = await results(page);
     assert.equal(narrowed.said, facet.count, "the list shows as many items as the facet promised");
     assert.equal(await page.isChecked(`input[data-facet=${facet.name}][value="${facet.value}"]`), true, "the box is ticked");
@@ -89,7 +89,7 @@ describe("the keyboard alone", () => {
     assert.equal(await page.evaluate(() => document.activeElement?.value), facet.value, `the focus stays on the facet, not on ${await focused(page)}`);
 
     // On to the title of a result that has figures and a chart; Enter opens the item.
-    const charted = (await page.$$eval("article.result", (els) => els.map((e) => e.dataset.item))).filter(withChart);
+    const charted = (await page.$$eval(RESULT, (els) => els.map((e) => e.dataset.item))).filter(withChart);
     assert.ok(charted.length > 0, "a result with a chart to go on to");
     await tabTo(page, "the title link of a result with a chart", (el, ids) => el.matches(".result-title a") && ids.includes(el.closest("article").dataset.item), {
       arg: charted,

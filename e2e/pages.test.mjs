@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { useApp } from "./harness.mjs";
+import { RESULT, useApp } from "./harness.mjs";
 
 const app = useApp();
 const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
@@ -136,7 +136,7 @@ describe("the app taking over", () => {
     await app.live(page);
     assert.match(page.url(), /\/en\/explore\/\?q=pipeline$/);
     assert.equal(await page.inputValue("#search"), "pipeline");
-    assert.ok((await page.locator("article[data-item]").count()) < dataset.items.length);
+    assert.ok((await page.locator(RESULT).count()) < dataset.items.length);
     await app.done(page);
   });
 });
@@ -174,7 +174,7 @@ describe("an unknown address", () => {
     await page.waitForURL(/\/en\/explore\/\?q=pipeline$/);
     await app.live(page);
     assert.equal(await page.inputValue("#search"), "pipeline");
-    assert.ok((await page.locator("article[data-item]").count()) < dataset.items.length);
+    assert.ok((await page.locator(RESULT).count()) < dataset.items.length);
     await app.done(page);
   });
 });

@@ -2,9 +2,11 @@
 // rest of the page as it was (the same elements, so no flicker, no lost focus or state).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { useApp } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { RESULT, useApp } from "./harness.mjs";
 
 const app = useApp();
+const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
 
 /** Tags elements (by selector) so that a later check can tell if they were replaced. */
 const tag = (page, selectors) =>
@@ -39,6 +41,31 @@ describe("fine-grained updates", () => {
     // The result's matches are marked anew for the new text.
     const marks = await page.$$eval(`article[data-item="${first}"] mark`, (els) => els.map((e) => e.textContent.toLowerCase()));
     assert.ok(marks.length > 0 && marks.every((m) => m === "povert"), marks.join());
+    await app.done(page);
+  });
+
+  it("a result that comes back is shown again in its place, in the page's language now", async () => {
+    const page = await app.open("en/explore/");
+    const ids = () => page.$$eval(RESULT, (els) => els.map((e) => e.dataset.item));
+    const firstPage = await ids();
+    const first = dataset.items.find((i) => i.id === firstPage[0]);
+    const kept = [`article[data-item="${first.id}"]`];
+    await tag(page, kept);
+    await page.fill("#search", "kyrgyz");
+    await page.waitForURL(/q=kyrgyz$/);
+    assert.ok(!(await ids()).includes(first.id), "the first result does not match");
+    // Kept in the page, out of sight, out of the tab order and of assistive technology.
+    assert.equal(await page.locator(kept[0]).isVisible(), false);
+    assert.equal(await page.locator(`${kept[0]} .result-title a`).evaluate((a) => a.checkVisibility()), false);
+    assert.equal(await page.getAttribute(kept[0], "aria-hidden"), "true");
+    // The language changes while it is hidden.
+    await page.click("a.seg[data-option=zh]");
+    await page.waitForURL(/\/zh\/explore\/\?q=kyrgyz$/);
+    await page.fill("#search", "");
+    await page.waitForURL(/\/zh\/explore\/$/);
+    assert.deepEqual(await ids(), firstPage);
+    assert.deepEqual(await replaced(page, kept), []);
+    assert.equal(await page.textContent(`${kept[0]} .result-title`), first.title.zh);
     await app.done(page);
   });
 

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { useApp } from "./harness.mjs";
+import { RESULT, useApp } from "./harness.mjs";
 
 const app = useApp();
 const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
@@ -17,12 +17,12 @@ describe("whose claim", () => {
   it("labels every item with its voice and filters Explore by it", async () => {
     const page = await app.open("en/explore/");
     // Every result drawn (the first page of 25) carries its voice.
-    const badges = await page.$$eval(".result > header .voice-badge", (els) => els.map((e) => e.dataset.voice));
+    const badges = await page.$$eval(`${RESULT} > header .voice-badge`, (els) => els.map((e) => e.dataset.voice));
     assert.deepEqual(badges, dataset.items.slice(0, 25).map((i) => i.voice.kind));
     await page.click(`.facet input[value=reported]`);
-    await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, reported.length);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [RESULT, reported.length]);
     assert.match(page.url(), /[?&]voice=reported/);
-    const shown = await page.$$eval(".result", (els) => els.map((e) => e.dataset.item));
+    const shown = await page.$$eval(RESULT, (els) => els.map((e) => e.dataset.item));
     assert.deepEqual(shown, reported.map((i) => i.id));
     // A reported view names whose it is.
     assert.equal(
@@ -255,7 +255,7 @@ describe("coverage", () => {
     const topic = new URLSearchParams(href.split("?")[1]).get("topic");
     await cell.click();
     await page.waitForURL(/\/en\/explore\/\?topic=[^&]+&country=KGZ$/);
-    await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, counted("KGZ", topic));
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [RESULT, counted("KGZ", topic)]);
     await app.done(page);
   });
 });

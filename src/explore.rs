@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::data::{Dataset, Item, ItemKind, VoiceKind};
-use crate::order::sort_short_by_key;
+use crate::order::{sort_short_by_key, top};
 use crate::search::{fold, Query};
 use crate::url_state::Filters;
 
@@ -359,6 +359,73 @@ impl Shown {
     }
 }
 
+/// Explore's result rows in the page: the results shown, and results shown before and
+/// hidden since. A result that comes back (a search cleared or retyped, a box unticked)
+/// is shown again instead of drawn anew, which is most of what a keystroke or a click
+/// costs. Hidden rows beyond [`KeptRows::LIMIT`] go, those shown longest ago first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeptRows {
+    /// In the dataset's order: each row's item and when it was last shown.
+    rows: Vec<KeptRow>,
+    /// Counts the calls of [`KeptRows::show`].
+    now: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct KeptRow {
+    item: usize,
+    shown_at: u64,
+}
+
+impl KeptRows {
+    /// Rows kept in the page at most (unless more are shown): enough for the results
+    /// of a few searches, little memory.
+    pub const LIMIT: usize = 200;
+
+    /// The rows' items, in the dataset's order: the order of the rows in the page.
+    pub fn items(&self) -> Vec<usize> {
+        self.rows.iter().map(|row| row.item).collect()
+    }
+
+    /// The rows once `shown` (results, so in the dataset's order) are shown: these and
+    /// the rows kept before. Were `shown` out of order, keeping others among them could
+    /// not keep both orders: then it is `shown` alone.
+    pub fn show(&self, shown: &[usize]) -> KeptRows {
+        let now = self.now + 1;
+        if !shown.windows(2).all(|pair| pair[0] < pair[1]) {
+            let rows = shown.iter().map(|&item| KeptRow {
+                item,
+                shown_at: now,
+            });
+            return KeptRows {
+                rows: rows.collect(),
+                now,
+            };
+        }
+        // Both lists are in order: merge them.
+        let mut rows = Vec::with_capacity(self.rows.len() + shown.len());
+        let mut kept = self.rows.iter().peekable();
+        for &item in shown {
+            while let Some(row) = kept.next_if(|row| row.item < item) {
+                rows.push(*row);
+            }
+            kept.next_if(|row| row.item == item);
+            rows.push(KeptRow {
+                item,
+                shown_at: now,
+            });
+        }
+        rows.extend(kept);
+        let excess = rows.len().saturating_sub(Self::LIMIT.max(shown.len()));
+        if excess > 0 {
+            let hidden = rows.iter().filter(|row| row.shown_at < now);
+            let oldest = top(hidden.copied(), excess, |a, b| a.shown_at.cmp(&b.shown_at));
+            rows.retain(|row| !oldest.contains(row));
+        }
+        KeptRows { rows, now }
+    }
+}
+
 /// How much the article says about one country and one topic.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Coverage {
@@ -571,13 +638,60 @@ mod tests {
             let index = SearchIndex::new(ds);
             for q in &typed {
                 let f = filters(|f| f.q = q.clone());
+                let results = explore(ds, &index, &f);
+                // In the dataset's order, which the page's kept rows rely on.
+                prop_assert!(results.items.windows(2).all(|pair| pair[0] < pair[1]));
                 prop_assert_eq!(
-                    explore(ds, &index, &f),
+                    results,
                     explore(ds, &SearchIndex::new(ds), &f),
                     "{:?} after {:?}", q, typed
                 );
             }
         }
+    }
+
+    proptest! {
+        /// Every result shown stays in the page (hidden when not shown) until the rows
+        /// pass the limit, and the page's rows stay in the dataset's order.
+        #[test]
+        fn kept_rows_keep_what_was_shown_up_to_the_limit(
+            pages in proptest::collection::vec(proptest::collection::btree_set(0usize..400, 0..40), 1..20)
+        ) {
+            let mut kept = KeptRows::default();
+            let mut ever = std::collections::BTreeSet::<usize>::new();
+            for page in &pages {
+                let shown: Vec<usize> = page.iter().copied().collect();
+                kept = kept.show(&shown);
+                ever.extend(page.iter().copied());
+                let items = kept.items();
+                prop_assert!(items.windows(2).all(|pair| pair[0] < pair[1]), "{:?}", items);
+                prop_assert!(shown.iter().all(|i| items.contains(i)));
+                if ever.len() <= KeptRows::LIMIT {
+                    prop_assert_eq!(&items, &ever.iter().copied().collect::<Vec<_>>());
+                } else {
+                    prop_assert_eq!(items.len(), KeptRows::LIMIT);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn kept_rows_let_go_of_those_shown_longest_ago_first() {
+        let kept = KeptRows::default()
+            .show(&(0..100).collect::<Vec<_>>())
+            .show(&(100..200).collect::<Vec<_>>())
+            .show(&(0..10).collect::<Vec<_>>())
+            .show(&(200..230).collect::<Vec<_>>());
+        let items = kept.items();
+        // 230 rows, 30 too many: of the hidden ones, 10..40 were shown longest ago.
+        let expected: Vec<usize> = (0..10).chain(40..230).collect();
+        assert_eq!(items, expected);
+    }
+
+    #[test]
+    fn kept_rows_keep_none_beside_results_out_of_order() {
+        let kept = KeptRows::default().show(&[1, 2, 3]).show(&[9, 4]);
+        assert_eq!(kept.items(), vec![9, 4]);
     }
 
     #[test]

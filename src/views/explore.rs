@@ -10,7 +10,7 @@ use super::download::save_text;
 use super::parts::{bi, bi_marked, bi_terms_marked, figure_cards, locator_link, voice_badge};
 use super::Ctx;
 use crate::data::{Dataset, ItemKind, Text, VoiceKind};
-use crate::explore::{explore, sanitize, Facet, SearchIndex, Shown, PAGE_SIZE};
+use crate::explore::{explore, sanitize, Facet, KeptRows, SearchIndex, Shown, PAGE_SIZE};
 use crate::export::items_csv;
 use crate::format::section_number;
 use crate::i18n::{kind_label, results_count, show_more, tr, voice_label, Lang, UiPick};
@@ -254,31 +254,41 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
             }
         })
     };
-    // Keyed by item: a result that stays in the list is not drawn again.
+    // The rows in the page: the results shown and, hidden, those shown before (see
+    // `KeptRows`). Keyed by item: a result that stays or comes back is not drawn again.
+    let kept = Memo::new(move |before: Option<&KeptRows>| {
+        visible.with(|shown| {
+            before
+                .map_or_else(KeptRows::default, Clone::clone)
+                .show(shown)
+        })
+    });
     let result_list = {
         let data = data.clone();
         view! {
-            <For each=move || visible.get() key=|index| *index let:index>
-                {result_row(ctx, data.clone(), index, query)}
+            <For each=move || kept.with(KeptRows::items) key=|index| *index let:index>
+                {result_row(ctx, data.clone(), index, query, visible)}
             </For>
         }
     };
 
     // Shows the next page and moves focus to its first result, so a keyboard or
     // screen-reader user goes on reading where the new results start.
+    let items = StoredValue::new(data.clone());
     let show_next = move |_| {
         let first_new = visible.with_untracked(Vec::len);
         let matched = results.with_untracked(|r| r.items.len());
         shown.update(|s| *s = s.more(&filters.get_untracked(), matched));
         request_animation_frame(move || {
-            let selector = format!(
-                ".results .result:nth-of-type({}) .result-title a",
-                first_new + 1
-            );
-            let link = document()
-                .query_selector(&selector)
-                .ok()
-                .flatten()
+            // Item ids are letters, digits and hyphens (the validator's rule).
+            let selector = visible
+                .with_untracked(|v| v.get(first_new).copied())
+                .and_then(|i| {
+                    items.with_value(|data| data.items.get(i).map(|item| item.id.clone()))
+                })
+                .map(|id| format!(".result[data-item=\"{id}\"] .result-title a"));
+            let link = selector
+                .and_then(|selector| document().query_selector(&selector).ok().flatten())
                 .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(link) = link {
                 let _ = link.focus();
@@ -336,11 +346,29 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     }
 }
 
-/// One result. It is drawn once while it stays in the list: the language draws it
-/// again, the search only marks its title, text and country names anew.
-fn result_row(ctx: Ctx, data: Arc<Dataset>, index: usize, query: Memo<Query>) -> impl IntoView {
-    move || {
-        let lang = ctx.lang();
+/// One result, hidden while it is not among the results `shown` (ascending). It is drawn
+/// once while it stays in the page: the language draws it again, the search only marks
+/// its title, text and country names anew; a hidden row does neither until shown again.
+fn result_row(
+    ctx: Ctx,
+    data: Arc<Dataset>,
+    index: usize,
+    search: Memo<Query>,
+    shown: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let id = data.items.get(index)?.id.clone();
+    let on_screen = Memo::new(move |_| shown.with(|s| s.binary_search(&index).is_ok()));
+    // While hidden, a row keeps the language and search it was last shown with.
+    let lang = Memo::new(move |before: Option<&Lang>| match before {
+        Some(&lang) if !on_screen.get() => lang,
+        _ => ctx.lang(),
+    });
+    let query = Memo::new(move |before: Option<&Query>| match before {
+        Some(query) if !on_screen.get() => query.clone(),
+        _ => search.get(),
+    });
+    let content = move || {
+        let lang = lang.get();
         let item = data.items.get(index)?;
         let marked = |text: &Text| {
             let text = text.clone();
@@ -379,19 +407,23 @@ fn result_row(ctx: Ctx, data: Arc<Dataset>, index: usize, query: Memo<Query>) ->
             .section(&item.locator.section)
             .map(|s| bi(&s.title, lang));
         Some(view! {
-            <article class="result" data-item=item.id.clone()>
-                <header>
-                    <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
-                    " "{voice_badge(item, lang)}
-                    <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{marked(&item.title)}</a></h2>
-                </header>
-                <p>{text}</p>
-                {figures}
-                <footer class="result-meta">
-                    <ul class="chips">{countries}{topics}</ul>
-                    <span class="locator">{locator_link(&ctx, &data, &item.locator, lang)}" · "{section}</span>
-                </footer>
-            </article>
+            <header>
+                <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+                " "{voice_badge(item, lang)}
+                <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{marked(&item.title)}</a></h2>
+            </header>
+            <p>{text}</p>
+            {figures}
+            <footer class="result-meta">
+                <ul class="chips">{countries}{topics}</ul>
+                <span class="locator">{locator_link(&ctx, &data, &item.locator, lang)}" · "{section}</span>
+            </footer>
         })
-    }
+    };
+    Some(view! {
+        <article class="result" data-item=id hidden=move || !on_screen.get()
+            aria-hidden=move || (!on_screen.get()).then_some("true")>
+            {content}
+        </article>
+    })
 }
