@@ -146,10 +146,15 @@ describe("provenance", () => {
 
     const sourced = dataset.figures.find((f) => f.id === "poverty-rate-kgz-2017");
     const note = dataset.footnotes.find((n) => n.id === sourced.footnotes[0]);
+    const source = `.figure-card[data-figure=${sourced.id}] .provenance a[href="${note.url}"]`;
     const chart = await app.open("en/items/" + sourced.item + "/");
     await chart.click(`.figure-card[data-figure=${sourced.id}] .provenance summary`);
-    assert.ok(await chart.$(`.figure-card[data-figure=${sourced.id}] .provenance a[href="${note.url}"]`), "the footnote's URL");
+    await chart.waitForSelector(source);
     await app.done(chart);
+    // The baked page holds it too (the app draws a folded one when first opened).
+    const baked = await app.open("en/items/" + sourced.item + "/", { javaScript: false });
+    assert.ok(await baked.$(source), "the footnote's URL in the baked page");
+    await app.done(baked);
   });
 
   it("is one click from a chart's point and in every row of its table", async () => {

@@ -12,6 +12,7 @@ use crate::i18n::{kind_label, tr, voice_label, Lang};
 use crate::search::{split_hits, Hits};
 use crate::url_state::{read_anchor, View};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Runs of text, the matching ones wrapped in `<mark>`.
 fn highlighted<'t>(runs: impl IntoIterator<Item = (&'t str, bool)>) -> Vec<AnyView> {
@@ -148,7 +149,7 @@ pub fn figure_who(ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
 
 /// A figure as a card: value with unit and qualifier, what it measures, for whom and
 /// when, linking to the item that states it.
-fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
+fn figure_card(ctx: &Ctx, ds: &Arc<Dataset>, f: &Figure, lang: Lang) -> impl IntoView {
     let indicator = ds.indicator(&f.indicator).map(|ind| bi(&ind.name, lang));
     let when = figure_when(f, lang);
     let href = ctx.link(View::Item(f.item.clone()));
@@ -170,7 +171,7 @@ fn figure_card(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView
 /// Figures as a grid of cards.
 pub fn figure_cards<'a>(
     ctx: &Ctx,
-    ds: &Dataset,
+    ds: &Arc<Dataset>,
     figures: impl IntoIterator<Item = &'a Figure>,
     lang: Lang,
 ) -> AnyView {

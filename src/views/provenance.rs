@@ -2,6 +2,8 @@
 //! article (linking to the reading view), the item that states it, the reference or
 //! footnote behind it (or a plain statement that the article cites none), its note.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::parts::{bi, external_link, item_link, locator_link};
@@ -31,15 +33,45 @@ fn backing<'a>(ds: &'a Dataset, f: &'a Figure) -> (Vec<&'a str>, Vec<&'a str>) {
 }
 
 /// A "Provenance" disclosure for one figure, folded except on the figure's own page.
-pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoView {
-    let item = ds.item(&f.item);
-    let place = item.map(|i| locator_link(ctx, ds, &i.locator, lang));
-    let stated_in = item.map(|i| item_link(ctx, i, lang));
-    let (references, footnotes) = backing(ds, f);
+pub fn provenance(ctx: &Ctx, ds: &Arc<Dataset>, f: &Figure, lang: Lang) -> impl IntoView {
     // The figure's own page has its cite box; elsewhere the provenance leads there.
     // There it is open from the start: a chart's point and the reading view's figures
     // lead to that page, so their provenance is one click away.
     let on_fact_page = ctx.route.get_untracked().view == View::Fact(f.id.clone());
+    // In the browser the folded body is drawn when first opened: most provenance stays
+    // folded (Explore's results, a chart's table), and a folded one then costs its
+    // summary only. The baked page has it whole, for readers without the app.
+    let drawn = RwSignal::new(on_fact_page || cfg!(not(target_arch = "wasm32")));
+    let body = {
+        let (ctx, ds, figure) = (*ctx, ds.clone(), f.id.clone());
+        move || {
+            let f = ds.figure(&figure).filter(|_| drawn.get())?;
+            Some(provenance_body(&ctx, &ds, f, lang, on_fact_page).into_any())
+        }
+    };
+    view! {
+        <details class="provenance" data-provenance=f.id.clone() open=on_fact_page
+            on:toggle=move |_| drawn.set(true)>
+            <summary>{tr(lang, |u| u.provenance)}</summary>
+            {body}
+        </details>
+    }
+}
+
+/// What a provenance disclosure unfolds: the figure's place, its item, its sources and
+/// note, and (but on the figure's own page) a link to cite it.
+fn provenance_body(
+    ctx: &Ctx,
+    ds: &Dataset,
+    f: &Figure,
+    lang: Lang,
+    on_fact_page: bool,
+) -> impl IntoView {
+    let item = ds.item(&f.item);
+    let place = item.map(|i| locator_link(ctx, ds, &i.locator, lang));
+    let stated_in = item.map(|i| item_link(ctx, i, lang));
+    let (references, footnotes) = backing(ds, f);
+
     let sources = if references.is_empty() && footnotes.is_empty() {
         view! { <p>{tr(lang, |u| u.provenance_none)}</p> }.into_any()
     } else {
@@ -67,8 +99,6 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
         view! { <ul class="provenance-sources">{references}{footnotes}</ul> }.into_any()
     };
     view! {
-        <details class="provenance" data-provenance=f.id.clone() open=on_fact_page>
-            <summary>{tr(lang, |u| u.provenance)}</summary>
             <dl>
                 <dt>{tr(lang, |u| u.provenance_place)}</dt>
                 <dd>{place}</dd>
@@ -84,6 +114,5 @@ pub fn provenance(ctx: &Ctx, ds: &Dataset, f: &Figure, lang: Lang) -> impl IntoV
             {on_fact_page.not().then(|| view! {
                 <p><a href=ctx.link(View::Fact(f.id.clone()))>{tr(lang, |u| u.cite_this_figure)}</a></p>
             })}
-        </details>
     }
 }
