@@ -257,10 +257,9 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     // The rows in the page: the results shown and, hidden, those shown before (see
     // `KeptRows`). Keyed by item: a result that stays or comes back is not drawn again.
     let kept = Memo::new(move |before: Option<&KeptRows>| {
-        visible.with(|shown| {
-            before
-                .map_or_else(KeptRows::default, Clone::clone)
-                .show(shown)
+        visible.with(|shown| match before {
+            Some(kept) => kept.show(shown),
+            None => KeptRows::default().show(shown),
         })
     });
     let result_list = {
@@ -274,7 +273,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
 
     // Shows the next page and moves focus to its first result, so a keyboard or
     // screen-reader user goes on reading where the new results start.
-    let items = StoredValue::new(data.clone());
+    let dataset = StoredValue::new(data.clone());
     let show_next = move |_| {
         let first_new = visible.with_untracked(Vec::len);
         let matched = results.with_untracked(|r| r.items.len());
@@ -284,7 +283,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
             let selector = visible
                 .with_untracked(|v| v.get(first_new).copied())
                 .and_then(|i| {
-                    items.with_value(|data| data.items.get(i).map(|item| item.id.clone()))
+                    dataset.with_value(|data| data.items.get(i).map(|item| item.id.clone()))
                 })
                 .map(|id| format!(".result[data-item=\"{id}\"] .result-title a"));
             let link = selector

@@ -99,20 +99,20 @@ fn provenance_body(
         view! { <ul class="provenance-sources">{references}{footnotes}</ul> }.into_any()
     };
     view! {
-            <dl>
-                <dt>{tr(lang, |u| u.provenance_place)}</dt>
-                <dd>{place}</dd>
-                <dt>{tr(lang, |u| u.provenance_item)}</dt>
-                <dd>{stated_in}</dd>
-                <dt>{tr(lang, |u| u.provenance_sources)}</dt>
-                <dd>{sources}</dd>
-                {f.note.as_ref().map(|note| view! {
-                    <dt>{tr(lang, |u| u.provenance_note)}</dt>
-                    <dd>{bi(note, lang)}</dd>
-                })}
-            </dl>
-            {on_fact_page.not().then(|| view! {
-                <p><a href=ctx.link(View::Fact(f.id.clone()))>{tr(lang, |u| u.cite_this_figure)}</a></p>
+        <dl>
+            <dt>{tr(lang, |u| u.provenance_place)}</dt>
+            <dd>{place}</dd>
+            <dt>{tr(lang, |u| u.provenance_item)}</dt>
+            <dd>{stated_in}</dd>
+            <dt>{tr(lang, |u| u.provenance_sources)}</dt>
+            <dd>{sources}</dd>
+            {f.note.as_ref().map(|note| view! {
+                <dt>{tr(lang, |u| u.provenance_note)}</dt>
+                <dd>{bi(note, lang)}</dd>
             })}
+        </dl>
+        {on_fact_page.not().then(|| view! {
+            <p><a href=ctx.link(View::Fact(f.id.clone()))>{tr(lang, |u| u.cite_this_figure)}</a></p>
+        })}
     }
 }
