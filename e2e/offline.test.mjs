@@ -164,7 +164,10 @@ describe("offline", () => {
     writeFileSync(join(site, "data/dataset.json"), JSON.stringify(data));
     rmSync(join(site, "data/dataset.json.br"));
     rmSync(join(site, "data/dataset.json.gz"));
-    const worker = readFileSync(join(site, "sw.js"), "utf8").replace(/const RELEASE = "[^"]+"/, 'const RELEASE = "next"');
+    // The built worker is minified: `const RELEASE="…"`.
+    const built = readFileSync(join(site, "sw.js"), "utf8");
+    const worker = built.replace(/const RELEASE\s*=\s*"[^"]+"/, 'const RELEASE = "next"');
+    assert.notEqual(worker, built, "the worker names its release");
     writeFileSync(join(site, "sw.js"), worker);
     rmSync(join(site, "sw.js.br"), { force: true });
     rmSync(join(site, "sw.js.gz"), { force: true });

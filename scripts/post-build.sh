@@ -5,7 +5,8 @@
 #    page does not need, in place of Trunk's module (tools/split-wasm; Cargo links the
 #    wasm with the relocations the splitter needs, see .cargo/config.toml);
 # 2. bake a page for every address (src/bake.rs);
-# 3. write .br and .gz copies of every text file, the wasm and the data.
+# 3. in a release build, minify the scripts and the stylesheet (scripts/minify.mjs);
+# 4. write .br and .gz copies of every text file, the wasm and the data.
 set -eu
 : "${TRUNK_STAGING_DIR:?run by trunk build}"
 # The project's own wasm-opt (npm's binaryen, as Trunk.toml pins: Debian's older one
@@ -16,4 +17,5 @@ wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-releas
 cargo run --quiet --release --manifest-path tools/split-wasm/Cargo.toml -- \
   "$TRUNK_STAGING_DIR" "$wasm" cca-explorer
 cargo run --quiet --bin bake
+if [ "${TRUNK_PROFILE:-release}" = release ]; then node scripts/minify.mjs; fi
 node scripts/compress.mjs

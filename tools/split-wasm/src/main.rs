@@ -8,7 +8,8 @@
 //!    `--emit-relocs`, see `.cargo/config.toml`) at its `wasm_split` points into the
 //!    main module, the chunks and a JavaScript loader for them;
 //! 2. `wasm-bindgen` makes the main module's JavaScript, as Trunk does;
-//! 3. `wasm-opt` optimises every wasm file;
+//! 3. the exports of classes no code can make an instance of are dropped (see
+//!    `NEVER_MADE`), then `wasm-opt` optimises every wasm file;
 //! 4. every file is named after a hash of the whole output (`NAME-{hash}.js`,
 //!    `NAME-{hash}_bg.wasm`, `NAME-split-{hash}.js`, `chunk_3-{hash}.wasm`), so hosts can
 //!    cache them for good and a release never mixes with another's chunks;
@@ -32,6 +33,19 @@ const WASM_OPT_ARGS: &[&str] = &[
     "-O2",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
+];
+
+/// Classes a dependency exports to JavaScript that the app never hands over. Leptos's
+/// `server_fn` brings `wasm-streams`, whose classes turn Rust streams into the browser's;
+/// the app streams nothing. An instance could come only from the Rust side (through the
+/// class's `__wrap`, which the glue then holds) or from a constructor export, so the
+/// build checks both are absent before it drops the class's exports; `wasm-opt` then
+/// drops the code only they reached (about 1.7 KB of brotli in the main module). The glue
+/// keeps the unused class itself, which calls nothing until an instance exists.
+const NEVER_MADE: &[&str] = &[
+    "IntoUnderlyingByteSource",
+    "IntoUnderlyingSink",
+    "IntoUnderlyingSource",
 ];
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -100,7 +114,16 @@ fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
             .arg(&main_split),
     )?;
 
-    // 3. Optimise every wasm file.
+    // 3. Drop what no instance can reach, then optimise every wasm file.
+    let glue = std::fs::read_to_string(pkg.join(format!("{name}.js")))?;
+    let bindgen_wasm = pkg.join(format!("{name}_bg.wasm"));
+    let (trimmed, dropped) = without_exports(&std::fs::read(&bindgen_wasm)?, |export| {
+        never_made_export(export, &glue)
+    })?;
+    if dropped.is_empty() {
+        eprintln!("split-wasm: none of {NEVER_MADE:?} is exported any more; the list can go");
+    }
+    std::fs::write(&bindgen_wasm, trimmed)?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(&pkg)?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;
@@ -251,11 +274,105 @@ fn run(staging: &Path, input: &Path, name: &str) -> Result<String> {
         std::fs::remove_dir_all(&work)?;
     }
     Ok(format!(
-        "split-wasm: {} and {} chunks for {} split points",
+        "split-wasm: {} and {} chunks for {} split points; {} exports no instance reaches dropped",
         new_name(&main_wasm)?,
         chunks.len(),
-        splits.len()
+        splits.len(),
+        dropped.len()
     ))
+}
+
+/// Whether `export` belongs to a class of `NEVER_MADE` that `glue` gives no way to make.
+/// A class that can be made keeps its exports: the check is made for each export, so
+/// a class's constructor export (`{class}_new`) keeps the whole class.
+fn never_made_export(export: &str, glue: &str) -> bool {
+    NEVER_MADE.iter().any(|class| {
+        let lower = class.to_ascii_lowercase();
+        let ours =
+            export == format!("__wbg_{lower}_free") || export.starts_with(&format!("{lower}_"));
+        let made =
+            glue.contains(&format!("{class}.__wrap(")) || glue.contains(&format!("{lower}_new("));
+        ours && !made
+    })
+}
+
+/// `module` without the exports `drop` picks, and their names. Only the export section
+/// is rewritten; every other section is copied as it is.
+fn without_exports(module: &[u8], drop: impl Fn(&str) -> bool) -> Result<(Vec<u8>, Vec<String>)> {
+    const EXPORT_SECTION: u8 = 7;
+    let header = module.get(..8).ok_or("not a wasm module")?;
+    if header[..4] != *b"\0asm" {
+        return Err("not a wasm module".into());
+    }
+    let mut out = header.to_vec();
+    let mut dropped = Vec::new();
+    let mut at = 8;
+    while at < module.len() {
+        let id = module[at];
+        let (size, size_len) = read_leb_u32(&module[at + 1..])?;
+        let start = at + 1 + size_len;
+        let end = start
+            .checked_add(size as usize)
+            .filter(|&end| end <= module.len())
+            .ok_or("a section runs past the module's end")?;
+        if id == EXPORT_SECTION {
+            let body = &module[start..end];
+            let (count, mut pos) = read_leb_u32(body)?;
+            let mut kept = Vec::new();
+            let mut kept_count = 0u32;
+            for _ in 0..count {
+                let entry_start = pos;
+                let (name_len, len_len) = read_leb_u32(&body[pos..])?;
+                let name_start = pos + len_len;
+                let name_end = name_start + name_len as usize;
+                let name =
+                    std::str::from_utf8(body.get(name_start..name_end).ok_or("export name")?)?;
+                // The kind's byte, then the index.
+                let (_, index_len) = read_leb_u32(body.get(name_end + 1..).ok_or("export kind")?)?;
+                pos = name_end + 1 + index_len;
+                if drop(name) {
+                    dropped.push(name.to_string());
+                } else {
+                    kept.extend_from_slice(&body[entry_start..pos]);
+                    kept_count += 1;
+                }
+            }
+            let mut section = Vec::new();
+            write_leb_u32(&mut section, kept_count);
+            section.extend_from_slice(&kept);
+            out.push(id);
+            write_leb_u32(&mut out, u32::try_from(section.len())?);
+            out.extend_from_slice(&section);
+        } else {
+            out.extend_from_slice(&module[at..end]);
+        }
+        at = end;
+    }
+    Ok((out, dropped))
+}
+
+/// An unsigned LEB128 number at the start of `bytes`, and how many bytes it took.
+fn read_leb_u32(bytes: &[u8]) -> Result<(u32, usize)> {
+    let mut value: u32 = 0;
+    for (i, &byte) in bytes.iter().enumerate().take(5) {
+        value |= u32::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Ok((value, i + 1));
+        }
+    }
+    Err("a LEB128 number is cut off or too long".into())
+}
+
+fn write_leb_u32(out: &mut Vec<u8>, mut value: u32) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
 }
 
 /// Runs a build tool, failing with its output if it fails.
@@ -357,6 +474,66 @@ mod tests {
         assert_eq!(out.len(), wasm.len());
         assert_eq!(out, b"\x01./app-split-12ab.js\x00..\x01./app-split-12ab.js");
         assert_eq!(replace_bytes(b"none here", b"xyz", b"abc"), b"none here");
+    }
+
+    /// A module of a custom section and an export section, as `(name, kind, index)`.
+    fn module_with_exports(exports: &[(&str, u8, u32)]) -> Vec<u8> {
+        let mut module = b"\0asm\x01\0\0\0".to_vec();
+        // A custom section "x" holding one byte.
+        module.extend_from_slice(&[0, 3, 1, b'x', 42]);
+        let mut body = Vec::new();
+        write_leb_u32(&mut body, exports.len() as u32);
+        for (name, kind, index) in exports {
+            write_leb_u32(&mut body, name.len() as u32);
+            body.extend_from_slice(name.as_bytes());
+            body.push(*kind);
+            write_leb_u32(&mut body, *index);
+        }
+        module.push(7);
+        write_leb_u32(&mut module, body.len() as u32);
+        module.extend_from_slice(&body);
+        module
+    }
+
+    #[test]
+    fn only_the_picked_exports_are_dropped() {
+        let module =
+            module_with_exports(&[("main", 0, 3), ("sink_write", 0, 300), ("memory", 2, 0)]);
+        let (out, dropped) = without_exports(&module, |name| name.starts_with("sink_")).unwrap();
+        assert_eq!(dropped, ["sink_write"]);
+        assert_eq!(
+            out,
+            module_with_exports(&[("main", 0, 3), ("memory", 2, 0)])
+        );
+        let (same, none) = without_exports(&module, |_| false).unwrap();
+        assert_eq!((same, none.len()), (module.clone(), 0));
+        assert!(
+            without_exports(&module[..module.len() - 1], |_| false).is_err(),
+            "cut off"
+        );
+        assert!(without_exports(b"not wasm", |_| false).is_err());
+    }
+
+    #[test]
+    fn a_class_that_can_be_made_keeps_its_exports() {
+        let glue = "export class IntoUnderlyingSink { write(c) { wasm.intounderlyingsink_write(this.__wbg_ptr, c) } }";
+        assert!(never_made_export("intounderlyingsink_write", glue));
+        assert!(never_made_export("__wbg_intounderlyingsink_free", glue));
+        assert!(!never_made_export("main", glue));
+        let wrapped = format!("{glue} function f(p) {{ return IntoUnderlyingSink.__wrap(p) }}");
+        assert!(!never_made_export("intounderlyingsink_write", &wrapped));
+        let constructed = format!("{glue} const p = wasm.intounderlyingsink_new();");
+        assert!(!never_made_export("intounderlyingsink_write", &constructed));
+    }
+
+    #[test]
+    fn leb128_numbers_read_back() {
+        for value in [0, 1, 127, 128, 300, 16_384, u32::MAX] {
+            let mut bytes = Vec::new();
+            write_leb_u32(&mut bytes, value);
+            assert_eq!(read_leb_u32(&bytes).unwrap(), (value, bytes.len()));
+        }
+        assert!(read_leb_u32(&[0x80, 0x80]).is_err());
     }
 
     #[test]
