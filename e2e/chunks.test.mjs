@@ -4,7 +4,7 @@
 // for the dataset: the overview starts from its core, other views need the whole.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { useApp } from "./harness.mjs";
 
 const app = useApp();
@@ -232,5 +232,39 @@ describe("the dataset in two parts", () => {
     assert.deepEqual(unexpected(page), []);
     page.errors.length = 0;
     await app.done(page);
+  });
+});
+
+describe("the app's first files", () => {
+  const wasm = readdirSync("dist").find((name) => name.endsWith("_bg.wasm"));
+
+  it("are asked for while the page is first painted, at low priority, and only where scripts run", async () => {
+    assert.ok(wasm, "a release build is in dist/");
+    // The stylesheet is asked for beside early.js, not after it, and before what it asks for.
+    const html = readFileSync("dist/en/explore/index.html", "utf8");
+    assert.ok(html.search(/<link rel="stylesheet"/) < html.search(/<script src="[^"]*early\.js"/), "the stylesheet comes before early.js");
+    const priorities = new Map();
+    const watch = async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      cdp.on("Network.requestWillBeSent", ({ request }) => priorities.set(file(request.url), request.initialPriority));
+      await cdp.send("Network.enable");
+    };
+    const page = await app.open("en/explore/", { before: watch });
+    // Before the load event, when the loader starts the app: not after it.
+    const started = await page.evaluate((name) => {
+      const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${name}`));
+      return { start: entry?.startTime, load: performance.getEntriesByType("navigation")[0].loadEventStart };
+    }, wasm);
+    assert.ok(started.start < started.load, `the wasm asked for at ${started.start} ms, the load at ${started.load} ms`);
+    for (const name of [wasm, "dataset.json", ...split.splits.lists]) {
+      assert.equal(priorities.get(name), "Low", `${name} at low priority`);
+    }
+    await app.done(page);
+
+    const requested = [];
+    const still = await app.open("en/explore/", { javaScript: false, before: (p) => p.on("request", (r) => requested.push(file(r.url()))) });
+    await still.waitForLoadState("load");
+    assert.deepEqual(requested.filter((name) => name.endsWith(".wasm") || name.endsWith(".json")), [], "nothing of the app without scripts");
+    await app.done(still);
   });
 });

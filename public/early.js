@@ -1,5 +1,5 @@
 // Runs before the page's first paint, on every page (a few hundred bytes, cached):
-// applies `?theme=` at once, and in a frame (`?embed=1`) hides the site around the view
+// applies `?theme=` at once, asks for the app's first files at low priority, and in a frame (`?embed=1`) hides the site around the view
 // and reports the page's height to the host page from the first paint on.
 //
 // Messages to the host, in two forms, whenever the height changes:
@@ -12,6 +12,25 @@
   var params = new URLSearchParams(location.search);
   var theme = params.get("theme");
   if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
+
+  // What the app fetches first, asked for now and at low priority: the main wasm, the
+  // page's data and its view's wasm chunks, named by the page's `app-preload` tags
+  // (before this script). The stylesheet comes before this script in the page: the
+  // browser then fetches both at once (with the script first, it fetched the stylesheet
+  // only once the script was in) and runs the script once the stylesheet is in, so what
+  // it asks for here does not compete with it. These files then come in while the page
+  // is first painted instead of after its load, when the app starts (boot.js). A
+  // reader without scripts fetches none of them.
+  var wanted = document.querySelectorAll("meta[name=app-preload]");
+  for (var i = 0; i < wanted.length; i++) {
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.setAttribute("fetchpriority", "low");
+    link.href = wanted[i].content;
+    document.head.appendChild(link);
+  }
 
   // After one visit the site works offline: the build's service worker (sw.js, beside
   // this script at the site's root). Not in frames: an embed installs nothing for its

@@ -268,8 +268,9 @@ impl Site {
             ),
             _ => self.template.clone(),
         };
-        // Trunk's preloads of the module and the wasm would fetch them while the page
-        // is first painted; the loader fetches them once the page has loaded.
+        // Trunk's preloads of the module and the wasm would fetch them at high priority,
+        // and for readers without scripts too; `early.js` asks for the wasm at low
+        // priority instead (the `app-preload` tags), and the loader imports the module.
         let template = without_tags(&template, "<link rel=\"modulepreload\"");
         let template = without_tags(&template, "<link rel=\"preload\"");
         let head =
@@ -350,8 +351,16 @@ impl Site {
         if cites_article(route) {
             push_citation(&mut head, ds, route.lang);
         }
-        // What the app fetches first: its loader preloads these beside the wasm.
+        // What the app fetches first, the main wasm before the rest: `early.js` asks for
+        // these at low priority while the page is first painted.
         let prefix = to_root(depth);
+        if let Some((_, wasm)) = self.loader_imports() {
+            let _ = write!(
+                head,
+                "\n<meta name=\"app-preload\" content=\"{prefix}{}\">",
+                wasm.trim_start_matches("./")
+            );
+        }
         let _ = write!(
             head,
             "\n<meta name=\"app-preload\" content=\"{prefix}{}\">",
@@ -529,10 +538,10 @@ impl Site {
 
     /// The app's loader as a file at the site's root (`boot-{hash}.js`, from
     /// `src/boot.js`), in place of Trunk's inline one, so pages hold no inline script.
-    /// It starts the app when the page needs it (see there for when), and then preloads
-    /// the files the page names in its `app-preload` tags. Its addresses are relative to
-    /// itself (`import()` is; the wasm's is made so through `import.meta.url`, since
-    /// `fetch` would take it relative to the page).
+    /// It starts the app when the page needs it (see there for when); `early.js` has
+    /// asked for the files the page names in its `app-preload` tags. Its addresses are
+    /// relative to itself (`import()` is; the wasm's is made so through
+    /// `import.meta.url`, since `fetch` would take it relative to the page).
     fn boot(&self) -> Option<Output> {
         let (module, wasm) = self.loader_imports()?;
         let content = include_str!("boot.js")

@@ -620,11 +620,17 @@ fn the_module_loader_is_a_file_that_starts_the_app_once_the_page_has_loaded() {
             "{file} not in the precache: {worker}"
         );
     }
-    // Nothing of the app is fetched before the page's first paint: the page only names
-    // what the loader preloads.
+    // The page fetches nothing of the app by itself, so a reader without scripts
+    // downloads none of it: it names the files, the main wasm first, and `early.js`
+    // (which comes after the names) asks for them.
     let overview = &pages["en/index.html"];
-    assert!(overview.contains("<meta name=\"app-preload\" content=\"../data/core.json\">"));
+    assert!(overview.contains(
+        "<meta name=\"app-preload\" content=\"../app-89abcdef_bg.wasm\">\n\
+         <meta name=\"app-preload\" content=\"../data/core.json\">"
+    ));
     assert!(!overview.contains("rel=\"preload\"") && !overview.contains("modulepreload"));
+    let named = overview.find("app-preload").expect("names");
+    assert!(overview.find("early.js").is_some_and(|early| early > named));
     assert!(pages["en/map/index.html"].contains("content=\"../../data/map.json\""));
 }
 
@@ -712,7 +718,7 @@ fn the_build_writes_every_item_and_figure_as_csv_in_both_languages() {
 }
 
 #[test]
-fn each_page_preloads_the_code_of_its_own_view_and_the_overview_none() {
+fn each_page_preloads_the_main_wasm_and_the_code_of_its_own_view_and_the_overview_no_chunk() {
     let site = site(None);
     let pages = baked(&site);
     let split = SplitWasm::parse(SPLIT).expect("the manifest reads");
@@ -723,7 +729,7 @@ fn each_page_preloads_the_code_of_its_own_view_and_the_overview_none() {
             .filter(|v| v.ends_with(".wasm"))
             .map(|v| v.trim_start_matches("../"))
             .collect();
-        let expected: BTreeSet<&str> = ViewChunk::of(&route.view)
+        let mut expected: BTreeSet<&str> = ViewChunk::of(&route.view)
             .map(|chunk| {
                 split.splits[chunk.chunk().name()]
                     .iter()
@@ -731,6 +737,7 @@ fn each_page_preloads_the_code_of_its_own_view_and_the_overview_none() {
                     .collect()
             })
             .unwrap_or_default();
+        expected.insert("app-89abcdef_bg.wasm");
         assert_eq!(preloaded, expected, "{}", route.path());
     }
     assert!(ViewChunk::of(&View::Overview).is_none());
