@@ -1,6 +1,7 @@
 // Runs before the page's first paint, on every page (a few hundred bytes, cached):
-// applies `?theme=` at once, asks for the app's first files at low priority, and in a frame (`?embed=1`) hides the site around the view
-// and reports the page's height to the host page from the first paint on.
+// applies `?theme=` at once, asks for the app's first files at low priority, and in a
+// frame (`?embed=1`) hides the site around the view and reports the page's height to the
+// host page from the first paint on.
 //
 // Messages to the host, in two forms, whenever the height changes:
 //   { source: "cca-explorer", type: "resize", height: <CSS px> }

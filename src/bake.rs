@@ -352,28 +352,18 @@ impl Site {
             push_citation(&mut head, ds, route.lang);
         }
         // What the app fetches first, the main wasm before the rest: `early.js` asks for
-        // these at low priority while the page is first painted.
+        // these at low priority while the page is first painted. Then the page's data,
+        // and the code of its view when that is not in the main module.
         let prefix = to_root(depth);
-        if let Some((_, wasm)) = self.loader_imports() {
-            let _ = write!(
-                head,
-                "\n<meta name=\"app-preload\" content=\"{prefix}{}\">",
-                wasm.trim_start_matches("./")
-            );
-        }
-        let _ = write!(
-            head,
-            "\n<meta name=\"app-preload\" content=\"{prefix}{}\">",
-            DataPart::of(&route.view).file()
-        );
-        if matches!(route.view, View::Map(_)) {
-            let _ = write!(
-                head,
-                "\n<meta name=\"app-preload\" content=\"{prefix}{MAP_URL}\">"
-            );
-        }
-        // The code of the page's view, when it is not in the main module.
-        for file in self.split.files_of(&route.view) {
+        let wasm = self.loader_imports().map(|(_, wasm)| wasm);
+        let map = matches!(route.view, View::Map(_)).then_some(MAP_URL);
+        let first_files = wasm
+            .iter()
+            .map(|wasm| wasm.trim_start_matches("./"))
+            .chain([DataPart::of(&route.view).file()])
+            .chain(map)
+            .chain(self.split.files_of(&route.view).iter().map(String::as_str));
+        for file in first_files {
             let _ = write!(
                 head,
                 "\n<meta name=\"app-preload\" content=\"{prefix}{file}\">"
