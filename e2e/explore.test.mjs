@@ -2,7 +2,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { RESULT, useApp } from "./harness.mjs";
+import { RESULT, searchHighlights, useApp } from "./harness.mjs";
 
 const app = useApp();
 const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
@@ -176,7 +176,7 @@ describe("Search", () => {
     await page.waitForURL(/q=gulen/);
     const plain = await shownItems(page);
     assert.ok(plain.length > 0);
-    const marks = await page.$$eval("mark", (els) => els.map((e) => e.textContent));
+    const marks = (await searchHighlights(page)).map((h) => h.text);
     assert.ok(marks.some((m) => m === "Gülen"), marks.join(","));
     await page.fill("#search", "ＧÜＬＥＮ");
     await page.waitForURL(/q=%EF%BC%A7/);
@@ -186,7 +186,9 @@ describe("Search", () => {
 
   it("matches in both scripts in the bilingual view", async () => {
     const page = await app.open("zh/explore/?lang=both&q=poverty");
-    assert.ok((await page.locator(`${RESULT} [lang=en] mark`).count()) > 0);
+    const marks = await searchHighlights(page);
+    assert.ok(marks.some((h) => h.lang === "en" && h.item && h.text.toLowerCase() === "poverty"), JSON.stringify(marks));
+    assert.ok(marks.every((h) => h.item), "painted in shown results only");
     const first = page.locator(RESULT).first();
     assert.equal(await first.locator("p .bi > [lang=zh-Hans]").count(), 1);
     assert.equal(await first.locator("p .bi > [lang=en]").count(), 1);

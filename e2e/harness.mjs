@@ -14,6 +14,25 @@ import { CHROMIUM, FLAGS } from "../scripts/chromium.mjs";
 export const RESULT = "article.result:not([hidden])";
 
 /**
+ * The search matches painted on the page (the CSS Custom Highlight API's `search`
+ * highlight, which the app paints in the frame after a change), in order: each match's
+ * text, the result it is in and the language of the text around it.
+ */
+export async function searchHighlights(page) {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  return page.evaluate(() =>
+    [...(CSS.highlights.get("search") ?? [])].map((range) => {
+      const at = range.startContainer.parentElement;
+      return {
+        text: range.toString(),
+        item: at?.closest("article.result:not([hidden])")?.dataset.item ?? null,
+        lang: at?.closest("[lang]")?.getAttribute("lang") ?? null,
+      };
+    }),
+  );
+}
+
+/**
  * Registers before/after hooks for one test file and returns the shared state:
  * `open(query, options)` opens the app and returns a page whose errors fail the test.
  */

@@ -6,9 +6,6 @@
 //! needs. (A Unicode normalisation crate would be exact for more scripts but would
 //! ship its large tables to every visitor; the article uses Chinese and Latin only.)
 
-use crate::data::Text;
-use crate::i18n::Lang;
-
 /// Folds one character for matching: lower case, half width, no diacritic.
 pub fn fold_char(c: char) -> char {
     let c = match c {
@@ -113,92 +110,134 @@ impl Query {
     }
 }
 
-/// Where a search matches a dataset text, as byte ranges, in each language shown (the
-/// other stays empty). Explore finds them anew for each text of a result the list
-/// keeps when the search changes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Hits {
-    pub zh: Vec<std::ops::Range<usize>>,
-    pub en: Vec<std::ops::Range<usize>>,
+/// A place in a text the page holds in pieces (each piece one DOM text node): the
+/// piece, and the offset in it in UTF-16 code units, as a DOM `Range` counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub piece: usize,
+    pub offset: u32,
 }
 
-impl Hits {
-    pub fn new(text: &Text, lang: Lang, query: &Query) -> Hits {
-        if query.is_empty() {
-            return Hits::default();
-        }
-        let shown = |l: Lang| lang == l || lang == Lang::Both;
-        Hits {
-            zh: if shown(Lang::Zh) {
-                query.hit_ranges(&text.zh)
-            } else {
-                Vec::new()
-            },
-            en: if shown(Lang::En) {
-                query.hit_ranges(&text.en)
-            } else {
-                Vec::new()
-            },
-        }
+/// Where `query` matches a text shown in `pieces` (its parts in order: a glossary term
+/// is a link, so a sentence is several text nodes): each match's start and end. A match
+/// may cross pieces; it starts in the piece where its first character is and ends in the
+/// piece of its last.
+pub fn hit_spans(pieces: &[&str], query: &Query) -> Vec<(Place, Place)> {
+    let text = pieces.concat();
+    // Each piece's first byte in `text`, and one past the last piece.
+    let mut starts = Vec::with_capacity(pieces.len() + 1);
+    let mut at = 0;
+    for piece in pieces {
+        starts.push(at);
+        at += piece.len();
     }
-
-    /// The ranges in one language's text.
-    pub fn of(&self, english: bool) -> &[std::ops::Range<usize>] {
-        if english {
-            &self.en
-        } else {
-            &self.zh
-        }
-    }
-}
-
-/// `text[range]` cut where the `hits` (sorted byte ranges of `text`) begin and end:
-/// each piece with whether it matches. Lets another division of a text (its glossary
-/// terms) keep the matches that cross its own boundaries.
-pub fn split_hits<'t>(
-    text: &'t str,
-    range: std::ops::Range<usize>,
-    hits: &[std::ops::Range<usize>],
-) -> Vec<(&'t str, bool)> {
-    let mut pieces = Vec::new();
-    let mut at = range.start;
-    for hit in hits {
-        let (start, end) = (hit.start.max(at), hit.end.min(range.end));
-        if start >= end {
-            continue;
-        }
-        if start > at {
-            pieces.push((&text[at..start], false));
-        }
-        pieces.push((&text[start..end], true));
-        at = end;
-    }
-    if at < range.end || pieces.is_empty() {
-        pieces.push((&text[at..range.end], false));
-    }
-    pieces
+    starts.push(at);
+    let place = |byte: usize, piece: usize| Place {
+        piece,
+        offset: text[starts[piece]..byte].encode_utf16().count() as u32,
+    };
+    query
+        .hit_ranges(&text)
+        .into_iter()
+        .filter_map(|hit| {
+            // A match is never empty, so its first byte is in a piece that starts at or
+            // before it and ends after it; its end, in one that ends at or after it.
+            let first = starts
+                .windows(2)
+                .position(|s| s[0] <= hit.start && hit.start < s[1])?;
+            let last = starts
+                .windows(2)
+                .position(|s| s[0] < hit.end && hit.end <= s[1])?;
+            Some((place(hit.start, first), place(hit.end, last)))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The text each span covers, read back through its places.
+    fn spanned(pieces: &[&str], spans: &[(Place, Place)]) -> Vec<String> {
+        let utf16: Vec<Vec<u16>> = pieces.iter().map(|p| p.encode_utf16().collect()).collect();
+        spans
+            .iter()
+            .map(|(start, end)| {
+                let mut units = Vec::new();
+                for (piece, text) in utf16
+                    .iter()
+                    .enumerate()
+                    .take(end.piece + 1)
+                    .skip(start.piece)
+                {
+                    let from = if piece == start.piece {
+                        start.offset as usize
+                    } else {
+                        0
+                    };
+                    let to = if piece == end.piece {
+                        end.offset as usize
+                    } else {
+                        text.len()
+                    };
+                    units.extend_from_slice(&text[from..to]);
+                }
+                String::from_utf16_lossy(&units)
+            })
+            .collect()
+    }
+
     #[test]
-    fn matches_are_kept_across_another_division_of_the_text() {
-        let text = "一带一路项目惠及民众";
-        let hits = Query::new("路项").hit_ranges(text);
-        // The glossary term 一带一路 ends inside the match: both halves stay marked.
-        let term = 0.."一带一路".len();
-        let rest = "一带一路".len()..text.len();
+    fn matches_are_kept_across_the_pieces_of_a_text() {
+        // The glossary term 一带一路 is a link of its own: the match crosses into it.
+        let pieces = ["在", "一带一路", "项目惠及民众"];
+        let spans = hit_spans(&pieces, &Query::new("路项"));
         assert_eq!(
-            split_hits(text, term, &hits),
-            vec![("一带一", false), ("路", true)]
+            spans,
+            [(
+                Place {
+                    piece: 1,
+                    offset: 3
+                },
+                Place {
+                    piece: 2,
+                    offset: 1
+                }
+            )]
         );
+        assert_eq!(spanned(&pieces, &spans), ["路项"]);
+        // A match that ends where a piece ends ends in that piece, not at the next one's start.
+        let spans = hit_spans(&pieces, &Query::new("一带一路"));
         assert_eq!(
-            split_hits(text, rest, &hits),
-            vec![("项", true), ("目惠及民众", false)]
+            spans,
+            [(
+                Place {
+                    piece: 1,
+                    offset: 0
+                },
+                Place {
+                    piece: 1,
+                    offset: 4
+                }
+            )]
         );
-        assert_eq!(split_hits(text, 0..0, &hits), vec![("", false)]);
+    }
+
+    #[test]
+    fn places_count_utf16_units_as_the_dom_does() {
+        // 𝔾 is two UTF-16 units and four bytes; ü is one unit and two bytes.
+        let pieces = ["𝔾 Gülen ", "schools"];
+        let spans = hit_spans(&pieces, &Query::new("gulen sch"));
+        assert_eq!(spanned(&pieces, &spans), ["Gülen", "sch"]);
+        assert_eq!(
+            spans[0].0,
+            Place {
+                piece: 0,
+                offset: 3
+            }
+        );
+        assert!(hit_spans(&pieces, &Query::new("")).is_empty());
+        assert!(hit_spans(&[], &Query::new("x")).is_empty());
     }
 
     #[test]
@@ -228,49 +267,17 @@ mod tests {
 
     #[test]
     fn highlights_merge_and_keep_the_original_text() {
-        let runs = |q: &str, text: &'static str| {
-            split_hits(text, 0..text.len(), &Query::new(q).hit_ranges(text))
+        let hits = |q: &str, text: &'static str| {
+            Query::new(q)
+                .hit_ranges(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect::<Vec<_>>()
         };
-        assert_eq!(
-            runs("gulen sch", "Gülen schools"),
-            vec![
-                ("Gülen", true),
-                (" ", false),
-                ("sch", true),
-                ("ools", false)
-            ]
-        );
-        assert_eq!(
-            runs("贫困", "减少贫困"),
-            vec![("减少", false), ("贫困", true)]
-        );
-        assert_eq!(runs("", "abc"), vec![("abc", false)]);
+        assert_eq!(hits("gulen sch", "Gülen schools"), ["Gülen", "sch"]);
+        assert_eq!(hits("贫困", "减少贫困"), ["贫困"]);
+        assert!(hits("", "abc").is_empty());
         // Overlapping and adjacent matches make one range.
-        let merged = Query::new("abc cd de").hit_ranges("xabcdex");
-        assert_eq!(
-            merged
-                .iter()
-                .map(|r| &"xabcdex"[r.clone()])
-                .collect::<Vec<_>>(),
-            ["abcde"]
-        );
-    }
-
-    #[test]
-    fn hits_are_found_only_in_the_languages_shown() {
-        let text = Text {
-            zh: "减少贫困".into(),
-            en: "reducing poverty 贫困".into(),
-        };
-        let found = |lang: Lang, q: &str| {
-            let hits = Hits::new(&text, lang, &Query::new(q));
-            let zh: Vec<&str> = hits.zh.iter().map(|r| &text.zh[r.clone()]).collect();
-            let en: Vec<&str> = hits.en.iter().map(|r| &text.en[r.clone()]).collect();
-            (zh, en)
-        };
-        assert_eq!(found(Lang::Zh, "贫困"), (vec!["贫困"], vec![]));
-        assert_eq!(found(Lang::En, "贫困"), (vec![], vec!["贫困"]));
-        assert_eq!(found(Lang::Both, "贫困"), (vec!["贫困"], vec!["贫困"]));
-        assert_eq!(found(Lang::Both, " "), (vec![], vec![]));
+        assert_eq!(hits("abc cd de", "xabcdex"), ["abcde"]);
     }
 }

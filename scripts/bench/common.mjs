@@ -21,9 +21,36 @@ export function stats(xs) {
  * last DOM change, once nothing has changed for `quiet` ms; null if there was no such
  * event or no change within `timeout`. A frame's requestAnimationFrame callbacks run
  * before its style, layout and paint; a message posted from there arrives once they
- * are done, which is when the change is on its way to the screen.
+ * are done, which is when the change is on its way to the screen. Search matches
+ * painted with the CSS Custom Highlight API change no DOM node: adding or clearing a
+ * highlight's ranges counts as a change too, and when made in a frame's callback (as
+ * the app paints them), it is painted with that frame.
  */
 export function pageClock() {
+  // Whether a frame's callback is running, and whether it has changed a highlight yet
+  // (one notice a callback: the clock's own work stays out of what it measures).
+  let inFrame = false;
+  let noticed = false;
+  const frame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) =>
+    frame((time) => {
+      inFrame = true;
+      try {
+        callback(time);
+      } finally {
+        inFrame = noticed = false;
+      }
+    });
+  if (window.Highlight) {
+    for (const method of ["add", "delete", "clear"]) {
+      const original = Highlight.prototype[method];
+      Highlight.prototype[method] = function (...args) {
+        if (!noticed) window.__changed?.(inFrame);
+        noticed = inFrame;
+        return original.apply(this, args);
+      };
+    }
+  }
   window.__measure = (events, quiet = 100, timeout = 60000) =>
     new Promise((done) => {
       let start = null;
@@ -34,24 +61,30 @@ export function pageClock() {
       };
       const finish = () => {
         observer.disconnect();
+        window.__changed = null;
         for (const type of events) removeEventListener(type, onInput, true);
         clearTimeout(limit);
         clearTimeout(settle);
         done(start != null && painted != null ? painted - start : null);
       };
       const limit = setTimeout(finish, timeout);
-      const observer = new MutationObserver(() => {
+      // Posted from a frame's callback, a message arrives once that frame is rendered.
+      const afterFrame = () => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          painted = performance.now();
+          clearTimeout(settle);
+          settle = setTimeout(finish, quiet);
+        };
+        channel.port2.postMessage(null);
+      };
+      const changed = (inFrame) => {
         clearTimeout(settle);
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            painted = performance.now();
-            clearTimeout(settle);
-            settle = setTimeout(finish, quiet);
-          };
-          channel.port2.postMessage(null);
-        });
-      });
+        if (inFrame) afterFrame();
+        else frame(afterFrame);
+      };
+      const observer = new MutationObserver(() => changed(false));
+      window.__changed = changed;
       for (const type of events) addEventListener(type, onInput, true);
       observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
     });

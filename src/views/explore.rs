@@ -1,20 +1,22 @@
 //! Explore: every item, faceted by topic, country, kind and section, with search.
 //! All state lives in the URL: typing replaces the history entry, a facet adds one.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::download::save_text;
-use super::parts::{bi, bi_marked, bi_terms_marked, figure_cards, locator_link, voice_badge};
+use super::highlight::{SearchHighlight, MATCHABLE};
+use super::parts::{bi, bi_matchable, bi_terms_matchable, figure_cards, locator_link, voice_badge};
 use super::Ctx;
-use crate::data::{Dataset, ItemKind, Text, VoiceKind};
+use crate::data::{Dataset, ItemKind, VoiceKind};
 use crate::explore::{explore, sanitize, Facet, KeptRows, SearchIndex, Shown, PAGE_SIZE};
 use crate::export::items_csv;
 use crate::format::section_number;
 use crate::i18n::{kind_label, results_count, show_more, tr, voice_label, Lang, UiPick};
-use crate::search::{Hits, Query};
+use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
 
 /// The id of the search field, which `/` focuses from anywhere.
@@ -244,6 +246,53 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     };
 
     let query = Memo::new(move |_| filters.with(|f| Query::new(&f.q)));
+    // The matches are painted once the rows are drawn (just before the frame is): when the
+    // search changes, the results shown change or the rows are drawn in another language.
+    // The highlight is registered on the effect's first run: effects run only in the
+    // browser, not when the build bakes the page.
+    let results_node = NodeRef::<leptos::html::Section>::new();
+    // Results out of view skip their layout and paint once each has been drawn at its
+    // real height (see `.results.settled` in the stylesheet): two frames after the
+    // list is first drawn.
+    let settled = RwSignal::new(false);
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                settled.try_set(true);
+            })
+        })
+    });
+    let painted = StoredValue::new(None::<Painted>);
+    Effect::new(move |painter: Option<Option<Rc<SearchHighlight>>>| {
+        let painter = painter.unwrap_or_else(|| SearchHighlight::register().map(Rc::new));
+        query.track();
+        visible.track();
+        ctx.lang();
+        let paint_with = painter.clone();
+        request_animation_frame(move || {
+            // Explore may have gone by the next frame (a result opened right after typing).
+            let (Some(query), Some(rows), Some(lang)) = (
+                query.try_get_untracked(),
+                visible.try_get_untracked(),
+                ctx.route.try_with_untracked(|r| r.lang),
+            ) else {
+                return;
+            };
+            let now = Painted { query, rows, lang };
+            // Several changes before one frame paint once.
+            if painted.try_with_value(|before| before.as_ref() == Some(&now)) != Some(false) {
+                return;
+            }
+            if let (Some(painter), Some(root)) =
+                (paint_with, results_node.try_get_untracked().flatten())
+            {
+                let selector = format!(".result:not([hidden]) {MATCHABLE}");
+                painter.paint(&root, &selector, &now.query);
+            }
+            painted.try_set_value(Some(now));
+        });
+        painter
+    });
     let empty = move || {
         visible.with(Vec::is_empty).then(|| {
             view! {
@@ -266,7 +315,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         let data = data.clone();
         view! {
             <For each=move || kept.with(KeptRows::items) key=|index| *index let:index>
-                {result_row(ctx, data.clone(), index, query, visible)}
+                {result_row(ctx, data.clone(), index, visible)}
             </For>
         }
     };
@@ -327,7 +376,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                <section class="results" aria-labelledby="results-count">
+                <section class="results" class:settled=settled aria-labelledby="results-count" node_ref=results_node>
                     <div class="results-bar">
                         <p id="results-count" class="results-count" role="status" aria-live="polite">
                             {move || results_count(results.with(|r| r.items.len()), total, lang())}
@@ -345,48 +394,40 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     }
 }
 
+/// What the search highlight was last painted for.
+#[derive(PartialEq)]
+struct Painted {
+    query: Query,
+    rows: Vec<usize>,
+    lang: Lang,
+}
+
 /// One result, hidden while it is not among the results `shown` (ascending). It is drawn
-/// once while it stays in the page: the language draws it again, the search only marks
-/// its title, text and country names anew; a hidden row does neither until shown again.
+/// once while it stays in the page: the language draws it again, a search changes nothing
+/// in it (its matches are painted over it); a hidden row keeps the language it was last
+/// shown in until shown again.
 fn result_row(
     ctx: Ctx,
     data: Arc<Dataset>,
     index: usize,
-    search: Memo<Query>,
     shown: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let id = data.items.get(index)?.id.clone();
     let on_screen = Memo::new(move |_| shown.with(|s| s.binary_search(&index).is_ok()));
-    // While hidden, a row keeps the language and search it was last shown with.
     let lang = Memo::new(move |before: Option<&Lang>| match before {
         Some(&lang) if !on_screen.get() => lang,
         _ => ctx.lang(),
     });
-    let query = Memo::new(move |before: Option<&Query>| match before {
-        Some(query) if !on_screen.get() => query.clone(),
-        _ => search.get(),
-    });
     let content = move || {
         let lang = lang.get();
         let item = data.items.get(index)?;
-        let marked = |text: &Text| {
-            let text = text.clone();
-            move || query.with(|q| bi_marked(&text, lang, &Hits::new(&text, lang, q)))
-        };
         // The text marks the glossary's terms too, as wherever an item's text is shown.
-        let text = {
-            let data = data.clone();
-            move || {
-                let item = data.items.get(index)?;
-                let hits = query.with(|q| Hits::new(&item.text, lang, q));
-                Some(bi_terms_marked(&ctx, &data, &item.text, lang, &hits))
-            }
-        };
+        let text = bi_terms_matchable(&ctx, &data, &item.text, lang);
         let countries = item
             .countries
             .iter()
             .filter_map(|c| data.country(c))
-            .map(|c| view! { <li class="chip">{marked(&c.name)}</li> })
+            .map(|c| view! { <li class="chip">{bi_matchable(&c.name, lang)}</li> })
             .collect_view();
         let topics = item
             .topics
@@ -409,7 +450,7 @@ fn result_row(
             <header>
                 <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
                 " "{voice_badge(item, lang)}
-                <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{marked(&item.title)}</a></h2>
+                <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{bi_matchable(&item.title, lang)}</a></h2>
             </header>
             <p>{text}</p>
             {figures}

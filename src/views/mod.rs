@@ -19,6 +19,7 @@ mod embed_dialog;
 mod explore;
 mod fact;
 mod glossary;
+mod highlight;
 mod item;
 #[cfg(target_arch = "wasm32")]
 mod lazy;

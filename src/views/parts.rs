@@ -9,48 +9,42 @@ use crate::data::{Dataset, Figure, Item, Locator, Text};
 use crate::export::FigureSources;
 use crate::format::{external_href, figure_value, figure_when, locator_label};
 use crate::i18n::{kind_label, tr, voice_label, Lang};
-use crate::search::{split_hits, Hits};
 use crate::url_state::{read_anchor, View};
-use std::ops::Range;
 use std::sync::Arc;
 
-/// Runs of text, the matching ones wrapped in `<mark>`.
-fn highlighted<'t>(runs: impl IntoIterator<Item = (&'t str, bool)>) -> Vec<AnyView> {
-    runs.into_iter()
-        .map(|(run, hit)| {
-            let run = run.to_string();
-            if hit {
-                view! { <mark>{run}</mark> }.into_any()
-            } else {
-                run.into_any()
-            }
-        })
-        .collect()
-}
-
-/// One language of a text with its search matches (byte ranges) wrapped in `<mark>`.
-fn marked(text: &str, hits: &[Range<usize>]) -> impl IntoView {
-    highlighted(split_hits(text, 0..text.len(), hits))
-}
-
-/// A dataset text in the display language, matches marked; in `both`, Chinese and
-/// English side by side, each with its own `lang` so screen readers pronounce it right.
-pub fn bi_marked(text: &Text, lang: Lang, hits: &Hits) -> AnyView {
+/// A dataset text in the display language, each language's part drawn by `part` (given
+/// the text and whether it is English); in `both`, Chinese and English side by side,
+/// each with its own `lang` so screen readers pronounce it right. Each language's span
+/// is marked as one a search's matches are painted in if `matchable`
+/// ([`super::highlight::MATCHABLE`]).
+fn bilingual(
+    text: &Text,
+    lang: Lang,
+    matchable: bool,
+    part: impl Fn(&str, bool) -> AnyView,
+) -> AnyView {
+    let mark = matchable.then_some("");
     match lang {
         Lang::Both => view! {
             <span class="bi">
-                <span lang="zh-Hans">{marked(&text.zh, &hits.zh)}</span>
-                <span lang="en">{marked(&text.en, &hits.en)}</span>
+                <span lang="zh-Hans" data-matchable=mark>{part(&text.zh, false)}</span>
+                <span lang="en" data-matchable=mark>{part(&text.en, true)}</span>
             </span>
         }
         .into_any(),
-        _ => view! { <span>{marked(text.get(lang), hits.of(lang == Lang::En))}</span> }.into_any(),
+        _ => view! { <span data-matchable=mark>{part(text.get(lang), lang == Lang::En)}</span> }
+            .into_any(),
     }
 }
 
-/// A dataset text in the display language (see [`bi_marked`]).
+/// A dataset text in the display language (see [`bilingual`]).
 pub fn bi(text: &Text, lang: Lang) -> AnyView {
-    bi_marked(text, lang, &Hits::default())
+    bilingual(text, lang, false, |part, _| part.to_string().into_any())
+}
+
+/// A dataset text in which a search's matches are painted (see [`super::highlight`]).
+pub fn bi_matchable(text: &Text, lang: Lang) -> AnyView {
+    bilingual(text, lang, true, |part, _| part.to_string().into_any())
 }
 
 /// A link to an item, titled in the display language, with its kind and whose
@@ -197,32 +191,23 @@ pub fn external_link(url: &str) -> impl IntoView {
 /// with the term in both languages and its explanation shown on hover and focus. The
 /// explanation lives in attributes (drawn by CSS, read by screen readers as the link's
 /// description), so the text itself copies and reads as the article's sentence.
-fn with_terms(
-    ctx: &Ctx,
-    ds: &Dataset,
-    text: &str,
-    english: bool,
-    hits: &[Range<usize>],
-) -> AnyView {
-    let mut at = 0;
+fn with_terms(ctx: &Ctx, ds: &Dataset, text: &str, english: bool) -> AnyView {
     crate::terms::mark(text, &ds.glossary, english)
         .into_iter()
         .map(|run| {
-            let range = at..at + run.text.len();
-            at = range.end;
-            let pieces = highlighted(split_hits(text, range, hits));
+            let piece = run.text.to_string();
             match run.term.and_then(|i| ds.glossary.get(i)) {
-            None => pieces.into_any(),
-            Some(term) => {
-                let explanation = if english { &term.explanation.en } else { &term.explanation.zh };
-                let tip = format!("{} · {}: {}", term.term.zh, term.term.en, explanation);
-                view! {
-                    <a class="term" href=ctx.link_to_place(View::Glossary, term.id.clone()) data-tip=tip.clone() aria-description=tip>
-                        {pieces}
-                    </a>
+                None => piece.into_any(),
+                Some(term) => {
+                    let explanation = if english { &term.explanation.en } else { &term.explanation.zh };
+                    let tip = format!("{} · {}: {}", term.term.zh, term.term.en, explanation);
+                    view! {
+                        <a class="term" href=ctx.link_to_place(View::Glossary, term.id.clone()) data-tip=tip.clone() aria-description=tip>
+                            {piece}
+                        </a>
+                    }
+                    .into_any()
                 }
-                .into_any()
-            }
             }
         })
         .collect_view()
@@ -231,21 +216,15 @@ fn with_terms(
 
 /// A dataset text in the display language with glossary terms marked (see [`bi`]).
 pub fn bi_terms(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang) -> AnyView {
-    bi_terms_marked(ctx, ds, text, lang, &Hits::default())
+    bilingual(text, lang, false, |part, english| {
+        with_terms(ctx, ds, part, english)
+    })
 }
 
-/// A dataset text with glossary terms marked and the query's matches highlighted, in
-/// and around the terms (Explore's results).
-pub fn bi_terms_marked(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang, hits: &Hits) -> AnyView {
-    match lang {
-        Lang::Both => view! {
-            <span class="bi">
-                <span lang="zh-Hans">{with_terms(ctx, ds, &text.zh, false, &hits.zh)}</span>
-                <span lang="en">{with_terms(ctx, ds, &text.en, true, &hits.en)}</span>
-            </span>
-        }
-        .into_any(),
-        _ => view! { <span>{with_terms(ctx, ds, text.get(lang), lang == Lang::En, hits.of(lang == Lang::En))}</span> }
-            .into_any(),
-    }
+/// A text with glossary terms marked in which a search's matches are painted, in and
+/// around the terms (Explore's results).
+pub fn bi_terms_matchable(ctx: &Ctx, ds: &Dataset, text: &Text, lang: Lang) -> AnyView {
+    bilingual(text, lang, true, |part, english| {
+        with_terms(ctx, ds, part, english)
+    })
 }
