@@ -107,6 +107,16 @@ describe("the app taking over", () => {
     }
   });
 
+  it("moves nothing on a phone either, where Explore's results come first", async () => {
+    for (const address of ["en/explore/", `en/items/${item.id}/`]) {
+      const page = await app.open(address, { before: recordLayoutShifts, viewport: { width: 412, height: 823 } });
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => window.__cls);
+      assert.ok(cls < 0.02, `${address}: cumulative layout shift ${cls}`);
+      await app.done(page);
+    }
+  });
+
   it("keeps the focused element and the scroll position", async () => {
     const data = holdDataset();
     const page = await app.open("en/explore/", { live: false, viewport: { width: 1280, height: 600 }, route: data.route });

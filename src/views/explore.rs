@@ -251,17 +251,6 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     // The highlight is registered on the effect's first run: effects run only in the
     // browser, not when the build bakes the page.
     let results_node = NodeRef::<leptos::html::Section>::new();
-    // Results out of view skip their layout and paint once each has been drawn at its
-    // real height (see `.results.settled` in the stylesheet): two frames after the
-    // list is first drawn.
-    let settled = RwSignal::new(false);
-    Effect::new(move |_| {
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                settled.try_set(true);
-            })
-        })
-    });
     let painted = StoredValue::new(None::<Painted>);
     Effect::new(move |painter: Option<Option<Rc<SearchHighlight>>>| {
         let painter = painter.unwrap_or_else(|| SearchHighlight::register().map(Rc::new));
@@ -376,7 +365,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         </button>
                     </div>
                 </div>
-                <section class="results" class:settled=settled aria-labelledby="results-count" node_ref=results_node>
+                <section class="results" aria-labelledby="results-count" node_ref=results_node>
                     <div class="results-bar">
                         <p id="results-count" class="results-count" role="status" aria-live="polite">
                             {move || results_count(results.with(|r| r.items.len()), total, lang())}
