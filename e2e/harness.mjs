@@ -16,7 +16,7 @@ export const RESULT = "article.result:not([hidden])";
 /**
  * The search matches painted on the page (the CSS Custom Highlight API's `search`
  * highlight, which the app paints in the frame after a change), in order: each match's
- * text, the result it is in and the language of the text around it.
+ * text, the result it is in, the language of the text around it and the link it is in.
  */
 export async function searchHighlights(page) {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
@@ -27,6 +27,7 @@ export async function searchHighlights(page) {
         text: range.toString(),
         item: at?.closest("article.result:not([hidden])")?.dataset.item ?? null,
         lang: at?.closest("[lang]")?.getAttribute("lang") ?? null,
+        link: at?.closest("a")?.getAttribute("href") ?? null,
       };
     }),
   );
