@@ -37,14 +37,19 @@ fn bilingual(
     }
 }
 
+/// One language's part of a text as it is.
+fn plain(part: &str, _english: bool) -> AnyView {
+    part.to_string().into_any()
+}
+
 /// A dataset text in the display language (see [`bilingual`]).
 pub fn bi(text: &Text, lang: Lang) -> AnyView {
-    bilingual(text, lang, false, |part, _| part.to_string().into_any())
+    bilingual(text, lang, false, plain)
 }
 
 /// A dataset text in which a search's matches are painted (see [`super::highlight`]).
 pub fn bi_matchable(text: &Text, lang: Lang) -> AnyView {
-    bilingual(text, lang, true, |part, _| part.to_string().into_any())
+    bilingual(text, lang, true, plain)
 }
 
 /// A link to an item, titled in the display language, with its kind and whose
