@@ -1,6 +1,7 @@
 // Cold loads of the overview as a phone on a slow network sees them, beside a plain
 // static page with the same first view: first contentful paint, largest contentful
-// paint, the load event and the app's take-over (its `app-ready` mark); and the main
+// paint, the load event, the main wasm's arrival (what the take-over waits for most) and
+// the app's take-over (its `app-ready` mark); and the main
 // thread's blocking time up to then (the part of each long task beyond 50 ms, as
 // total blocking time counts it), measured rather than simulated as Lighthouse does.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -56,6 +57,8 @@ async function coldLoad(browser, url, { app }) {
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     lcp: window.__lcp,
     load: performance.getEntriesByType("navigation")[0]?.loadEventEnd ?? NaN,
+    // The main module (chunks are named otherwise): when its last byte arrived.
+    wasm: performance.getEntriesByType("resource").find((r) => /_bg\.wasm$/.test(r.name))?.responseEnd ?? NaN,
     ready: performance.getEntriesByName("app-ready")[0]?.startTime ?? NaN,
     blocking: window.__blocking,
   }));
@@ -71,7 +74,7 @@ export async function loads(browser, { appUrl, staticUrl, runs }) {
     samples.static.push(await coldLoad(browser, staticUrl, { app: false }));
   }
   const summary = (list) =>
-    Object.fromEntries(["fcp", "lcp", "load", "ready", "blocking"].map((k) => [k, stats(list.map((s) => s[k]).filter(Number.isFinite))]));
+    Object.fromEntries(["fcp", "lcp", "load", "wasm", "ready", "blocking"].map((k) => [k, stats(list.map((s) => s[k]).filter(Number.isFinite))]));
   const app = summary(samples.app);
   const plain = summary(samples.static);
   const ratio = (a, b) => (a.median && b.median ? Math.round((a.median / b.median) * 100) / 100 : null);

@@ -65,6 +65,17 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
 pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let index = Arc::new(SearchIndex::new(&data));
+    // Once Explore is drawn and painted, the search's texts are folded in a task of their
+    // own. (An effect: it runs in the browser only, not when the build bakes the page.)
+    Effect::new({
+        let (data, index) = (data.clone(), index.clone());
+        move |_| {
+            let (data, index) = (data.clone(), index.clone());
+            request_animation_frame(move || {
+                set_timeout(move || index.prepare(&data), std::time::Duration::ZERO);
+            });
+        }
+    });
     // What the reader has typed and the address does not hold yet: the list follows the
     // field at once, the address once typing pauses. Rewriting the address on every
     // keystroke made the browser fetch the page's icon again each time, and Safari
