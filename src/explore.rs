@@ -17,8 +17,9 @@ use crate::url_state::Filters;
 /// over the items: every item's folded search text, and for each facet its values
 /// with the values each item carries.
 pub struct SearchIndex {
-    /// Folded at the first search, not when Explore opens: its first drawing, part of
-    /// the app's start on an Explore page, needs only the facets.
+    /// Folded once, not when Explore opens: its first drawing, part of the app's start
+    /// on an Explore page, needs only the facets. Explore asks for it once painted
+    /// ([`SearchIndex::prepare`]); the first search does if that has not run yet.
     haystacks: OnceLock<Vec<String>>,
     /// The last search and the items its text matched (whatever the facets), so that
     /// a search that narrows it (the next keystroke, mostly) looks only among those.
