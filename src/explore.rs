@@ -13,7 +13,7 @@ use crate::order::{sort_short_by_key, top};
 use crate::search::{fold, Query};
 use crate::url_state::Filters;
 
-/// What Explore works from, built once per dataset so that a keystroke costs one pass
+/// What Explore works from, built when Explore opens so that a keystroke costs one pass
 /// over the items: every item's folded search text, and for each facet its values
 /// with the values each item carries.
 pub struct SearchIndex {
@@ -80,8 +80,8 @@ impl SearchIndex {
     }
 
     /// Folds the items' texts, unless a search has already: Explore calls it once it is
-    /// on screen, so that the reader's first keystroke does not wait for it (a third of
-    /// a second on 10,000 items).
+    /// painted, so that a reader who starts typing after that does not wait for it at
+    /// the first keystroke (a third of a second on 10,000 items, in one task).
     pub fn prepare(&self, ds: &Dataset) {
         self.haystacks(ds);
     }

@@ -1,9 +1,9 @@
 // Cold loads of the overview as a phone on a slow network sees them, beside a plain
 // static page with the same first view: first contentful paint, largest contentful
 // paint, the load event, the main wasm's arrival (what the take-over waits for most) and
-// the app's take-over (its `app-ready` mark); and the main
-// thread's blocking time up to then (the part of each long task beyond 50 ms, as
-// total blocking time counts it), measured rather than simulated as Lighthouse does.
+// the app's take-over (its `app-ready` mark); and the main thread's blocking time up to
+// then (the part of each long task beyond 50 ms, as total blocking time counts it),
+// measured rather than simulated as Lighthouse does.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";

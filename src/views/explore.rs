@@ -65,14 +65,21 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
 pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let index = Arc::new(SearchIndex::new(&data));
-    // Once Explore is drawn and painted, the search's texts are folded in a task of their
-    // own. (An effect: it runs in the browser only, not when the build bakes the page.)
+    // The search's texts are folded in a task of their own once Explore is painted (a
+    // frame's callback runs before its paint, a timeout set there after it), unless the
+    // reader has left by then. An effect, so that it runs in the browser only, not when
+    // the build bakes the page.
     Effect::new({
-        let (data, index) = (data.clone(), index.clone());
+        let (data, index) = (data.clone(), Arc::downgrade(&index));
         move |_| {
             let (data, index) = (data.clone(), index.clone());
             request_animation_frame(move || {
-                set_timeout(move || index.prepare(&data), std::time::Duration::ZERO);
+                let fold = move || {
+                    if let Some(index) = index.upgrade() {
+                        index.prepare(&data);
+                    }
+                };
+                set_timeout(fold, std::time::Duration::ZERO);
             });
         }
     });
