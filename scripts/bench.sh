@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release site, then measures it (scripts/bench.mjs says what).
-# Prints tables and writes target/bench.json: about 7 minutes on 2 cores after the build.
+# Prints tables and writes target/bench.json: 5–7 minutes on 2 cores after the build.
 # Usage: scripts/bench.sh [--no-build] [options of scripts/bench.mjs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
