@@ -6,7 +6,7 @@
 //! follow every other active filter.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use crate::data::{Dataset, Item, ItemKind, VoiceKind};
 use crate::order::{sort_short_by_key, top};
@@ -17,10 +17,11 @@ use crate::url_state::Filters;
 /// over the items: every item's folded search text, and for each facet its values
 /// with the values each item carries.
 pub struct SearchIndex {
-    /// Folded once, not when Explore opens: its first drawing, part of the app's start
-    /// on an Explore page, needs only the facets. Explore asks for it once painted
-    /// ([`SearchIndex::prepare`]); the first search does if that has not run yet.
-    haystacks: OnceLock<Vec<String>>,
+    /// The items' texts folded so far, in dataset order. Not when Explore opens: its
+    /// first drawing, part of the app's start on an Explore page, needs only the facets.
+    /// Explore folds them a few at a time once painted ([`SearchIndex::prepare`]); a
+    /// search folds what is left first.
+    haystacks: Mutex<Vec<String>>,
     /// The last search and the items its text matched (whatever the facets), so that
     /// a search that narrows it (the next keystroke, mostly) looks only among those.
     last_search: Mutex<Option<(Query, Vec<usize>)>>,
@@ -73,31 +74,34 @@ impl SearchIndex {
             })
             .collect();
         SearchIndex {
-            haystacks: OnceLock::new(),
+            haystacks: Mutex::new(Vec::new()),
             last_search: Mutex::new(None),
             facets,
         }
     }
 
-    /// Folds the items' texts, unless a search has already: Explore calls it once it is
-    /// painted, so that a reader who starts typing after that does not wait for it at
-    /// the first keystroke (a third of a second on 10,000 items, in one task).
-    pub fn prepare(&self, ds: &Dataset) {
-        self.haystacks(ds);
-    }
-
-    fn haystacks(&self, ds: &Dataset) -> &[String] {
-        self.haystacks.get_or_init(|| {
-            ds.items
-                .iter()
-                .map(|item| fold(&haystack(ds, item)))
-                .collect()
-        })
+    /// Folds the texts of up to `count` more items; whether all are folded now.
+    /// Explore calls it in short tasks once it is painted, so that neither the reader's
+    /// first keystroke nor a click meanwhile waits for all of them at once (a third of a
+    /// second on 10,000 items).
+    pub fn prepare(&self, ds: &Dataset, count: usize) -> bool {
+        let mut folded = self
+            .haystacks
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let next = ds.items.iter().skip(folded.len()).take(count);
+        let more: Vec<String> = next.map(|item| fold(&haystack(ds, item))).collect();
+        folded.extend(more);
+        folded.len() >= ds.items.len()
     }
 
     /// The items whose text `query` (not empty) matches, in dataset order.
     fn matching(&self, ds: &Dataset, query: &Query) -> Vec<usize> {
-        let haystacks = self.haystacks(ds);
+        self.prepare(ds, usize::MAX);
+        let haystacks = self
+            .haystacks
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let matcher = query.matcher();
         let matches = |&i: &usize| haystacks.get(i).is_some_and(|h| matcher.matches(h));
         let mut last = self
@@ -490,6 +494,34 @@ mod tests {
         load(include_str!("../tests/fixtures/minimal.json")).expect("valid fixture")
     }
 
+    /// The article's dataset, read once for all tests.
+    fn real() -> &'static Dataset {
+        static DATASET: std::sync::LazyLock<Dataset> = std::sync::LazyLock::new(|| {
+            load(include_str!("../data/dataset.json")).expect("valid dataset")
+        });
+        &DATASET
+    }
+
+    #[test]
+    fn texts_folded_a_few_at_a_time_are_searched_as_all_at_once() {
+        let ds = real();
+        let search = |index: &SearchIndex| {
+            ["poverty", "kgz", "教育", "e"]
+                .map(|q| explore(ds, index, &filters(|f| f.q = q.into())).items)
+        };
+        let at_once = search(&SearchIndex::new(ds));
+        // Step by step, as Explore does once painted: done only at the last step.
+        let index = SearchIndex::new(ds);
+        let steps = (1..).find(|_| index.prepare(ds, 10));
+        assert_eq!(steps, Some(ds.items.len().div_ceil(10)));
+        assert_eq!(search(&index), at_once);
+        // A search between two steps folds what is left first.
+        let index = SearchIndex::new(ds);
+        assert!(!index.prepare(ds, 10));
+        assert_eq!(search(&index), at_once);
+        assert!(index.prepare(ds, 10), "nothing is left to fold");
+    }
+
     fn filters(edit: impl FnOnce(&mut Filters)) -> Filters {
         let mut f = Filters::default();
         edit(&mut f);
@@ -644,10 +676,7 @@ mod tests {
         fn a_search_after_another_matches_as_a_first_one(
             typed in proptest::collection::vec("(po|pov|pover|poverty|e|ed|edu| |kgz|教|教育|a|an)+", 1..8)
         ) {
-            static DATASET: std::sync::LazyLock<Dataset> = std::sync::LazyLock::new(|| {
-                load(include_str!("../data/dataset.json")).expect("valid dataset")
-            });
-            let ds = &*DATASET;
+            let ds = real();
             let index = SearchIndex::new(ds);
             for q in &typed {
                 let f = filters(|f| f.q = q.clone());
