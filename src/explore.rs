@@ -19,7 +19,7 @@ use crate::url_state::Filters;
 pub struct SearchIndex {
     /// The items' texts folded so far, in dataset order. Not when Explore opens: its
     /// first drawing, part of the app's start on an Explore page, needs only the facets.
-    /// Explore folds them a few at a time once painted ([`SearchIndex::prepare`]); a
+    /// Explore folds them in short tasks once painted ([`SearchIndex::prepare`]); a
     /// search folds what is left first.
     haystacks: Mutex<Vec<String>>,
     /// The last search and the items its text matched (whatever the facets), so that
@@ -89,9 +89,9 @@ impl SearchIndex {
             .haystacks
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        let next = ds.items.iter().skip(folded.len()).take(count);
-        let more: Vec<String> = next.map(|item| fold(&haystack(ds, item))).collect();
-        folded.extend(more);
+        let start = folded.len();
+        let next = ds.items.iter().skip(start).take(count);
+        folded.extend(next.map(|item| fold(&haystack(ds, item))));
         folded.len() >= ds.items.len()
     }
 
