@@ -72,7 +72,7 @@ describe("axe-core", () => {
           const query = address(folder, view, lang, `theme=${theme}`);
           if (page) {
             await page.goto(app.url(query));
-            await app.live(page);
+            await app.ready(page);
           } else {
             page = await app.open(query, { bypassCSP: true });
           }

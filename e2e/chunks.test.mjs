@@ -56,6 +56,7 @@ describe("the views' code in chunks", () => {
   it("starts fetching a view's chunk when the pointer or the focus reaches a link to it", async () => {
     let seen;
     const page = await app.open("en/", { before: (p) => { seen = chunkRequests(p); } });
+    await app.start(page);
     await page.hover("header a[href*='charts']");
     await waitUntil(() => split.splits.figures.every((f) => seen.includes(f)));
     assert.deepEqual([...seen].sort(), [...split.splits.figures].sort(), "only the charts' chunk, before any click");
@@ -79,6 +80,7 @@ describe("the views' code in chunks", () => {
         });
       },
     });
+    await app.start(page);
     assert.deepEqual([...seen].sort(), [...split.splits.figures].sort(), "each chunk fetched once");
     assert.ok(await page.locator("main svg").count() > 0, "charts are drawn");
     assert.equal(await page.evaluate(() => window.__loadingShown), false, "no loading line at any time");
@@ -88,6 +90,8 @@ describe("the views' code in chunks", () => {
   it("a chunk that cannot be fetched says so and offers a reload; the rest of the app goes on", async () => {
     const lists = blocker("lists");
     const page = await app.open("en/", { route: lists.route });
+    // The app running, links go to their view in place.
+    await app.start(page);
     await page.click("header a[href*='explore']");
     const alert = page.locator("main [role=alert]");
     await alert.waitFor();
@@ -111,6 +115,9 @@ describe("the views' code in chunks", () => {
   it("the overview's cite box draws the article's citations with its chunk's code when first opened", async () => {
     let seen;
     const page = await app.open("en/", { before: (p) => { seen = chunkRequests(p); } });
+    // Baked, the page holds them; the app draws them when the box is opened.
+    assert.ok(await page.locator(".cite-box[data-cite=article] textarea").count() > 0, "baked whole");
+    await app.start(page);
     assert.equal(await page.locator(".cite-box[data-cite=article] textarea").count(), 0, "not drawn before");
     await page.click(".cite-box[data-cite=article] summary");
     await page.waitForSelector("#cite-article-apa-en");
@@ -145,6 +152,7 @@ describe("the views' code in chunks", () => {
     // The same data in other bytes (indented): checked, and shown.
     let seen;
     let page = await app.open("en/", { route: serving(JSON.stringify(dataset, null, 1)), before: (p) => { seen = chunkRequests(p); } });
+    await app.start(page);
     assert.deepEqual([...seen].sort(), [...split.splits.validation].sort());
     assert.ok(await page.locator("[data-country=KAZ]").count() > 0, "the overview is drawn");
     await app.done(page);
@@ -153,6 +161,7 @@ describe("the views' code in chunks", () => {
     const item = broken.items.find((i) => i.figures?.length);
     item.figures[0] = "no-such-figure";
     page = await app.open("en/", { route: serving(JSON.stringify(broken)) });
+    await page.evaluate(() => dispatchEvent(new Event("cca-explorer-start")));
     const alert = page.locator("[role=alert]");
     await alert.waitFor();
     assert.match(await alert.textContent(), /The data could not be read[^]*no-such-figure/);
@@ -165,6 +174,7 @@ describe("the views' code in chunks", () => {
         await p.addInitScript(() => Object.defineProperty(Crypto.prototype, "subtle", { get: () => undefined }));
       },
     });
+    await app.start(page);
     assert.deepEqual([...seen].sort(), [...split.splits.validation].sort());
     assert.ok(await page.locator("[data-country=KAZ]").count() > 0, "the overview is drawn");
     await app.done(page);
@@ -203,6 +213,8 @@ describe("the dataset in two parts", () => {
   it("the overview starts from the core; the first page that needs the whole fetches it once", async () => {
     let data;
     const page = await app.open("en/", { before: (p) => { data = dataRequests(p); } });
+    assert.deepEqual(data, [], "the baked page needs no data");
+    await app.start(page);
     assert.deepEqual(data, ["core.json"]);
     await page.click("header a[href*='explore']");
     await page.waitForSelector(`main article[data-item=${notInCore.id}]`);
@@ -220,6 +232,7 @@ describe("the dataset in two parts", () => {
   it("if the whole dataset cannot be fetched, the view says so; the overview goes on and a later visit works", async () => {
     const abort = (r) => r.abort();
     const page = await app.open("en/", { route: (context) => context.route("**/data/dataset.json", abort) });
+    await app.start(page);
     await page.click("header a[href*='explore']");
     const alert = page.locator("main [role=alert]");
     await alert.waitFor();

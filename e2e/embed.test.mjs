@@ -3,7 +3,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { useApp } from "./harness.mjs";
+import { READY, useApp } from "./harness.mjs";
 
 const app = useApp();
 const STRICT = "allow-scripts allow-popups";
@@ -46,7 +46,7 @@ describe("embedded views", () => {
       await element.scrollIntoViewIfNeeded();
       const frame = await element.contentFrame();
       await frame.waitForURL(app.url(address));
-      await frame.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+      await frame.waitForSelector(READY, { state: "attached", timeout: 15000 });
       // The host script has set the frame to the content's height: no inner scrollbar.
       await page.waitForFunction(
         (el) => el.style.height !== "150px",
@@ -74,7 +74,7 @@ describe("embedded views", () => {
     await element.scrollIntoViewIfNeeded();
     const frame = await element.contentFrame();
     await frame.waitForURL(app.url(address));
-    await frame.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+    await frame.waitForSelector(READY, { state: "attached", timeout: 15000 });
     await page.evaluate(() => {
       document.querySelector("iframe").nextElementSibling.contentWindow.postMessage(
         { source: "cca-explorer-host", type: "set", theme: "dark" }, "*");
@@ -110,8 +110,9 @@ describe("the embed dialog", () => {
     const page = await app.open("en/charts/poverty-rate/", {
       before: (p) => p.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url() }),
     });
+    // Its first use on a reading page starts the app, which then opens the dialog.
     await page.click(".embed-open");
-    assert.equal(await page.evaluate(() => document.querySelector(".embed-dialog").matches(":modal")), true);
+    await page.waitForFunction(() => document.querySelector(".embed-dialog").matches(":modal"));
     assert.match(await page.inputValue("#embed-code"), /en\/charts\/poverty-rate\/\?embed=1"[^]*embed\.js" async><\/script>$/);
     await page.selectOption("#embed-what", "poverty-rate-kgz-2019");
     await page.check("input[name=embed-lang][value=zh]");
@@ -120,7 +121,7 @@ describe("the embed dialog", () => {
     assert.ok(code.startsWith(`<iframe src="${app.url("zh/facts/poverty-rate-kgz-2019/?theme=dark&amp;embed=1")}"`), code);
     assert.match(code, /loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups[^"]*" style="width:100%;height:260px;border:0"/);
     const preview = await (await page.$(".embed-preview")).contentFrame();
-    await preview.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+    await preview.waitForSelector(READY, { state: "attached", timeout: 15000 });
     assert.equal(await preview.textContent(".fact-value"), "20.1%");
     assert.equal(await preview.evaluate(() => document.documentElement.dataset.theme), "dark");
     // A fixed height leaves the script out.

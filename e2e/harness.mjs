@@ -34,6 +34,12 @@ export async function searchHighlights(page) {
 }
 
 /**
+ * A page ready for its reader: the app has taken over (a page that starts it at load),
+ * or the page waits for a control's first use (a reading page; src/boot.js).
+ */
+export const READY = "html[data-app=live], html[data-start=demand]";
+
+/**
  * Registers before/after hooks for one test file and returns the shared state:
  * `open(query, options)` opens the app and returns a page whose errors fail the test.
  */
@@ -58,9 +64,12 @@ export function useApp({ base = "/" } = {}) {
 
   /**
    * Opens `base + address` (`en/items/x/?theme=dark`, or "" for the site's root) in a
-   * fresh context. Resolves once the app has taken over the baked page, or at once
-   * with `javaScript: false`, or once loaded with `live: false` (pages without the app,
-   * such as 404.html). `before(page)` runs before the page is opened. An address that
+   * fresh context. Resolves once the page is ready for its reader: once the app has
+   * taken over a page that starts it at load (Explore, addresses with a query the baked
+   * page does not show), once loaded where the app starts on a control's first use (a
+   * reading page: `state.live` then waits for the app after such a use), at once with
+   * `javaScript: false`, or once loaded with `live: false` (pages without the app, such
+   * as 404.html). `before(page)` runs before the page is opened. An address that
    * starts with `http` is opened as it is (a host page of another origin, say, listed in
    * `origins` so that its requests are allowed).
    */
@@ -93,12 +102,25 @@ export function useApp({ base = "/" } = {}) {
     if (route) await route(context);
     if (before) await before(page);
     await page.goto(address.startsWith("http") ? address : state.url(address));
-    if (javaScript && live) await state.live(page);
+    if (javaScript && live) await state.ready(page);
     return page;
   };
 
   /** The full URL of an address below the site's root. */
   state.url = (address = "") => `${state.origin}${base}${address}`;
+
+  /** Resolves once the page is ready: the app live, or waiting for a control's first use. */
+  state.ready = (page) =>
+    page.waitForSelector(READY, { state: "attached", timeout: 15000 });
+
+  /**
+   * Starts the app on a page that waits for a control's first use (src/boot.js), for
+   * tests of what the app does once it runs there; resolves once it has taken over.
+   */
+  state.start = async (page) => {
+    await page.evaluate(() => dispatchEvent(new Event("cca-explorer-start")));
+    await state.live(page);
+  };
 
   /** Resolves once the app has taken over the page (it marks `<html data-app=live>`). */
   state.live = (page) => page.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });

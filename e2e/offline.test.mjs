@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
 import { createServer } from "node:http";
+import { READY } from "./harness.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 let browser;
@@ -36,15 +37,22 @@ async function firstVisit(address) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   // The worker's first caching downloads every part of the app: it must wait until the
-  // app has taken over, or it would compete with the app's own start.
+  // app has taken over a page that starts it at load, or until a page that waits for
+  // its reader has loaded, or it would compete with the page's own start.
   // (The worker's script is fetched by the context, not the page.)
   context.on("request", async (r) => {
     if (!r.url().endsWith("/sw.js")) return;
-    const live = await page.evaluate(() => document.documentElement.hasAttribute("data-app")).catch(() => true);
-    if (!live) errors.push("the service worker was fetched before the app had taken over");
+    const started = await page
+      .evaluate(() => {
+        const html = document.documentElement;
+        const loaded = document.readyState === "complete";
+        return html.hasAttribute("data-app") || (loaded && html.dataset.start !== "load");
+      })
+      .catch((e) => `the page could not be read: ${e.message}`);
+    if (started !== true) errors.push(`the service worker was fetched before the page had started (${started})`);
   });
   await page.goto(origin + address);
-  await page.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+  await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return { context, page, errors };
@@ -59,7 +67,8 @@ async function until(page, check, arg, timeout = 15000) {
   }
 }
 
-const live = (page) => page.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+/** Resolves once the page is ready: the app live, or (a baked page) waiting for its reader. */
+const ready = (page) => page.waitForSelector(READY, { state: "attached", timeout: 15000 });
 
 describe("offline", () => {
   it("opens every view after one visit with the network off", async () => {
@@ -82,7 +91,7 @@ describe("offline", () => {
     await context.setOffline(true);
     const started = Date.now();
     await page.reload();
-    await live(page);
+    await ready(page);
     console.log(`# offline reload until the app is live: ${Date.now() - started} ms`);
     // Pages never visited open too; the app draws what their address names.
     for (const [address, selector] of [
@@ -93,13 +102,13 @@ describe("offline", () => {
       ["en/items/labour-migration/", ".item-detail"],
     ]) {
       await page.goto(origin + address);
-      await live(page);
+      await ready(page);
       await page.waitForSelector(selector, { state: "attached" });
       assert.equal(await page.$("base[data-shell]"), null, "the shell's base is gone once the app runs");
     }
     // Search and a download work offline.
     await page.goto(origin + "en/explore/");
-    await live(page);
+    await ready(page);
     await page.fill("#search", "terror");
     await page.waitForFunction(() => document.querySelectorAll(".result").length > 0);
     const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[data-download=selection]")]);
@@ -121,12 +130,12 @@ describe("offline", () => {
     }
     await page.click("a[href='en/']");
     await page.waitForURL(origin + "en/");
-    await live(page);
+    await ready(page);
     assert.ok(await page.isVisible("main h1"));
     // A folder's address without its final slash goes to the folder, as online.
     await page.goto(origin + "en/charts");
     await page.waitForURL(origin + "en/charts/");
-    await live(page);
+    await ready(page);
     await page.waitForSelector("[data-chart] .chart-box svg", { state: "attached" });
     assert.deepEqual(errors, []);
     await context.close();
@@ -137,7 +146,7 @@ describe("offline", () => {
     await context.setOffline(true);
     for (const lang of ["en", "zh"]) {
       await page.goto(`${origin}${lang}/sources/`);
-      await live(page);
+      await ready(page);
       const files = await page.$$eval("a[data-download-file]", (links) => links.map((a) => a.href));
       assert.equal(files.length, 3, lang);
       for (const href of [...files, `${origin}embed.js`]) {
@@ -164,6 +173,14 @@ describe("offline", () => {
     writeFileSync(join(site, "data/dataset.json"), JSON.stringify(data));
     rmSync(join(site, "data/dataset.json.br"));
     rmSync(join(site, "data/dataset.json.gz"));
+    // A new build bakes its pages from the new data too.
+    const sources = join(site, "en/sources/index.html");
+    const baked = readFileSync(sources, "utf8");
+    const rebaked = baked.replace(/(data-dataset-version[^>]*>)[^<]+</, "$199.0.0<");
+    assert.notEqual(rebaked, baked, "the page names the dataset's version");
+    writeFileSync(sources, rebaked);
+    rmSync(`${sources}.br`, { force: true });
+    rmSync(`${sources}.gz`, { force: true });
     // The built worker is minified: `const RELEASE="…"`.
     const built = readFileSync(join(site, "sw.js"), "utf8");
     const worker = built.replace(/const RELEASE\s*=\s*"[^"]+"/, 'const RELEASE = "next"');
@@ -173,19 +190,19 @@ describe("offline", () => {
     rmSync(join(site, "sw.js.gz"), { force: true });
 
     await page.reload();
-    await live(page);
+    await ready(page);
     await until(page, async () => {
       const names = await caches.keys();
       return names.length === 1 && names[0] === "cca-explorer-next";
     });
     assert.notDeepEqual(await page.evaluate(() => caches.keys()), before);
     await page.reload();
-    await live(page);
+    await ready(page);
     assert.equal(await page.textContent("[data-dataset-version]"), "99.0.0");
     // Offline, the new release answers, not a mix with the old.
     await context.setOffline(true);
     await page.reload();
-    await live(page);
+    await ready(page);
     assert.equal(await page.textContent("[data-dataset-version]"), "99.0.0");
     await context.close();
   });
@@ -204,7 +221,7 @@ describe("offline", () => {
     try {
       await page.goto(`http://127.0.0.1:${host.address().port}/`);
       const frame = await (await page.waitForSelector("iframe")).contentFrame();
-      await frame.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+      await frame.waitForSelector(READY, { state: "attached", timeout: 15000 });
       // Here the host is on the same site (another port of 127.0.0.1), so the worker the
       // visit installed answers the frame's requests too, and the card still works.
       assert.ok(await frame.isVisible(".fact-value"));

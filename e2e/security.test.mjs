@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { useApp } from "./harness.mjs";
+import { READY, useApp } from "./harness.mjs";
 
 const app = useApp();
 const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
@@ -139,7 +139,7 @@ describe("hostile input", () => {
       const inFrames = [];
       for (const [i, [address]] of frames.entries()) {
         const frame = await (await page.$(`#f${i}`)).contentFrame();
-        await frame.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+        await frame.waitForSelector(READY, { state: "attached", timeout: 15000 });
         inFrames.push({ frame, address, url: frame.url(), scripts: await frame.$$eval("script", (els) => els.length) });
       }
       const state = (frame) =>

@@ -47,7 +47,7 @@ describe("the language switch", () => {
     assert.match(await page.textContent("main h1"), /社会合作视角下的/);
     assert.equal(await page.getAttribute("[data-switch=lang] a[data-option=zh]", "aria-current"), "true");
     await page.reload();
-    await app.live(page);
+    await app.ready(page);
     assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
     assert.match(await page.textContent("main h1"), /社会合作视角下的/);
     await page.click("[data-switch=lang] a[data-option=en]");
@@ -75,7 +75,7 @@ describe("the theme switch", () => {
     assert.match(page.url(), /theme=dark/);
     assert.notEqual(await background(), light);
     await page.reload();
-    await app.live(page);
+    await app.ready(page);
     assert.equal(await page.getAttribute("html", "data-theme"), "dark");
     await page.click("[data-switch=theme] button[data-option=auto]");
     await page.waitForFunction(() => document.documentElement.dataset.theme === "auto");

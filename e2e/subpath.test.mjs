@@ -52,7 +52,7 @@ it("shows a styled 404 page whose links stay under the subpath, at addresses wit
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).visibility), "visible", address);
     await page.click("a[href='en/']");
     await page.waitForURL(app.url("en/"));
-    await app.live(page);
+    await app.ready(page);
     // The folders that are not the root answered 404 to that question: expected here.
     page.errors = page.errors.filter((e) => !e.includes("status of 404"));
     await app.done(page);

@@ -14,15 +14,28 @@
   var theme = params.get("theme");
   if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
 
-  // What the app fetches first, asked for now and at low priority: the main wasm, the
-  // page's data and its view's wasm chunks, named by the page's `app-preload` tags
-  // (before this script). The stylesheet comes before this script in the page: the
-  // browser then fetches both at once (with the script first, it fetched the stylesheet
-  // only once the script was in) and runs the script once the stylesheet is in, so what
-  // it asks for here does not compete with it. These files then come in while the page
-  // is first painted instead of after its load, when the app starts (boot.js). A
-  // reader without scripts fetches none of them.
-  var wanted = document.querySelectorAll("meta[name=app-preload]");
+  // When the app starts (`<html data-start>`, read by the loader, src/boot.js): at load
+  // where the baked page is not the whole of what the address shows (Explore, whose
+  // list is live, names itself with `<meta name="app-start">`; a query other than the
+  // reader's settings, such as `lang=both` or filters; a page the service worker gave
+  // for another address, under `<base data-shell>`), and otherwise on the reader's first
+  // use of a control that needs code ("demand"): a reading page is whole as baked.
+  var settings = ["theme", "embed", "transparent"];
+  var atLoad = !!document.querySelector("meta[name=app-start], base[data-shell]");
+  params.forEach(function (value, key) {
+    if (settings.indexOf(key) < 0) atLoad = true;
+  });
+  html.setAttribute("data-start", atLoad ? "load" : "demand");
+
+  // What the app fetches first, asked for now and at low priority when it starts at
+  // load: the main wasm, the page's data and its view's wasm chunks, named by the
+  // page's `app-preload` tags (before this script). The stylesheet comes before this
+  // script in the page: the browser then fetches both at once (with the script first,
+  // it fetched the stylesheet only once the script was in) and runs the script once the
+  // stylesheet is in, so what it asks for here does not compete with it. These files
+  // then come in while the page is first painted instead of after its load, when the
+  // app starts (boot.js). A reader without scripts fetches none of them.
+  var wanted = atLoad ? document.querySelectorAll("meta[name=app-preload]") : [];
   for (var i = 0; i < wanted.length; i++) {
     var link = document.createElement("link");
     link.rel = "preload";
@@ -36,9 +49,10 @@
   // After one visit the site works offline: the build's service worker (sw.js, beside
   // this script at the site's root). Not in frames: an embed installs nothing for its
   // host's visitors. Where workers are unavailable (private modes, sandboxes, file:),
-  // the site works as before. It is registered once the app has taken over the page
-  // (`<html data-app>`), or 10 s after the load if the app does not: its first caching
-  // downloads every part of the app, which must not compete with the app's own start.
+  // the site works as before. Its first caching downloads every part of the app, which
+  // must not compete with the page's own start: it is registered once the app has taken
+  // over a page that starts it at load (`<html data-app>`, or 10 s after the load if it
+  // does not), and 2 s after the load where the app waits for a control's first use.
   var self = document.currentScript && document.currentScript.src;
   if (self && window.parent === window && params.get("embed") !== "1") {
     addEventListener("load", function () {
@@ -51,6 +65,7 @@
         } catch (e) {}
       };
       if (html.hasAttribute("data-app")) return register();
+      if (!atLoad) return setTimeout(register, 2000);
       var watch = new MutationObserver(function () {
         if (!html.hasAttribute("data-app")) return;
         watch.disconnect();

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { firstViewSize } from "./size.mjs";
+import { measuredPages, visitSize } from "./size.mjs";
 import { serve } from "./static-server.mjs";
 import { synthesize } from "./synth-dataset.mjs";
 import { launch } from "./bench/common.mjs";
@@ -52,7 +52,10 @@ const result = {
 };
 
 try {
-  if (parts.has("size")) result.size = firstViewSize(dist);
+  if (parts.has("size")) {
+    const { reading, explore: explorePage } = measuredPages(dist);
+    result.size = Object.fromEntries([...reading, ...explorePage].map((page) => [page, visitSize(dist, page)]));
+  }
   const browser = await launch();
   result.machine.chromium = browser.version();
   if (parts.has("loads")) {
@@ -67,7 +70,7 @@ try {
     result.explore_synthetic = await explore(browser, `${origin(copy)}/en/explore/`, { rounds: 2, searches: 200 });
   }
   if (parts.has("switches")) {
-    progress(`language and theme switches on en/ and ${chart}`);
+    progress(`theme switches on en/ and ${chart}`);
     result.switches = {
       "en/": await switches(browser, `${origin(real)}/en/`, { rounds: 5 }),
       [chart]: await switches(browser, `${origin(real)}/${chart}`, { rounds: 5 }),
@@ -102,19 +105,19 @@ function table(title, rows) {
 function print(r) {
   console.log(`Benchmark of ${r.commit}, ${r.date}: ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, Chromium ${r.machine.chromium}`);
   if (r.size) {
-    const rows = [...r.size.rows, { file: "total", ...r.size.total }];
-    table("First view: bytes a visit to en/ downloads", [["file", "raw", "gzip", "brotli"], ...rows.map((x) => [x.file, x.raw, x.gzip, x.brotli])]);
+    const rows = Object.entries(r.size).map(([page, { rows, total }]) => [page, rows.length, total.raw, total.gzip, total.brotli, rows.filter((x) => x.file.endsWith(".wasm")).length]);
+    table("First visit: bytes each page downloads (scripts/size.mjs)", [["page", "files", "raw", "gzip", "brotli", "wasm files"], ...rows]);
   }
   const ms = (s) => (s?.median == null ? "–" : `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`);
   if (r.loads) {
     const { app, static: plain, ratios } = r.loads;
     table(`Cold loads of ${r.loads.page ?? "en/"}, ms, median (min–max) of ${r.loads.runs}; ${r.loads.throttling}`, [
-      ["page", "FCP", "LCP", "load", "main wasm in", "app-ready", "blocking"],
+      ["page", "FCP", "LCP", "load", "main wasm in", "ready", "blocking"],
       [`${r.loads.page ?? "en/"} (the app)`, ms(app.fcp), ms(app.lcp), ms(app.load), ms(app.wasm), ms(app.ready), ms(app.blocking)],
       [`${r.loads.page ?? "en/"} as a static page`, ms(plain.fcp), ms(plain.lcp), ms(plain.load), "–", "–", ms(plain.blocking)],
     ]);
     console.log(
-      `ratios: app-ready / static load ${ratios.ready_over_static_load}, app-ready / static LCP ${ratios.ready_over_static_lcp}, ` +
+      `ratios: ready / static load ${ratios.ready_over_static_load}, ready / static LCP ${ratios.ready_over_static_lcp}, ` +
         `FCP / static FCP ${ratios.fcp_over_static_fcp}, LCP / static LCP ${ratios.lcp_over_static_lcp}`,
     );
   }
@@ -127,7 +130,6 @@ function print(r) {
     rows.push(timing(`facet click, ${label} dataset`, e.facet_click_ms));
   }
   for (const [page, s] of Object.entries(r.switches ?? {})) {
-    rows.push(timing(`language switch on ${page}`, s.language_switch_ms));
     rows.push(timing(`theme switch on ${page}`, s.theme_switch_ms));
   }
   if (rows.length > 1) table("Interactions", rows);

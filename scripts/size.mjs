@@ -1,16 +1,27 @@
-// Measures what a first visit downloads: the site's root (which sends the reader on),
-// the overview's baked page, the scripts, WebAssembly, stylesheet and the data the
-// overview starts from (the dataset's core), raw,
-// gzip- and brotli-compressed (GitHub Pages serves gzip; hosts that serve the build's
-// precompressed copies send brotli).
-// The wasm chunks of the other views (tools/split-wasm, listed in split-wasm.json) are
-// not part of it: they are reported apart, as what the first visit to one of those views
-// adds.
+// Measures what a first visit to a page downloads, raw, gzip- and brotli-compressed
+// (GitHub Pages serves gzip; hosts that serve the build's precompressed copies send
+// brotli): the page, its stylesheet, icon and scripts, and, where the page starts the app
+// at load (`<meta name="app-start">`: Explore), the app's module and the files its page
+// names in its `app-preload` tags (the main wasm, the data, the view's wasm chunks). A
+// reading page starts the app only on a control's first use (src/boot.js), so its first
+// visit has no wasm and no data; e2e/size.test.mjs checks the same in a browser.
+// The wasm chunks of the views (tools/split-wasm, listed in split-wasm.json) are also
+// reported apart, as what the app's start on a page of each adds.
 // Usage: node scripts/size.mjs [DIST]   (after a release build; scripts/bench.sh reports it too)
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, normalize } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+/** The pages whose first visit is measured: the overview, a page of each kind, Explore. */
+export function measuredPages(dist = "dist") {
+  const pages = JSON.parse(readFileSync(join(dist, "pages.json"), "utf8"));
+  const first = (prefix) => pages.find((p) => p.startsWith(prefix) && p !== prefix);
+  return {
+    reading: ["en/", first("en/items/"), first("zh/charts/"), first("en/countries/"), "en/read/", "zh/argument/", "en/map/"],
+    explore: ["en/explore/"],
+  };
+}
 
 /** The build's split of the wasm: `{ loader, chunks, splits: { name: [file] } }`. */
 export function splitManifest(dist = "dist") {
@@ -18,24 +29,29 @@ export function splitManifest(dist = "dist") {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : { chunks: [], splits: {} };
 }
 
-/** [{ file, raw, gzip, brotli }] for the first view's files, and their total. */
-export function firstViewSize(dist = "dist") {
-  const chunks = new Set(splitManifest(dist).chunks);
-  return measure(dist, [
-    "index.html",
-    "en/index.html",
-    // Every script, wasm and stylesheet at the root but the host script, which only
-    // host pages load, and the other views' chunks.
-    ...readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== "embed.js" && !chunks.has(f)),
-    // The data the overview starts from (the dataset's core, src/chunks.rs).
-    ...preloadedData(dist, "en/index.html"),
-  ]);
+/** The files, from the site's root, that a first visit to `page` (`en/`) downloads. */
+export function visitFiles(dist, page) {
+  const html = readFileSync(join(dist, page, "index.html"), "utf8");
+  const fromRoot = (address) => normalize(join(page, address)).replace(/\\/g, "/");
+  const attribute = (pattern) => [...html.matchAll(pattern)].map((m) => fromRoot(m[1]));
+  const files = [
+    `${page}index.html`,
+    ...attribute(/<link rel="(?:stylesheet|icon)"[^>]*? href="([^"]+)"/g),
+    ...attribute(/<script[^>]*? src="([^"]+)"/g),
+  ];
+  if (/<meta name="app-start"/.test(html)) {
+    files.push(...attribute(/<meta name="app-preload" content="([^"]+)">/g));
+    // The app's module and what the loader imports beside it.
+    const boot = files.find((f) => /^boot-[0-9a-f]+\.js$/.test(f));
+    const imports = readFileSync(join(dist, boot), "utf8").match(/"\.\/[^"]+\.js"/g) ?? [];
+    files.push(...imports.map((m) => m.slice(3, -1)));
+  }
+  return [...new Set(files)];
 }
 
-/** The data files a baked page has its loader preload (`app-preload` tags), from the root. */
-export function preloadedData(dist, page) {
-  const html = readFileSync(join(dist, page), "utf8");
-  return [...html.matchAll(/<meta name="app-preload" content="(?:\.\.\/)*(data\/[^"]+)">/g)].map((m) => m[1]);
+/** [{ file, raw, gzip, brotli }] for a first visit to `page`, and their total. */
+export function visitSize(dist = "dist", page = "en/") {
+  return measure(dist, visitFiles(dist, page));
 }
 
 /** Per split point (a group of views): the chunk files its first visit adds. */
@@ -60,16 +76,16 @@ function measure(dist, files) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { rows, total } = firstViewSize(process.argv[2] ?? "dist");
+  const dist = process.argv[2] ?? "dist";
   const cell = (n) => String(n).padStart(9);
+  const line = (name, t) => console.log(`${name.padEnd(40)}${cell(t.raw)}${cell(t.gzip)}${cell(t.brotli)}`);
   console.log(`${"file".padEnd(40)}${cell("raw B")}${cell("gzip B")}${cell("brotli B")}`);
-  // The chunks first, so that the first visit's total stays the last line.
-  console.log("what the first visit to a view of each chunk adds (src/chunks.rs)");
-  for (const [name, { rows, total }] of Object.entries(chunkSizes(process.argv[2] ?? "dist"))) {
-    console.log(`${`${name} (${rows.length} files)`.padEnd(40)}${cell(total.raw)}${cell(total.gzip)}${cell(total.brotli)}`);
-  }
-  console.log("\nthe first visit");
-  for (const r of [...rows, { file: "total", ...total }]) {
-    console.log(`${r.file.padEnd(40)}${cell(r.raw)}${cell(r.gzip)}${cell(r.brotli)}`);
-  }
+  console.log("what the app's start on a view of each chunk adds (src/chunks.rs)");
+  for (const [name, { rows, total }] of Object.entries(chunkSizes(dist))) line(`${name} (${rows.length} files)`, total);
+  const { reading, explore } = measuredPages(dist);
+  console.log("\na first visit, per page (everything it downloads)");
+  for (const page of [...reading, ...explore]) line(page, visitSize(dist, page).total);
+  console.log("\nthe first visit to en/explore/");
+  const { rows, total } = visitSize(dist, explore[0]);
+  for (const r of [...rows, { file: "total", ...total }]) line(r.file, r);
 }

@@ -351,6 +351,10 @@ impl Site {
         if cites_article(route) {
             push_citation(&mut head, ds, route.lang);
         }
+        // Whether `early.js` starts the app at load (see `pages::starts_at_load`).
+        if crate::pages::starts_at_load(&route.view) {
+            head.push_str("\n<meta name=\"app-start\" content=\"load\">");
+        }
         // What the app fetches first, the main wasm before the rest: `early.js` asks for
         // these at low priority while the page is first painted. Then the page's data,
         // and the code of its view when that is not in the main module.

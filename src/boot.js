@@ -1,14 +1,189 @@
 // The app's loader, written by the build (src/bake.rs fills in the module's and the
 // wasm's names, and the scripts the module imports, fetched beside it rather than after
-// it). It starts the app once the page has loaded. By then `early.js` has asked, at low
-// priority, for what the page names in its `app-preload` tags (the main wasm, the data,
-// the wasm chunks of the page's view), so they never hold up the first paint and are
-// mostly here when the app starts: the baked page is whole without them.
-const start = async () => {
-  const [bindings] = await Promise.all(["__MODULE__", ...__ALSO__].map((m) => import(m)));
-  const wasm = await bindings.default({ module_or_path: new URL("__WASM__", import.meta.url) });
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+// it). `early.js` has said when the app starts (`<html data-start>`):
+//
+// - "load": once the page has loaded (Explore, and addresses whose query the baked page
+//   does not show). `early.js` has asked, at low priority, for what the page names in
+//   its `app-preload` tags, so they are mostly here by then.
+// - "demand": on the reader's first use of a control that needs code (a button, a point
+//   of a chart, a fold written when opened, a list that changes the page). Until then
+//   the page is its baked HTML, which is whole: links are links, folds are `<details>`.
+//   The first use shows that it is under way at once (`aria-busy`, `data-start=starting`),
+//   starts the app, which takes over the page, and is then done again on the same
+//   control of the app's page. Two things work without the app: the theme switch, and
+//   links that keep the reader's settings (theme, frame) as the app's links do.
+const html = document.documentElement;
+const SETTINGS = ["theme", "embed", "transparent"];
+// What needs the app, in a page not yet taken over. Links and plain folds do not.
+const ACTIONS = "button, [data-live] [data-figure], details[data-live] > summary";
+const THEME = "[data-switch=theme] [data-option]";
+
+let started = null;
+const start = () =>
+  (started ??= (async () => {
+    const [bindings] = await Promise.all(["__MODULE__", ...__ALSO__].map((m) => import(m)));
+    const wasm = await bindings.default({ module_or_path: new URL("__WASM__", import.meta.url) });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+  })());
+
+const live = () => html.hasAttribute("data-app");
+
+// The way from `#app` to an element (child indices): the app draws the same page, so the
+// same way leads to the same control in it.
+const pathOf = (element) => {
+  const app = document.getElementById("app");
+  const steps = [];
+  let at = element;
+  for (; at && at !== app; at = at.parentElement) steps.unshift([...at.parentElement.children].indexOf(at));
+  return at ? steps : null;
 };
-if (document.readyState === "complete") start();
-else addEventListener("load", start, { once: true });
+const atPath = (steps) =>
+  steps.reduce((at, i) => at && at.children[i], document.getElementById("app"));
+
+// The first use of a control: shown at once, then done again on the app's page.
+const wake = (control, again) => {
+  const steps = pathOf(control);
+  control.setAttribute("aria-busy", "true");
+  html.setAttribute("data-start", "starting");
+  const failed = () => {
+    control.removeAttribute("aria-busy");
+    html.setAttribute("data-start", "failed");
+    const notice = document.querySelector("[data-start-failed]");
+    notice?.setAttribute("role", "alert");
+    notice?.removeAttribute("hidden");
+  };
+  const watch = new MutationObserver(() => {
+    if (html.getAttribute("data-start") === "failed") return watch.disconnect(), failed();
+    if (!live()) return;
+    watch.disconnect();
+    html.setAttribute("data-start", "done");
+    const target = steps && atPath(steps);
+    if (target && target.tagName === control.tagName) again(target);
+  });
+  watch.observe(html, { attributes: true, attributeFilter: ["data-app", "data-start"] });
+  start().catch(() => (watch.disconnect(), failed()));
+};
+
+// Links keep the reader's settings from the address: the theme everywhere, the frame
+// (`embed`, `transparent`) except on links that open a new tab (the full view). The
+// rest of each link stays as baked, relative.
+const keepSettings = () => {
+  const here = new URLSearchParams(location.search);
+  for (const link of document.querySelectorAll("#app a[href]")) {
+    const href = link.getAttribute("href");
+    // Another site, or a place in this page.
+    if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) continue;
+    const [, path, query = "", hash = ""] = href.match(/^([^?#]*)(\?[^#]*)?(#.*)?$/);
+    const params = new URLSearchParams(query);
+    for (const key of SETTINGS) {
+      const value = key !== "theme" && link.target === "_blank" ? null : here.get(key);
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    const kept = params.toString();
+    link.setAttribute("href", `${path}${kept ? `?${kept}` : ""}${hash}`);
+  }
+};
+
+// The theme switch, before the app: the page's theme, the switch's state, the address
+// (a history entry, as the app makes) and the links.
+const showTheme = (code) => {
+  html.setAttribute("data-theme", code);
+  for (const option of document.querySelectorAll(THEME)) {
+    option.setAttribute("aria-pressed", String(option.dataset.option === code));
+  }
+};
+const themeOf = (search) => {
+  const theme = new URLSearchParams(search).get("theme");
+  return theme === "light" || theme === "dark" ? theme : "auto";
+};
+const chooseTheme = (code) => {
+  const url = new URL(location.href);
+  if (code === "auto") url.searchParams.delete("theme");
+  else url.searchParams.set("theme", code);
+  if (url.href !== location.href) history.pushState(null, "", url.href);
+  showTheme(code);
+  keepSettings();
+};
+
+// `/` outside a text field goes to the search field, before the app as the app does
+// once live: on Explore's page the baked field (what is typed there is kept by the
+// app), elsewhere Explore's page, which focuses its field on arrival (`#search`).
+const SEARCH = "search";
+addEventListener("keydown", (event) => {
+  const typing = event.target instanceof Element && event.target.closest("input, textarea, select");
+  if (live() || event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  const field = document.getElementById(SEARCH);
+  const link = document.querySelector("a[aria-keyshortcuts='/']");
+  if (!field && !link) return;
+  event.preventDefault();
+  if (field) field.focus();
+  else location.href = `${link.href.split("#")[0]}#${SEARCH}`;
+});
+if (location.hash === `#${SEARCH}` && document.getElementById(SEARCH)) {
+  document.getElementById(SEARCH).focus();
+  history.replaceState(history.state, "", location.pathname + location.search);
+}
+
+if (html.getAttribute("data-start") === "load") {
+  if (document.readyState === "complete") start();
+  else addEventListener("load", start, { once: true });
+} else {
+  if (SETTINGS.some((key) => new URLSearchParams(location.search).has(key))) keepSettings();
+  document.addEventListener(
+    "click",
+    (event) => {
+      if (live() || !(event.target instanceof Element)) return;
+      const theme = event.target.closest(THEME);
+      if (theme) return event.preventDefault(), chooseTheme(theme.dataset.option);
+      const control = event.target.closest(ACTIONS);
+      if (!control || !control.closest("#app")) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (started) return;
+      wake(control, (again) => {
+        if (again.click) again.click();
+        else again.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+      });
+    },
+    true,
+  );
+  // A chart's point opened with Enter (its drawing's keyboard handler).
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (live() || event.key !== "Enter" || !(event.target instanceof Element)) return;
+      const point = event.target.closest("[data-live] [data-figure]");
+      if (!point) return;
+      event.preventDefault();
+      if (started) return;
+      wake(point, (again) => again.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })));
+    },
+    true,
+  );
+  // A list that changes the page (the map's indicator).
+  document.addEventListener(
+    "change",
+    (event) => {
+      const list = event.target;
+      if (live() || !(list instanceof HTMLSelectElement) || !list.closest("#app")) return;
+      event.stopImmediatePropagation();
+      if (started) return;
+      const value = list.value;
+      wake(list, (again) => {
+        again.value = value;
+        again.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    },
+    true,
+  );
+  addEventListener("popstate", () => {
+    if (!live()) showTheme(themeOf(location.search)), keepSettings();
+  });
+  // Starts the app without a first use: for the browser tests of what the app does
+  // once it runs on such a page (e2e/harness.mjs, `start`).
+  addEventListener("cca-explorer-start", start);
+  // The benchmark's readiness on such a page (scripts/bench/loads.mjs).
+  performance.mark("controls-ready");
+}

@@ -152,6 +152,15 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
     shorten(&text, DESCRIPTION_CHARS)
 }
 
+/// Whether the app starts as soon as a page of `view` has loaded. Explore's search,
+/// facets and list are its content, so its page starts the app at once; every other page
+/// is whole as baked (links, folds, tables, drawings) and starts the app on the reader's
+/// first use of a control that needs code (`src/boot.js`), so its first visit fetches no
+/// wasm and no data. The bake names such a page with `<meta name="app-start">`.
+pub fn starts_at_load(view: &View) -> bool {
+    matches!(view, View::Explore)
+}
+
 /// Whether the page presents the article or a part of it, so reference managers and
 /// scholarly search engines should read the article's `citation_*` tags there.
 pub fn cites_article(route: &Route) -> bool {

@@ -744,6 +744,33 @@ fn each_page_preloads_the_main_wasm_and_the_code_of_its_own_view_and_the_overvie
 }
 
 #[test]
+fn only_explore_starts_the_app_at_load_and_every_other_page_on_demand() {
+    let site = site(None);
+    let pages = baked(&site);
+    let mut at_load = BTreeSet::new();
+    for route in all_routes(&site.data, &site.shapes) {
+        let html = page(&pages, &route);
+        let meta = html
+            .matches("<meta name=\"app-start\" content=\"load\">")
+            .count();
+        assert!(meta <= 1, "{}", route.path());
+        // early.js reads it, so it must come before that script.
+        if meta == 1 {
+            let at = html.find("<meta name=\"app-start\"").unwrap_or(usize::MAX);
+            assert!(at < html.find("early.js").unwrap_or(0), "{}", route.path());
+            at_load.insert(route.path());
+        }
+    }
+    assert_eq!(
+        at_load,
+        BTreeSet::from([
+            route(Lang::Zh, View::Explore).path(),
+            route(Lang::En, View::Explore).path()
+        ])
+    );
+}
+
+#[test]
 fn the_chunks_and_their_loader_are_cached_for_good_and_precached_for_offline_use() {
     let pages = baked(&site(None));
     let worker = &pages["sw.js"];

@@ -1,7 +1,8 @@
 // Cold loads of the overview as a phone on a slow network sees them, beside a plain
 // static page with the same first view: first contentful paint, largest contentful
 // paint, the load event, the main wasm's arrival (what the take-over waits for most) and
-// the app's take-over (its `app-ready` mark); and the main thread's blocking time up to
+// the page's readiness (the app's take-over, its `app-ready` mark, on a page that starts
+// the app at load; else the `controls-ready` mark of src/boot.js); and the main thread's blocking time up to
 // then (the part of each long task beyond 50 ms, as total blocking time counts it),
 // measured rather than simulated as Lighthouse does.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -50,7 +51,9 @@ async function coldLoad(browser, url, { app }) {
     }).observe({ type: "largest-contentful-paint", buffered: true });
   });
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
-  if (app) await page.waitForFunction(() => performance.getEntriesByName("app-ready").length, null, { timeout: 120000 });
+  // Ready: the app has taken over (a page that starts it at load), or the page's
+  // controls answer (a reading page, whose controls start the app on first use).
+  if (app) await page.waitForFunction(() => performance.getEntriesByName("app-ready").length || performance.getEntriesByName("controls-ready").length, null, { timeout: 120000 });
   // Observers report in a later task: give the last paint's entries time to arrive.
   await page.waitForTimeout(300);
   const result = await page.evaluate(() => ({
@@ -59,7 +62,7 @@ async function coldLoad(browser, url, { app }) {
     load: performance.getEntriesByType("navigation")[0]?.loadEventEnd ?? NaN,
     // The main module (chunks are named otherwise): when its last byte arrived.
     wasm: performance.getEntriesByType("resource").find((r) => /_bg\.wasm$/.test(r.name))?.responseEnd ?? NaN,
-    ready: performance.getEntriesByName("app-ready")[0]?.startTime ?? NaN,
+    ready: (performance.getEntriesByName("app-ready")[0] ?? performance.getEntriesByName("controls-ready")[0])?.startTime ?? NaN,
     blocking: window.__blocking,
   }));
   await context.close();

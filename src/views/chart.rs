@@ -199,7 +199,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                     }.into_any()
                 } else {
                     view! {
-                        <div class="chart-box" on:click=open_point on:keydown=open_point_by_key>
+                        <div class="chart-box" data-live on:click=open_point on:keydown=open_point_by_key>
                             <div class="chart-narrow" inner_html=narrow_svg></div>
                             <div class="chart-wide" inner_html=wide_svg></div>
                         </div>

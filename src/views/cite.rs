@@ -181,7 +181,7 @@ pub fn DatasetCiteBox(data: Arc<Dataset>) -> impl IntoView {
                 .collect_view()
         });
         view! {
-            <details class="cite-box" data-cite="dataset" on:toggle=on_toggle>
+            <details class="cite-box" data-cite="dataset" data-live on:toggle=on_toggle>
                 <summary>{tr(lang, |u| u.cite_dataset)}</summary>
                 <div class="cite-styles">{fields}</div>
             </details>

@@ -53,9 +53,11 @@ pub fn Header() -> impl IntoView {
         .iter()
         .map(|(target, label)| {
             let key = target.key();
+            // `/` goes to Explore's search field from any page (src/boot.js, views/start.rs).
+            let shortcut = (*target == View::Explore).then_some("/");
             view! {
                 <li>
-                    <a href=ctx.link(target.clone())
+                    <a href=ctx.link(target.clone()) aria-keyshortcuts=shortcut
                         aria-current=move || (current_key.get() == key).then_some("page")>
                         {move || tr(ctx.lang(), label)}
                     </a>

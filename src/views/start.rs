@@ -79,6 +79,10 @@ pub fn start() {
         if !super::load_for(&route.view).await {
             // The baked page stays: it is whole, and its links are real addresses.
             leptos::logging::warn!("the code of this view could not be loaded");
+            // A control that started the app says so (src/boot.js).
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-start", "failed");
+            }
             return;
         }
         take_over(root, data, shapes, preferred);
@@ -179,6 +183,9 @@ fn take_over(
         view! { <App root data shapes preferred/> }
     })
     .forget();
+    if let Some(baked) = &baked {
+        keep_open_folds(baked, &fresh);
+    }
     match baked {
         Some(baked) => {
             let _ = baked.replace_with_with_node_1(&fresh);
@@ -215,6 +222,33 @@ fn take_over(
         let _ = html.set_attribute("data-app", "live");
     }
     mark("app-ready");
+}
+
+/// Opens the folds (`<details>`) of the app's page that the reader had opened in the
+/// baked one, before the swap, so nothing the reader opened closes. The two pages have
+/// the same markup, so their folds pair up in document order; if their numbers differ,
+/// the app's page stays as drawn.
+fn keep_open_folds(baked: &web_sys::Element, fresh: &web_sys::Element) {
+    let folds = |root: &web_sys::Element| {
+        root.query_selector_all("details")
+            .ok()
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .filter_map(|node| node.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let (before, after) = (folds(baked), folds(fresh));
+    if before.len() != after.len() {
+        return;
+    }
+    for (old, new) in before.iter().zip(&after) {
+        if old.open() != new.open() {
+            new.set_open(old.open());
+        }
+    }
 }
 
 /// Marks a moment of the start on the page's performance timeline, for the benchmark.

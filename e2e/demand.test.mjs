@@ -1,0 +1,106 @@
+// A reading page is whole as baked and starts the app only on the reader's first use of a
+// control that needs code (src/boot.js): that use shows it is under way at once, and is
+// then done by the app; the theme switch and the links' settings work without the app.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { useApp } from "./harness.mjs";
+
+const app = useApp();
+const pages = JSON.parse(readFileSync("dist/pages.json", "utf8"));
+const chart = pages.find((p) => p.startsWith("en/charts/") && p !== "en/charts/");
+
+/** Opens `address`, counting the wasm files the page asks for. */
+async function openCounting(address, options = {}) {
+  const wasm = [];
+  const page = await app.open(address, {
+    ...options,
+    before: (p) => p.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url())),
+  });
+  return { page, wasm };
+}
+
+describe("the app on demand", () => {
+  it("a reading page waits for its reader: no app, no wasm", async () => {
+    const { page, wasm } = await openCounting("en/");
+    await page.waitForLoadState("networkidle");
+    assert.equal(await page.getAttribute("html", "data-start"), "demand");
+    assert.equal(await page.getAttribute("html", "data-app"), null);
+    assert.deepEqual(wasm, []);
+    await app.done(page);
+  });
+
+  it("the theme switch works before the app, and the links keep the theme", async () => {
+    const { page, wasm } = await openCounting("en/");
+    await page.click("[data-switch=theme] [data-option=dark]");
+    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+    assert.equal(await page.getAttribute("[data-switch=theme] [data-option=dark]", "aria-pressed"), "true");
+    assert.equal(await page.getAttribute("[data-switch=theme] [data-option=auto]", "aria-pressed"), "false");
+    assert.equal(new URL(page.url()).searchParams.get("theme"), "dark");
+    const explore = await page.getAttribute(".nav-links a[href*='explore']", "href");
+    assert.match(explore, /^\.\.\/?[^?]*explore\/\?theme=dark$|^explore\/\?theme=dark$/);
+    assert.deepEqual(wasm, [], "no wasm for the switch");
+    // Following a link keeps it, and back restores the page's theme.
+    await page.click(".nav-links a[href*='explore']");
+    await page.waitForURL(/explore\/\?theme=dark$/);
+    assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+    await page.goBack();
+    await page.click("[data-switch=theme] [data-option=auto]");
+    await page.goBack();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+    await page.goForward();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "auto");
+    await app.done(page);
+  });
+
+  it("in a frame, links keep the frame and the theme, and the full view opens without the frame", async () => {
+    const { page, wasm } = await openCounting("en/?embed=1&theme=dark");
+    const item = await page.getAttribute("main a[href*='items/']", "href");
+    assert.match(item, /\?(.*&)?embed=1/);
+    assert.match(item, /theme=dark/);
+    const full = await page.getAttribute(".embed-source a", "href");
+    assert.doesNotMatch(full, /embed=1/);
+    assert.match(full, /theme=dark/);
+    assert.deepEqual(wasm, []);
+    await app.done(page);
+  });
+
+  it("a control's first use shows it is under way at once, starts the app, and is done", async () => {
+    const { page, wasm } = await openCounting(chart);
+    assert.deepEqual(wasm, [], "no wasm before the first use");
+    await page.evaluate(() => {
+      window.__busy = false;
+      new MutationObserver(() => {
+        if (document.querySelector("[aria-busy=true]")) window.__busy = true;
+      }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["aria-busy"] });
+    });
+    await page.click("button[data-action=table]");
+    await page.waitForSelector(".chart-table");
+    assert.equal(await page.evaluate(() => window.__busy), true, "the button showed it was busy");
+    assert.equal(new URL(page.url()).searchParams.get("tab"), "table");
+    assert.equal(await page.getAttribute("html", "data-app"), "live");
+    assert.ok(wasm.length > 0);
+    await app.done(page);
+  });
+
+  it("a chart's point opens its figure once the app has started", async () => {
+    const { page } = await openCounting(chart);
+    await page.click(".chart-wide [data-figure]", { force: true });
+    await page.waitForURL(/\/facts\/[^/]+\/$/);
+    await page.waitForSelector("html[data-app=live]", { state: "attached" });
+    await app.done(page);
+  });
+
+  it("a first use that cannot load the app's code says so, and the page stays", async () => {
+    const { page } = await openCounting(chart, {
+      route: (context) => context.route("**/*.wasm", (r) => r.abort()),
+    });
+    await page.click("button[data-action=table]");
+    await page.waitForSelector("[data-start-failed]:not([hidden])");
+    assert.equal(await page.getAttribute("button[data-action=table]", "aria-busy"), null);
+    assert.ok(await page.isVisible(".chart-box"), "the baked chart stays");
+    // The aborted wasm is logged by the browser: that, and nothing else.
+    page.errors = page.errors.filter((e) => !/wasm|Failed to load resource|net::ERR_FAILED|WebAssembly|fetch/i.test(e));
+    await app.done(page);
+  });
+});
