@@ -83,6 +83,19 @@ describe("the app on demand", () => {
     await app.done(page);
   });
 
+  it("pointing at a control fetches the app's files ahead of its use, and starts nothing", async () => {
+    const { page, wasm } = await openCounting(chart);
+    await page.hover("[data-switch=theme] [data-option=dark]");
+    await page.hover(".nav-links a[href*='explore']");
+    await page.waitForTimeout(300);
+    assert.deepEqual(wasm, [], "a theme option or a link fetches nothing");
+    await page.hover(".embed-open");
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith("_bg.wasm") && r.responseEnd > 0));
+    assert.equal(await page.getAttribute("html", "data-app"), null, "the app has not started");
+    assert.equal(await page.getAttribute("html", "data-start"), "demand");
+    await app.done(page);
+  });
+
   it("a chart's point opens its figure once the app has started", async () => {
     const { page } = await openCounting(chart);
     await page.click(".chart-wide [data-figure]", { force: true });

@@ -149,6 +149,25 @@ if (html.getAttribute("data-start") === "load") {
     },
     true,
   );
+  // The pointer or the focus on such a control fetches the app's files ahead of its
+  // use (the files the page names in its `app-preload` tags, as `early.js` does for a
+  // page that starts the app at load), so the use itself waits less.
+  const ahead = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (live() || !target?.closest(`${ACTIONS}, select`) || target.closest(THEME)) return;
+    removeEventListener("pointerover", ahead, true);
+    removeEventListener("focusin", ahead, true);
+    for (const wanted of document.querySelectorAll("meta[name=app-preload]")) {
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.href = wanted.content;
+      document.head.append(link);
+    }
+  };
+  addEventListener("pointerover", ahead, true);
+  addEventListener("focusin", ahead, true);
   // A chart's point opened with Enter (its drawing's keyboard handler).
   document.addEventListener(
     "keydown",
