@@ -869,3 +869,52 @@ fn the_served_data_files_are_the_ones_the_app_trusts_and_precached() {
         assert!(pages["sw.js"].contains(&format!("\"{file}\"")), "{file}");
     }
 }
+
+/// Every relation of the argument shows in the argument page and on the items at both its
+/// ends, in the reader's words in either language, with each link's reason.
+#[test]
+fn the_argument_shows_every_relation_in_both_languages() {
+    use cca_explorer::data::Relation;
+    use cca_explorer::i18n::{tr, UiPick};
+    let site = site(None);
+    let pages = baked(&site);
+    let ds: &Dataset = &site.data;
+    let labels = |relation: Relation| -> [UiPick; 2] {
+        match relation {
+            Relation::Answers => [|u| u.argument_answers, |u| u.argument_answered_by],
+            Relation::Supports => [|u| u.argument_supports, |u| u.argument_supported_by],
+            Relation::Grounds => [|u| u.argument_grounds, |u| u.argument_grounded_by],
+            Relation::PartOf => [|u| u.argument_part_of, |u| u.argument_parts],
+            Relation::Addresses => [|u| u.argument_addresses, |u| u.argument_addressed_by],
+        }
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let map = page(&pages, &route(lang, View::Argument));
+        assert!(map.contains(&html_text(&tr(lang, |u| u.argument_approach))));
+        for relation in Relation::ALL {
+            let link = ds
+                .links
+                .iter()
+                .find(|l| l.relation == relation)
+                .unwrap_or_else(|| panic!("no {} link in the dataset", relation.id()));
+            assert!(
+                map.contains(&format!("data-relation=\"{}\"", relation.id())),
+                "{lang:?} {}",
+                relation.id()
+            );
+            let [out, into] = labels(relation);
+            for (end, label) in [(&link.from, out), (&link.to, into)] {
+                let html = page(&pages, &route(lang, View::Item(end.clone())));
+                assert!(
+                    html.contains(&html_text(&tr(lang, label))),
+                    "{end} {lang:?} {}",
+                    relation.id()
+                );
+                assert!(
+                    without_tags(html).contains(&html_text(link.reason.get(lang))),
+                    "{end} {lang:?}"
+                );
+            }
+        }
+    }
+}

@@ -261,6 +261,64 @@ fn only_a_recommendation_answers() {
     assert_reports(&problems, "$.links[0].from", "only a recommendation");
 }
 
+/// A second claim, reported, for the fixtures of the relations between two non-recommendations.
+fn with_reported_claim(v: &mut Value) {
+    let mut item = v["items"][0].clone();
+    item["id"] = json!("claim-reported");
+    item["voice"] = json!({ "kind": "reported", "by": { "zh": "某些媒体", "en": "Some media" } });
+    item.as_object_mut().expect("an object").remove("figures");
+    v["items"].as_array_mut().expect("an array").push(item);
+}
+
+#[test]
+fn nothing_supports_a_narrative() {
+    let problems = problems_after(|v| {
+        v["items"][0]["kind"] = json!("narrative");
+        v["links"][0]["relation"] = json!("supports");
+    });
+    assert_reports(&problems, "$.links[0].relation", "endorsement");
+}
+
+#[test]
+fn only_a_foundation_or_a_reason_is_grounded() {
+    let problems = problems_after(|v| {
+        v["links"][0]["from"] = json!("claim-poverty");
+        v["links"][0]["to"] = json!("rec-poverty");
+        v["links"][0]["relation"] = json!("grounds");
+    });
+    assert_reports(&problems, "$.links[0].to", "only a foundation or a reason");
+}
+
+#[test]
+fn only_a_narrative_a_problem_or_a_reported_view_is_part_of_another() {
+    let problems = problems_after(|v| {
+        with_reported_claim(v);
+        v["links"][0]["from"] = json!("claim-poverty");
+        v["links"][0]["to"] = json!("claim-reported");
+        v["links"][0]["relation"] = json!("part-of");
+    });
+    assert_reports(&problems, "$.links[0].from", "part-of");
+}
+
+#[test]
+fn a_recommendation_answers_and_does_not_address() {
+    let problems = problems_after(|v| v["links"][0]["relation"] = json!("addresses"));
+    assert_reports(&problems, "$.links[0].from", "a recommendation \"answers\"");
+}
+
+#[test]
+fn the_new_relations_are_accepted_where_they_fit() {
+    let mut value = minimal();
+    with_reported_claim(&mut value);
+    value["items"][0]["kind"] = json!("reason");
+    value["links"][0]["from"] = json!("claim-reported");
+    value["links"][0]["to"] = json!("claim-poverty");
+    for relation in ["grounds", "part-of", "addresses", "supports"] {
+        value["links"][0]["relation"] = json!(relation);
+        assert!(load(&value.to_string()).is_ok(), "{relation}");
+    }
+}
+
 #[test]
 fn an_argument_link_has_a_reason_and_a_real_place() {
     let problems = problems_after(|v| v["links"][0]["reason"]["en"] = json!(" "));
@@ -370,7 +428,7 @@ mod arbitrary_input {
 /// The codes the app writes (URLs, CSV files) are the names the data file uses.
 #[test]
 fn enum_codes_match_the_data_file() {
-    use cca_explorer::data::{ItemKind, Unit, VoiceKind};
+    use cca_explorer::data::{ItemKind, Relation, Unit, VoiceKind};
     for unit in Unit::ALL {
         assert_eq!(serde_json::to_value(unit).ok(), Some(json!(unit.id())));
     }
@@ -379,6 +437,12 @@ fn enum_codes_match_the_data_file() {
     }
     for voice in VoiceKind::ALL {
         assert_eq!(serde_json::to_value(voice).ok(), Some(json!(voice.id())));
+    }
+    for relation in Relation::ALL {
+        assert_eq!(
+            serde_json::to_value(relation).ok(),
+            Some(json!(relation.id()))
+        );
     }
 }
 

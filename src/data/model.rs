@@ -360,15 +360,48 @@ pub struct Voice {
     pub by: Option<Text>,
 }
 
-/// How one item stands to another in the argument.
+/// How one item stands to another in the argument. The names in the data file are
+/// kebab-case (`answers`, `supports`, `grounds`, `part-of`, `addresses`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// A recommendation answers a problem or a challenge.
     Answers,
-    /// Evidence (a claim, a figure's item, an actor…) backs a problem, a challenge or a
-    /// recommendation.
+    /// Evidence (a claim, a figure's item, an actor…) backs a problem, a challenge, a
+    /// recommendation or one of the author's claims.
     Supports,
+    /// A fact or a development is the ground of one of the foundations of social
+    /// cooperation or of one of the reasons for it (trade grew a hundredfold because the
+    /// economies complement each other). Only a foundation or a reason is grounded.
+    Grounds,
+    /// A story or a problem is one strand of a larger one: a "China threat" narrative of
+    /// the framing the article reports and rejects, a subsection's problem of the kind it
+    /// belongs to. Not support: the article does not endorse the whole.
+    PartOf,
+    /// The author's approach (not a recommendation, which answers) is offered as the way
+    /// through a problem or the article's central puzzle.
+    Addresses,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 5] = [
+        Relation::Answers,
+        Relation::Supports,
+        Relation::Grounds,
+        Relation::PartOf,
+        Relation::Addresses,
+    ];
+
+    /// The name used in the data file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Relation::Answers => "answers",
+            Relation::Supports => "supports",
+            Relation::Grounds => "grounds",
+            Relation::PartOf => "part-of",
+            Relation::Addresses => "addresses",
+        }
+    }
 }
 
 /// Whether the article makes a connection itself or the dataset reads it so.

@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::model::{CountryRole, Dataset, ItemKind, Locator, Qualifier, Relation, Text, VoiceKind};
+use super::model::{
+    CountryRole, Dataset, Item, ItemKind, Link, Locator, Qualifier, Relation, Text, VoiceKind,
+};
 
 /// One thing wrong with a dataset file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -395,16 +397,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 format!("{:?} is linked to {:?} twice", link.from, link.to),
             );
         }
-        if link.relation == Relation::Answers {
-            if let Some(from) = items_by_id.get(link.from.as_str()) {
-                if from.kind != ItemKind::Recommendation {
-                    c.report(
-                        format!("{path}.from"),
-                        "only a recommendation answers a problem or a challenge",
-                    );
-                }
-            }
-        }
+        check_relation(&mut c, &path, link, &items_by_id);
         c.locator(
             &format!("{path}.locator"),
             &sections,
@@ -415,6 +408,46 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     }
 
     c.problems
+}
+
+/// What each relation asks of the kinds (and voices) at its two ends.
+fn check_relation(c: &mut Checker, path: &str, link: &Link, items: &HashMap<&str, &Item>) {
+    let (Some(from), Some(to)) = (items.get(link.from.as_str()), items.get(link.to.as_str()))
+    else {
+        return; // An unresolved end is reported already.
+    };
+    match link.relation {
+        Relation::Answers if from.kind != ItemKind::Recommendation => c.report(
+            format!("{path}.from"),
+            "only a recommendation answers a problem or a challenge",
+        ),
+        Relation::Supports if to.kind == ItemKind::Narrative => c.report(
+            format!("{path}.relation"),
+            "nothing \"supports\" a narrative the article rejects (it would read as \
+             endorsement): a strand of it is \"part-of\" it, a recommendation \"answers\" it",
+        ),
+        Relation::Grounds if !matches!(to.kind, ItemKind::Foundation | ItemKind::Reason) => c
+            .report(
+                format!("{path}.to"),
+                "only a foundation or a reason is grounded (\"grounds\"); evidence for \
+                 anything else \"supports\" it",
+            ),
+        Relation::PartOf
+            if !(matches!(from.kind, ItemKind::Narrative | ItemKind::Problem)
+                || from.voice.kind == VoiceKind::Reported) =>
+        {
+            c.report(
+                format!("{path}.from"),
+                "only a narrative, a problem or a reported view is \"part-of\" a larger story \
+                 or problem",
+            )
+        }
+        Relation::Addresses if from.kind == ItemKind::Recommendation => c.report(
+            format!("{path}.from"),
+            "a recommendation \"answers\"; \"addresses\" is for the author's approach",
+        ),
+        _ => {}
+    }
 }
 
 fn check_meta(c: &mut Checker, ds: &Dataset) {

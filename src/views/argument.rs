@@ -1,5 +1,6 @@
-//! The argument map: which problem or challenge each recommendation answers and what
-//! supports each, drawn twice from the same links: as a grid (recommendations ×
+//! The argument map: which problem or challenge each recommendation answers, the
+//! author's approach and what grounds it, which stories are strands of a larger one,
+//! and what supports each, drawn twice from the same links: as a grid (recommendations ×
 //! what they answer, one mark per link, stated or editorial) for the overview, and
 //! as a nested list with every link's reason and place, which is also what screen
 //! readers and narrow screens use.
@@ -60,7 +61,7 @@ fn link_entry(
     });
     let other = other.map(|i| item_link(ctx, i, lang));
     view! {
-        <li class="argument-link" data-basis=basis_id(link.basis) id=anchored.then(|| link_anchor(link))>
+        <li class="argument-link" data-basis=basis_id(link.basis) data-relation=link.relation.id() id=anchored.then(|| link_anchor(link))>
             {other}
             <span class="basis-badge" data-basis=basis_id(link.basis)>{tr(lang, basis_label(link.basis))}</span>
             {has_figures.then(|| view! { <ul class="link-figures">{figures}</ul> })}
@@ -94,8 +95,8 @@ fn link_group(
     })
 }
 
-/// The argument around one item: what it answers and supports, what answers and
-/// supports it. Shown on the map and on the item's own page.
+/// The argument around one item: what it answers, addresses, is part of, grounds and
+/// supports, and the same the other way. Shown on the map and on the item's own page.
 pub fn item_argument(
     ctx: &Ctx,
     ds: &Dataset,
@@ -119,6 +120,12 @@ pub fn item_argument(
     view! {
         {link_group(ctx, ds, |u| u.argument_answers, out(Relation::Answers), anchored, lang)}
         {link_group(ctx, ds, |u| u.argument_answered_by, into(Relation::Answers), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_addresses, out(Relation::Addresses), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_addressed_by, into(Relation::Addresses), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_part_of, out(Relation::PartOf), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_parts, into(Relation::PartOf), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_grounds, out(Relation::Grounds), false, lang)}
+        {link_group(ctx, ds, |u| u.argument_grounded_by, into(Relation::Grounds), false, lang)}
         {link_group(ctx, ds, |u| u.argument_supports, out(Relation::Supports), false, lang)}
         {link_group(ctx, ds, |u| u.argument_supported_by, into(Relation::Supports), false, lang)}
     }
@@ -237,6 +244,7 @@ pub fn Argument(data: Arc<Dataset>) -> impl IntoView {
                 {grid(&ctx, &data, &map, lang)}
                 <h2 class="visually-hidden">{tr(lang, |u| u.argument_list)}</h2>
                 {node_list(&ctx, &data, |u| u.argument_challenges, &map.challenges, lang)}
+                {node_list(&ctx, &data, |u| u.argument_approach, &map.approach, lang)}
                 {node_list(&ctx, &data, |u| u.argument_problems, &map.problems, lang)}
                 {node_list(&ctx, &data, |u| u.argument_recommendations, &map.recommendations, lang)}
                 {node_list(&ctx, &data, |u| u.argument_evidence, &map.evidence, lang)}
