@@ -3,7 +3,7 @@
 // answer on the real dataset and on a synthetic one of 10,000 items, the memory held,
 // and Lighthouse's mobile scores. Prints tables; writes everything to target/bench.json.
 // Run it through scripts/bench.sh, which builds the release site first.
-// Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--page ADDRESS] [--only size,loads,explore,switches,lighthouse]
+// Usage: node scripts/bench.mjs [--dist DIR] [--runs N] [--page ADDRESS] [--only size,loads,first-use,explore,switches,lighthouse]
 // (--page: the page of the cold loads, en/ by default; en/explore/, say, for a view whose
 // code is in a wasm chunk)
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
@@ -16,6 +16,7 @@ import { synthesize } from "./synth-dataset.mjs";
 import { launch } from "./bench/common.mjs";
 import { loads, writeStaticPage } from "./bench/loads.mjs";
 import { explore, switches } from "./bench/interactions.mjs";
+import { firstUse } from "./bench/first-use.mjs";
 import { lighthouse } from "./bench/lighthouse.mjs";
 
 const args = process.argv.slice(2);
@@ -23,7 +24,7 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const dist = option("--dist", "dist");
 const runs = Number(option("--runs", 15));
 const loadPage = option("--page", "en/");
-const parts = new Set(option("--only", "size,loads,explore,switches,lighthouse").split(","));
+const parts = new Set(option("--only", "size,loads,first-use,explore,switches,lighthouse").split(","));
 const OUT = "target/bench.json";
 const progress = (what) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
 
@@ -62,6 +63,10 @@ try {
     progress(`cold loads: ${runs} of ${loadPage} and of its static twin`);
     result.loads = await loads(browser, { appUrl: `${origin(real)}/${loadPage}`, staticUrl: `${origin(copy)}/${staticPage}`, runs });
     result.loads.page = loadPage;
+  }
+  if (parts.has("first-use")) {
+    progress(`first use of the embed button on ${chart}`);
+    result.first_use = { page: chart, ...(await firstUse(browser, `${origin(real)}/${chart}`, { runs: Math.min(runs, 7) })) };
   }
   if (parts.has("explore")) {
     progress("Explore on the real dataset");
@@ -120,6 +125,13 @@ function print(r) {
       `ratios: ready / static load ${ratios.ready_over_static_load}, ready / static LCP ${ratios.ready_over_static_lcp}, ` +
         `FCP / static FCP ${ratios.fcp_over_static_fcp}, LCP / static LCP ${ratios.lcp_over_static_lcp}`,
     );
+  }
+  if (r.first_use) {
+    const { page, runs, feedback_ms, dialog_open_ms } = r.first_use;
+    table(`First use of the embed button on ${page}, ms from the tap, median (min–max) of ${runs}; throttled as the cold loads`, [
+      ["", "busy mark shown", "dialog open"],
+      ["first use", ms(feedback_ms), ms(dialog_open_ms)],
+    ]);
   }
   const timing = (name, s) => [name, s.n, s.median, s.p95, s.max];
   const rows = [["interaction → next paint, ms (desktop window, no throttling)", "n", "median", "p95", "max"]];
