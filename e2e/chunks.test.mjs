@@ -160,11 +160,19 @@ describe("the views' code in chunks", () => {
     const broken = structuredClone(dataset);
     const item = broken.items.find((i) => i.figures?.length);
     item.figures[0] = "no-such-figure";
-    page = await app.open("en/", { route: serving(JSON.stringify(broken)) });
-    await page.evaluate(() => dispatchEvent(new Event("cca-explorer-start")));
+    // Explore starts the app at load: it lists the problem.
+    page = await app.open("en/explore/", { route: serving(JSON.stringify(broken)) });
     const alert = page.locator("[role=alert]");
     await alert.waitFor();
     assert.match(await alert.textContent(), /The data could not be read[^]*no-such-figure/);
+    await app.done(page);
+    // A page that waits for a first use keeps its baked content, and the control says it
+    // could not start.
+    page = await app.open("en/", { route: serving(JSON.stringify(broken)) });
+    await page.click(".embed-open");
+    await page.waitForSelector("[data-start-failed][role=alert]:not([hidden])");
+    assert.equal(await page.getAttribute("html", "data-app"), null, "the baked page stays");
+    assert.ok(await page.locator("main [data-country=KAZ]").count() > 0, "the overview is still there");
     await app.done(page);
     // A browser that cannot compute the file's SHA-256 (crypto.subtle is there only in
     // secure contexts) checks the build's own file too, and shows it.

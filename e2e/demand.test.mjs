@@ -53,6 +53,18 @@ describe("the app on demand", () => {
     await app.done(page);
   });
 
+  it("a page opened in a theme shows that theme pressed in the switch, and its files keep their addresses", async () => {
+    const { page, wasm } = await openCounting("en/sources/?theme=dark");
+    assert.equal(await page.getAttribute("[data-switch=theme] [data-option=dark]", "aria-pressed"), "true");
+    assert.equal(await page.getAttribute("[data-switch=theme] [data-option=auto]", "aria-pressed"), "false");
+    const files = await page.$$eval("a[data-download-file]", (links) => links.map((a) => a.getAttribute("href")));
+    assert.ok(files.length > 0);
+    for (const href of files) assert.doesNotMatch(href, /theme=/, href);
+    assert.match(await page.getAttribute(".nav-links a[href*='explore']", "href"), /theme=dark/);
+    assert.deepEqual(wasm, []);
+    await app.done(page);
+  });
+
   it("in a frame, links keep the frame and the theme, and the full view opens without the frame", async () => {
     const { page, wasm } = await openCounting("en/?embed=1&theme=dark");
     const item = await page.getAttribute("main a[href*='items/']", "href");
@@ -98,8 +110,9 @@ describe("the app on demand", () => {
 
   it("a chart's point opens its figure once the app has started", async () => {
     const { page } = await openCounting(chart);
+    const figure = await page.getAttribute(".chart-wide [data-figure]", "data-figure");
     await page.click(".chart-wide [data-figure]", { force: true });
-    await page.waitForURL(/\/facts\/[^/]+\/$/);
+    await page.waitForURL(new RegExp(`/facts/${figure}/$`));
     await page.waitForSelector("html[data-app=live]", { state: "attached" });
     await app.done(page);
   });

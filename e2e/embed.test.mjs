@@ -75,12 +75,16 @@ describe("embedded views", () => {
     const frame = await element.contentFrame();
     await frame.waitForURL(app.url(address));
     await frame.waitForSelector(READY, { state: "attached", timeout: 15000 });
+    await frame.evaluate(() => (window.__samePage = true));
     await page.evaluate(() => {
       document.querySelector("iframe").nextElementSibling.contentWindow.postMessage(
         { source: "cca-explorer-host", type: "set", theme: "dark" }, "*");
     });
     await frame.waitForFunction(() => document.documentElement.dataset.theme === "dark");
     assert.match(frame.url(), /theme=dark/);
+    // The theme changes in place, without loading the page again.
+    assert.equal(await frame.evaluate(() => window.__samePage), true);
+    assert.equal(await frame.getAttribute("[data-switch=theme] [data-option=dark]", "aria-pressed"), "true");
     // A sibling frame sends the same message: it is not the parent, so nothing changes.
     await page.evaluate(() => {
       const stranger = document.getElementById("stranger").contentWindow;

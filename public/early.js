@@ -1,5 +1,6 @@
 // Runs before the page's first paint, on every page (a few hundred bytes, cached):
-// applies `?theme=` at once, asks for the app's first files at low priority, and in a
+// applies `?theme=` at once, says when the app starts (at load, or on a control's first
+// use) and where it starts at load asks for its first files at low priority, and in a
 // frame (`?embed=1`) hides the site around the view and reports the page's height to the
 // host page from the first paint on.
 //
@@ -20,10 +21,11 @@
   // reader's settings, such as `lang=both` or filters; a page the service worker gave
   // for another address, under `<base data-shell>`), and otherwise on the reader's first
   // use of a control that needs code ("demand"): a reading page is whole as baked.
-  var settings = ["theme", "embed", "transparent"];
+  // Campaign and click tags that sites add to shared links change nothing either.
+  var settings = ["theme", "embed", "transparent", "fbclid", "gclid", "msclkid"];
   var atLoad = !!document.querySelector("meta[name=app-start], base[data-shell]");
   params.forEach(function (value, key) {
-    if (settings.indexOf(key) < 0) atLoad = true;
+    if (settings.indexOf(key) < 0 && key.indexOf("utm_") !== 0) atLoad = true;
   });
   html.setAttribute("data-start", atLoad ? "load" : "demand");
 
@@ -52,7 +54,8 @@
   // the site works as before. Its first caching downloads every part of the app, which
   // must not compete with the page's own start: it is registered once the app has taken
   // over a page that starts it at load (`<html data-app>`, or 10 s after the load if it
-  // does not), and 2 s after the load where the app waits for a control's first use.
+  // does not), and where the app waits for a control's first use, once it has started
+  // or 10 s after the load, and then not for a reader who asked to save data.
   var self = document.currentScript && document.currentScript.src;
   if (self && window.parent === window && params.get("embed") !== "1") {
     addEventListener("load", function () {
@@ -65,14 +68,16 @@
         } catch (e) {}
       };
       if (html.hasAttribute("data-app")) return register();
-      if (!atLoad) return setTimeout(register, 2000);
+      var saveData = navigator.connection && navigator.connection.saveData;
       var watch = new MutationObserver(function () {
         if (!html.hasAttribute("data-app")) return;
         watch.disconnect();
         register();
       });
       watch.observe(html, { attributes: true, attributeFilter: ["data-app"] });
-      setTimeout(register, 10000);
+      setTimeout(function () {
+        if (atLoad || !saveData) register();
+      }, 10000);
     });
   }
   if (params.get("embed") !== "1") return;
@@ -111,9 +116,13 @@
       changed = true;
     }
     if (!changed || url.href === location.href) return;
+    // In place where the app follows the address, or where only the theme changed on a
+    // page that waits for a first use (its loader follows the address's theme); else the
+    // page at the new address is loaded.
     var live = html.hasAttribute("data-app");
+    var themeOnly = url.pathname === location.pathname && url.searchParams.get("lang") === params.get("lang");
     try {
-      if (!live) throw new Error("the app has not started");
+      if (!live && !(themeOnly && html.getAttribute("data-start") === "demand")) throw new Error("reload");
       // The app follows the address (see src/views/navigation.rs).
       history.replaceState(null, "", url.href);
       dispatchEvent(new PopStateEvent("popstate"));

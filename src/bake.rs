@@ -1,6 +1,7 @@
 //! Baking: the build writes a real page for every address of the site, so each one
 //! shows its content the moment its HTML arrives, for readers, search engines, link
-//! previews and reference managers alike; the app then takes over (see `views::start`).
+//! previews and reference managers alike; the app takes over at load on Explore and on
+//! a control's first use elsewhere (see `pages::starts_at_load`, `views::start`).
 //!
 //! The bodies come from the same Leptos components the app runs, rendered natively.
 //! The heads come from [`crate::pages`] (title, description) and the dataset (the
@@ -356,7 +357,8 @@ impl Site {
             head.push_str("\n<meta name=\"app-start\" content=\"load\">");
         }
         // What the app fetches first, the main wasm before the rest: `early.js` asks for
-        // these at low priority while the page is first painted. Then the page's data,
+        // these at low priority while the page is first painted where the app starts at
+        // load (and the loader when a control is pointed at, elsewhere). Then the page's data,
         // and the code of its view when that is not in the main module.
         let prefix = to_root(depth);
         let wasm = self.loader_imports().map(|(_, wasm)| wasm);

@@ -41,25 +41,40 @@ const pathOf = (element) => {
 const atPath = (steps) =>
   steps.reduce((at, i) => at && at.children[i], document.getElementById("app"));
 
-// The first use of a control: shown at once, then done again on the app's page.
+// The app could not start: the page says so, in view, and stays as baked (a reload
+// once online tries again).
+const showFailure = () => {
+  html.setAttribute("data-start", "failed");
+  const notice = document.querySelector("[data-start-failed]");
+  if (!notice) return;
+  notice.setAttribute("role", "alert");
+  notice.setAttribute("tabindex", "-1");
+  notice.removeAttribute("hidden");
+  notice.scrollIntoView({ block: "nearest" });
+  notice.focus({ preventScroll: true });
+};
+
+// The first use of a control: shown at once, then done again on the app's page, once
+// the control is there (a fold's content may be drawn a moment after the take-over).
 const wake = (control, again) => {
   const steps = pathOf(control);
   control.setAttribute("aria-busy", "true");
   html.setAttribute("data-start", "starting");
   const failed = () => {
     control.removeAttribute("aria-busy");
-    html.setAttribute("data-start", "failed");
-    const notice = document.querySelector("[data-start-failed]");
-    notice?.setAttribute("role", "alert");
-    notice?.removeAttribute("hidden");
+    showFailure();
+  };
+  const replay = (tries) => {
+    const target = steps && atPath(steps);
+    if (target && target.tagName === control.tagName) again(target);
+    else if (tries > 0) setTimeout(replay, 100, tries - 1);
   };
   const watch = new MutationObserver(() => {
     if (html.getAttribute("data-start") === "failed") return watch.disconnect(), failed();
     if (!live()) return;
     watch.disconnect();
     html.setAttribute("data-start", "done");
-    const target = steps && atPath(steps);
-    if (target && target.tagName === control.tagName) again(target);
+    replay(50);
   });
   watch.observe(html, { attributes: true, attributeFilter: ["data-app", "data-start"] });
   start().catch(() => (watch.disconnect(), failed()));
@@ -75,6 +90,8 @@ const keepSettings = () => {
     // Another site, or a place in this page.
     if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) continue;
     const [, path, query = "", hash = ""] = href.match(/^([^?#]*)(\?[^#]*)?(#.*)?$/);
+    // A file (a download, the host script) is no page: it keeps its address.
+    if (link.hasAttribute("download") || !/(^|\/)$/.test(path)) continue;
     const params = new URLSearchParams(query);
     for (const key of SETTINGS) {
       const value = key !== "theme" && link.target === "_blank" ? null : here.get(key);
@@ -130,6 +147,8 @@ if (html.getAttribute("data-start") === "load") {
   if (document.readyState === "complete") start();
   else addEventListener("load", start, { once: true });
 } else {
+  // The baked switch shows the default theme; the address may name another.
+  showTheme(themeOf(location.search));
   if (SETTINGS.some((key) => new URLSearchParams(location.search).has(key))) keepSettings();
   document.addEventListener(
     "click",
@@ -141,6 +160,7 @@ if (html.getAttribute("data-start") === "load") {
       if (!control || !control.closest("#app")) return;
       event.preventDefault();
       event.stopImmediatePropagation();
+      if (html.getAttribute("data-start") === "failed") return showFailure();
       if (started) return;
       wake(control, (again) => {
         if (again.click) again.click();

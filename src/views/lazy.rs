@@ -190,7 +190,7 @@ pub fn embed_form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
 /// or a message that says they cannot be had.
 ///
 /// No `Suspense`: this is all the waiting the app does, and Leptos's suspense machinery
-/// would add about 4 KB (brotli) to the main module, which every first visit downloads.
+/// would add about 4 KB (brotli) to the main module, which every start of the app downloads.
 fn once_loaded(
     load: impl std::future::Future<Output = Result<(), NotDrawn>> + 'static,
     draw: impl Fn() -> Option<AnyView> + Send + Sync + 'static,

@@ -57,6 +57,15 @@ pub fn start() {
             super::load_for(&view).await;
         });
         let data = dataset::for_view(&route.view).await;
+        // Started by a control's first use, the baked page is whole: it stays, and the
+        // loader says the control could not start, rather than an error in its place.
+        if let Err(problems) = &data {
+            if started_by_a_control() {
+                leptos::logging::warn!("the data could not be read: {problems:?}");
+                say_start_failed();
+                return;
+            }
+        }
         let shapes = match route.view {
             View::Map(_) => Some(fetch_shapes(&root).await),
             _ => None,
@@ -79,14 +88,27 @@ pub fn start() {
         if !super::load_for(&route.view).await {
             // The baked page stays: it is whole, and its links are real addresses.
             leptos::logging::warn!("the code of this view could not be loaded");
-            // A control that started the app says so (src/boot.js).
-            if let Some(html) = document().document_element() {
-                let _ = html.set_attribute("data-start", "failed");
-            }
+            say_start_failed();
             return;
         }
         take_over(root, data, shapes, preferred);
     });
+}
+
+/// Whether a control's first use started the app on a page that waits for one (the
+/// loader marks `<html data-start="starting">`, src/boot.js).
+fn started_by_a_control() -> bool {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-start"))
+        .is_some_and(|start| start == "starting")
+}
+
+/// Tells the loader the app could not start; a control waiting for it says so.
+fn say_start_failed() {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-start", "failed");
+    }
 }
 
 /// The folder part of a path (`/site/index.html` → `/site/`).
