@@ -80,6 +80,13 @@ const wake = (control, again) => {
   start().catch(() => (watch.disconnect(), failed()));
 };
 
+// A use of a control before the app: once the app failed to start, the failure shown
+// again; while it starts, nothing more (the first use is done once it is live).
+const use = (control, again) => {
+  if (html.getAttribute("data-start") === "failed") return showFailure();
+  if (!started) wake(control, again);
+};
+
 // Links keep the reader's settings from the address: the theme everywhere, the frame
 // (`embed`, `transparent`) except on links that open a new tab (the full view). The
 // rest of each link stays as baked, relative.
@@ -160,9 +167,7 @@ if (html.getAttribute("data-start") === "load") {
       if (!control || !control.closest("#app")) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (html.getAttribute("data-start") === "failed") return showFailure();
-      if (started) return;
-      wake(control, (again) => {
+      use(control, (again) => {
         if (again.click) again.click();
         else again.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
       });
@@ -196,8 +201,7 @@ if (html.getAttribute("data-start") === "load") {
       const point = event.target.closest("[data-live] [data-figure]");
       if (!point) return;
       event.preventDefault();
-      if (started) return;
-      wake(point, (again) => again.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })));
+      use(point, (again) => again.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })));
     },
     true,
   );
@@ -208,9 +212,8 @@ if (html.getAttribute("data-start") === "load") {
       const list = event.target;
       if (live() || !(list instanceof HTMLSelectElement) || !list.closest("#app")) return;
       event.stopImmediatePropagation();
-      if (started) return;
       const value = list.value;
-      wake(list, (again) => {
+      use(list, (again) => {
         again.value = value;
         again.dispatchEvent(new Event("change", { bubbles: true }));
       });
