@@ -15,7 +15,10 @@ async function openCounting(address, options = {}) {
   const wasm = [];
   const page = await app.open(address, {
     ...options,
-    before: (p) => p.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url())),
+    before: async (p) => {
+      p.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+      await options.before?.(p);
+    },
   });
   return { page, wasm };
 }
@@ -128,5 +131,35 @@ describe("the app on demand", () => {
     // The aborted wasm is logged by the browser: that, and nothing else.
     page.errors = page.errors.filter((e) => !/wasm|Failed to load resource|net::ERR_FAILED|WebAssembly|fetch/i.test(e));
     await app.done(page);
+  });
+  it("a citation is copied without the app, or left selected where the clipboard cannot be used", async () => {
+    const field = "#cite-item-labour-migration-bibtex-en";
+    const button = `.cite-style:has(${field}) button`;
+    const status = `.cite-style:has(${field}) [role=status]`;
+    const clipboard = (p) => p.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url() });
+    const { page, wasm } = await openCounting("en/items/labour-migration/", { before: clipboard });
+    await page.click(".cite-box summary");
+    await page.hover(button);
+    await page.click(button);
+    await page.waitForSelector(`${status}:has-text('Copied.')`);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue(field));
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(wasm, [], "no code fetched, not even ahead");
+    assert.equal(await page.getAttribute("html", "data-app"), null);
+    await app.done(page);
+
+    const without = await app.open("en/items/labour-migration/", {
+      before: (p) => p.addInitScript(() => Object.defineProperty(navigator, "clipboard", { value: undefined })),
+    });
+    await without.click(".cite-box summary");
+    await without.click(button);
+    await without.waitForSelector(`${status}:has-text('press Ctrl+C')`);
+    const selected = await without.evaluate(() => {
+      const el = document.activeElement;
+      return el.value.slice(el.selectionStart, el.selectionEnd);
+    });
+    assert.equal(selected, await without.inputValue(field));
+    assert.equal(await without.getAttribute("html", "data-app"), null);
+    await app.done(without);
   });
 });

@@ -94,6 +94,26 @@ describe("Explore", () => {
     await app.done(page);
   });
 
+  it("finds by place in the argument map the items the map lists there, each row naming its place", async () => {
+    const page = await app.open("en/argument/");
+    const mapAddress = page.url();
+    const listed = await page.$$eval(".argument-group", (groups) =>
+      Object.fromEntries(groups.map((g) => [g.querySelector("h2").textContent.trim(),
+        [...g.querySelectorAll(".argument-node")].map((li) => li.dataset.item)])));
+    const challenges = listed["Challenges to the idea"];
+    assert.ok(challenges?.length > 0, "the map lists challenges");
+    await page.goto(new URL("../explore/", page.url()).href);
+    await app.ready(page);
+    assert.equal(await countBeside(page, "role", "challenge"), challenges.length);
+    await page.check("input[data-facet=role][value=challenge]");
+    await page.waitForURL(/role=challenge/);
+    assert.deepEqual(await shownItems(page), challenges);
+    const chips = await page.$$eval(`${RESULT} .chip-role a`, (links) => links.map((a) => [a.textContent, a.href]));
+    assert.equal(chips.length, challenges.length);
+    for (const chip of chips) assert.deepEqual(chip, ["Challenge", mapAddress]);
+    await app.done(page);
+  });
+
   it("counts follow the other facets", async () => {
     const page = await app.open("en/explore/?kind=recommendation");
     const recs = dataset.items.filter((i) => i.kind === "recommendation");
@@ -185,7 +205,7 @@ describe("Search", () => {
   });
 
   it("matches in both scripts in the bilingual view", async () => {
-    const page = await app.open("zh/explore/?lang=both&q=poverty");
+    const page = await app.open("both/explore/?q=poverty");
     const marks = await searchHighlights(page);
     assert.ok(marks.some((h) => h.lang === "en" && h.item && h.text.toLowerCase() === "poverty"), JSON.stringify(marks));
     assert.ok(marks.every((h) => h.item), "painted in shown results only");

@@ -158,7 +158,7 @@ describe("addresses of the first scheme", () => {
     ["?view=charts&id=poverty-rate&tab=table&lang=en", {}, "/en/charts/poverty-rate/?tab=table", ".chart-table caption, main h1", /Poverty rate/],
     ["?view=map&lang=zh", {}, "/zh/map/", "main h1", "地图"],
     ["?view=countries&id=KGZ", { locale: "zh-CN" }, "/zh/countries/KGZ/", "main h1", "吉尔吉斯斯坦"],
-    ["?lang=both", { locale: "en-US" }, "/zh/?lang=both", "[data-country=TJK] h3 [lang=en]", "Tajikistan"],
+    ["?lang=both", { locale: "en-US" }, "/both/", "[data-country=TJK] h3 [lang=en]", "Tajikistan"],
   ];
   for (const [old, options, address, selector, text] of cases) {
     it(`${old} opens ${address}`, async () => {

@@ -41,7 +41,7 @@ describe("whose claim", () => {
     const zh = { author: "作者观点", attributed: "引述", reported: "转述观点", fact: "事实" };
     for (const [id, label] of links) assert.equal(label, zh[item(id).voice.kind], id);
     await app.done(page);
-    const both = await app.open("zh/countries/KAZ/?lang=both");
+    const both = await app.open("both/countries/KAZ/");
     const label = await both.textContent("#app a.item-link .voice-badge");
     assert.match(label, /^(作者观点|引述|转述观点|事实) · [A-Z]/);
     await app.done(both);
@@ -70,7 +70,7 @@ describe("the article in order", () => {
   });
 
   it("aligns Chinese and English paragraph by paragraph side by side", async () => {
-    const page = await app.open("zh/read/?lang=both");
+    const page = await app.open("both/read/");
     const rows = await page.$$eval(".read-paragraph .parallel", (els) =>
       els.map((p) => [...p.children].map((c) => [c.lang, c.querySelectorAll(".read-item").length])),
     );
@@ -190,7 +190,7 @@ describe("chart sources", () => {
     assert.ok(places.length > 0);
     for (const place of places) assert.match(place, /^\/en\/read\/#p-[\w-]+-\d+$/);
     await app.done(page);
-    const both = await app.open("zh/charts/population/?lang=both");
+    const both = await app.open("both/charts/population/");
     const langs = await both.$$eval("[data-chart=population] .source", (els) => els.map((p) => p.lang));
     assert.deepEqual(langs, ["zh-Hans", "en"]);
     await app.done(both);

@@ -28,12 +28,30 @@ describe("the first view", () => {
     await app.done(page);
   });
 
-  it("shows both languages side by side with lang=both", async () => {
-    const page = await app.open("zh/?lang=both");
-    const card = page.locator("[data-country=TJK] h3");
-    assert.equal(await card.locator("[lang=zh-Hans]").textContent(), "塔吉克斯坦");
-    assert.equal(await card.locator("[lang=en]").textContent(), "Tajikistan");
-    await app.done(page);
+  it("shows both languages side by side at both/, baked so, without scripts too", async () => {
+    for (const javaScript of [true, false]) {
+      const page = await app.open("both/", { javaScript });
+      const card = page.locator("[data-country=TJK] h3");
+      assert.equal(await card.locator("[lang=zh-Hans]").textContent(), "塔吉克斯坦");
+      assert.equal(await card.locator("[lang=en]").textContent(), "Tajikistan");
+      assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
+      // Nothing is left for the app to draw: the page waits for a first use.
+      if (javaScript) assert.equal(await page.getAttribute("html", "data-start"), "demand");
+      await app.done(page);
+    }
+  });
+
+  it("opens the both/ page from the first form, ?lang=both, keeping the rest of the address", async () => {
+    for (const old of ["zh/countries/KGZ/?lang=both&theme=dark#profile", "en/countries/KGZ/?theme=dark&lang=both#profile"]) {
+      const page = await app.open("en/");
+      const entries = await page.evaluate(() => history.length);
+      await page.goto(app.url(old));
+      await app.ready(page);
+      assert.equal(page.url(), app.url("both/countries/KGZ/?theme=dark#profile"), old);
+      assert.equal(await page.evaluate(() => history.length), entries + 1, "the old address left no entry to go back to");
+      assert.equal(await page.locator("main h1 [lang=en]").textContent(), "Kyrgyzstan");
+      await app.done(page);
+    }
   });
 });
 
@@ -59,7 +77,7 @@ describe("the language switch", () => {
   it("keeps the page, its filters and the theme", async () => {
     const page = await app.open("en/explore/?theme=dark&country=KGZ");
     await page.click("[data-switch=lang] a[data-option=both]");
-    await page.waitForURL(/\/zh\/explore\/\?lang=both&theme=dark&country=KGZ$/);
+    await page.waitForURL(/\/both\/explore\/\?theme=dark&country=KGZ$/);
     assert.ok((await page.locator("main .bi [lang=en]").count()) > 0, "English beside the Chinese");
     await app.done(page);
   });

@@ -13,7 +13,9 @@ import { useApp } from "./harness.mjs";
 import { measuredPages, visitFiles, visitSize } from "../scripts/size.mjs";
 
 const READING_BUDGET = 50_000;
-const EXPLORE_BUDGET = 330_000;
+// Explore: 327.4 KB with dataset 1.2.1; 333.1 KB with 1.2.2 and the role facet. The target
+// (issue 24) is 120 KB, as an island with its part of the data; this guards the way there.
+const EXPLORE_BUDGET = 340_000;
 
 const app = useApp();
 const { reading, explore } = measuredPages("dist");

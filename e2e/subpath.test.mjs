@@ -27,6 +27,10 @@ it("sends the root to the reader's language and old addresses to their pages, un
   assert.equal(old.url(), app.url("en/charts/poverty-rate/"));
   assert.equal(await old.textContent("main h1"), "Poverty rate");
   await app.done(old);
+  const both = await app.open("zh/charts/poverty-rate/?lang=both");
+  assert.equal(both.url(), app.url("both/charts/poverty-rate/"));
+  assert.equal(await both.locator("main h1 [lang=en]").textContent(), "Poverty rate");
+  await app.done(both);
 });
 
 it("serves baked pages without JavaScript and a 404 page that finds the site's root", async () => {

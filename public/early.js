@@ -12,13 +12,29 @@
 (function () {
   var html = document.documentElement;
   var params = new URLSearchParams(location.search);
+  // This script sits at the site's root, so its own address tells where pages start.
+  var self = document.currentScript && document.currentScript.src;
+  var root = self ? new URL(".", self).pathname : "/";
+  var rest = location.pathname.indexOf(root) === 0 ? location.pathname.slice(root.length).split("/") : [];
+
+  // Side-by-side reading was once `?lang=both` on a `zh/` or `en/` page; it has baked
+  // pages of its own under `both/` now. Such a link opens that page, before anything of
+  // this one is painted, with the rest of its query and its fragment.
+  if (params.get("lang") === "both" && (rest[0] === "zh" || rest[0] === "en")) {
+    var others = location.search.slice(1).split("&").filter(function (pair) {
+      return pair !== "lang=both";
+    });
+    rest[0] = "both";
+    location.replace(root + rest.join("/") + (others.length ? "?" + others.join("&") : "") + location.hash);
+    return;
+  }
   var theme = params.get("theme");
   if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
 
   // When the app starts (`<html data-start>`, read by the loader, src/boot.js): at load
   // where the baked page is not the whole of what the address shows (Explore, whose
   // list is live, names itself with `<meta name="app-start">`; a query other than the
-  // reader's settings, such as `lang=both` or filters; a page the service worker gave
+  // reader's settings, such as Explore's filters; a page the service worker gave
   // for another address, under `<base data-shell>`), and otherwise on the reader's first
   // use of a control that needs code ("demand"): a reading page is whole as baked.
   // Campaign and click tags that sites add to shared links change nothing either.
@@ -56,7 +72,6 @@
   // over a page that starts it at load (`<html data-app>`, or 10 s after the load if it
   // does not), and where the app waits for a control's first use, once it has started
   // or 10 s after the load, and then not for a reader who asked to save data.
-  var self = document.currentScript && document.currentScript.src;
   if (self && window.parent === window && params.get("embed") !== "1") {
     addEventListener("load", function () {
       var done = false;
@@ -94,13 +109,10 @@
     parent.postMessage({ sentinel: "amp", type: "embed-size", height: height }, "*");
   }).observe(html);
 
-  // This script sits at the site's root, so its own address tells where pages start.
-  var root = new URL(".", document.currentScript.src).pathname;
   addEventListener("message", function (event) {
     var data = event.data;
     if (event.source !== parent || !data || data.source !== "cca-explorer-host" || data.type !== "set") return;
     var url = new URL(location.href);
-    var rest = url.pathname.slice(root.length).split("/");
     var changed = false;
     if (["auto", "light", "dark"].indexOf(data.theme) >= 0) {
       if (data.theme === "auto") url.searchParams.delete("theme");
@@ -108,11 +120,12 @@
       html.setAttribute("data-theme", data.theme);
       changed = true;
     }
-    if (["zh", "en", "both"].indexOf(data.lang) >= 0 && (rest[0] === "zh" || rest[0] === "en")) {
-      rest[0] = data.lang === "en" ? "en" : "zh";
-      if (data.lang === "both") url.searchParams.set("lang", "both");
-      else url.searchParams.delete("lang");
-      url.pathname = root + rest.join("/");
+    var langs = ["zh", "en", "both"];
+    // The page's path now (the app may have moved since the load).
+    var path = url.pathname.slice(root.length).split("/");
+    if (langs.indexOf(data.lang) >= 0 && langs.indexOf(path[0]) >= 0) {
+      path[0] = data.lang;
+      url.pathname = root + path.join("/");
       changed = true;
     }
     if (!changed || url.href === location.href) return;
@@ -120,7 +133,7 @@
     // page that waits for a first use (its loader follows the address's theme); else the
     // page at the new address is loaded.
     var live = html.hasAttribute("data-app");
-    var themeOnly = url.pathname === location.pathname && url.searchParams.get("lang") === params.get("lang");
+    var themeOnly = url.pathname === location.pathname;
     try {
       if (!live && !(themeOnly && html.getAttribute("data-start") === "demand")) throw new Error("reload");
       // The app follows the address (see src/views/navigation.rs).

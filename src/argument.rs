@@ -1,10 +1,48 @@
 //! The argument map's structure, from the dataset's links: which items are challenges,
 //! the author's approach, problems, recommendations and evidence, in the article's order.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::data::{Dataset, Item, ItemKind, Link, Relation};
 
-/// The argument's nodes by role, in the article's order of parts (challenges in part
-/// one, the approach in part two, problems in part three, recommendations in part four).
+/// An item's place in the argument map. The order is the article's order of parts:
+/// challenges in part one, the approach in part two, problems in part three,
+/// recommendations in part four, and the evidence behind them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Challenge,
+    Approach,
+    Problem,
+    Recommendation,
+    Evidence,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Challenge,
+        Role::Approach,
+        Role::Problem,
+        Role::Recommendation,
+        Role::Evidence,
+    ];
+
+    /// The code in addresses (`explore/?role=challenge`): keep it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Challenge => "challenge",
+            Role::Approach => "approach",
+            Role::Problem => "problem",
+            Role::Recommendation => "recommendation",
+            Role::Evidence => "evidence",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// The argument's nodes by role, each in the dataset's order.
 ///
 /// - a recommendation or a problem is one by its kind;
 /// - the approach is the reasons and foundations for social cooperation and whatever the
@@ -12,70 +50,71 @@ use crate::data::{Dataset, Item, ItemKind, Link, Relation};
 /// - a challenge is a narrative, a strand of one (the source of a `part-of` link), or
 ///   anything else that is answered, addressed or has parts;
 /// - evidence is whatever supports or grounds another item and is none of those.
+///
+/// An item is in one role at most; an item no link touches is in none.
 pub struct ArgumentMap<'a> {
-    pub challenges: Vec<&'a Item>,
-    pub approach: Vec<&'a Item>,
-    pub problems: Vec<&'a Item>,
-    pub recommendations: Vec<&'a Item>,
-    pub evidence: Vec<&'a Item>,
+    /// In the order of [`Role::ALL`].
+    nodes: [Vec<&'a Item>; Role::ALL.len()],
+    /// Each item's role, by id.
+    roles: HashMap<&'a str, Role>,
 }
 
 impl<'a> ArgumentMap<'a> {
     pub fn new(ds: &'a Dataset) -> ArgumentMap<'a> {
-        let has = |pick: fn(&Link) -> &str, item: &Item, relations: &[Relation]| {
+        // Which items are the source or the target of a link of some relations: one
+        // pass over the links, so that a dataset of thousands costs little.
+        let ends = |relations: &[Relation], source: bool| -> HashSet<&'a str> {
             ds.links
                 .iter()
-                .any(|l| pick(l) == item.id && relations.contains(&l.relation))
+                .filter(|l| relations.contains(&l.relation))
+                .map(|l| {
+                    if source {
+                        l.from.as_str()
+                    } else {
+                        l.to.as_str()
+                    }
+                })
+                .collect()
         };
-        fn from(l: &Link) -> &str {
-            &l.from
+        let addresses = ends(&[Relation::Addresses], true);
+        let a_strand = ends(&[Relation::PartOf], true);
+        let answered = ends(
+            &[Relation::Answers, Relation::Addresses, Relation::PartOf],
+            false,
+        );
+        let backs = ends(&[Relation::Supports, Relation::Grounds], true);
+        let role = |i: &Item| -> Option<Role> {
+            let id = i.id.as_str();
+            match i.kind {
+                ItemKind::Problem => Some(Role::Problem),
+                ItemKind::Recommendation => Some(Role::Recommendation),
+                ItemKind::Reason | ItemKind::Foundation => Some(Role::Approach),
+                _ if addresses.contains(id) => Some(Role::Approach),
+                ItemKind::Narrative => Some(Role::Challenge),
+                _ if a_strand.contains(id) || answered.contains(id) => Some(Role::Challenge),
+                _ if backs.contains(id) => Some(Role::Evidence),
+                _ => None,
+            }
+        };
+        let mut nodes: [Vec<&'a Item>; Role::ALL.len()] = Default::default();
+        let mut roles = HashMap::new();
+        for item in &ds.items {
+            if let Some(role) = role(item) {
+                nodes[role as usize].push(item);
+                roles.insert(item.id.as_str(), role);
+            }
         }
-        fn to(l: &Link) -> &str {
-            &l.to
-        }
-        let by_kind = |i: &Item| matches!(i.kind, ItemKind::Problem | ItemKind::Recommendation);
-        let of_kind = |kind: ItemKind| ds.items.iter().filter(move |i| i.kind == kind);
-        let approach = ds
-            .items
-            .iter()
-            .filter(|i| {
-                matches!(i.kind, ItemKind::Reason | ItemKind::Foundation)
-                    || (!by_kind(i) && has(from, i, &[Relation::Addresses]))
-            })
-            .collect::<Vec<_>>();
-        let in_approach = |i: &Item| approach.iter().any(|a| a.id == i.id);
-        let challenges = ds
-            .items
-            .iter()
-            .filter(|i| {
-                i.kind == ItemKind::Narrative
-                    || (!by_kind(i)
-                        && !in_approach(i)
-                        && (has(from, i, &[Relation::PartOf])
-                            || has(
-                                to,
-                                i,
-                                &[Relation::Answers, Relation::Addresses, Relation::PartOf],
-                            )))
-            })
-            .collect::<Vec<_>>();
-        let evidence = ds
-            .items
-            .iter()
-            .filter(|i| {
-                !by_kind(i)
-                    && !in_approach(i)
-                    && !challenges.iter().any(|c| c.id == i.id)
-                    && has(from, i, &[Relation::Supports, Relation::Grounds])
-            })
-            .collect();
-        ArgumentMap {
-            challenges,
-            approach,
-            problems: of_kind(ItemKind::Problem).collect(),
-            recommendations: of_kind(ItemKind::Recommendation).collect(),
-            evidence,
-        }
+        ArgumentMap { nodes, roles }
+    }
+
+    /// The items in `role`, in the dataset's order.
+    pub fn nodes(&self, role: Role) -> &[&'a Item] {
+        &self.nodes[role as usize]
+    }
+
+    /// The role of the item `id`, if it has one.
+    pub fn role_of(&self, id: &str) -> Option<Role> {
+        self.roles.get(id).copied()
     }
 }
 
@@ -103,10 +142,13 @@ mod tests {
         let ds = load(include_str!("../tests/fixtures/minimal.json")).expect("valid");
         let map = ArgumentMap::new(&ds);
         let ids = |items: &[&Item]| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&map.recommendations), ["rec-poverty"]);
+        assert_eq!(ids(map.nodes(Role::Recommendation)), ["rec-poverty"]);
         // The claim is answered by a recommendation, so it is a challenge here.
-        assert_eq!(ids(&map.challenges), ["claim-poverty"]);
-        assert!(map.evidence.is_empty() && map.problems.is_empty() && map.approach.is_empty());
+        assert_eq!(ids(map.nodes(Role::Challenge)), ["claim-poverty"]);
+        for role in [Role::Evidence, Role::Problem, Role::Approach] {
+            assert!(map.nodes(role).is_empty());
+        }
+        assert_eq!(map.role_of("claim-poverty"), Some(Role::Challenge));
         assert_eq!(links_into(&ds, "claim-poverty", Relation::Answers).len(), 1);
         assert!(links_out_of(&ds, "claim-poverty", Relation::Supports).is_empty());
     }
@@ -154,9 +196,14 @@ mod tests {
         ]));
         let map = ArgumentMap::new(&ds);
         let ids = |items: &[&Item]| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&map.approach), ["thesis", "reason-a"]);
-        assert_eq!(ids(&map.challenges), ["framing", "narrative-a", "puzzle"]);
-        assert_eq!(ids(&map.evidence), ["fact-a"]);
+        assert_eq!(ids(map.nodes(Role::Approach)), ["thesis", "reason-a"]);
+        assert_eq!(
+            ids(map.nodes(Role::Challenge)),
+            ["framing", "narrative-a", "puzzle"]
+        );
+        assert_eq!(ids(map.nodes(Role::Evidence)), ["fact-a"]);
+        assert_eq!(map.role_of("thesis"), Some(Role::Approach));
+        assert_eq!(map.role_of("fact-a"), Some(Role::Evidence));
         assert_eq!(links_into(&ds, "reason-a", Relation::Grounds).len(), 1);
         assert_eq!(links_out_of(&ds, "narrative-a", Relation::PartOf).len(), 1);
     }

@@ -464,7 +464,7 @@ impl Site {
             "(function(){{var d=document,h=d.head,t={tags},p=location.pathname;\
              function base(root){{var b=d.createElement('base');b.href=root;h.appendChild(b);}}\
              if(d.querySelector('base'))return d.write(t);\
-             var m=p.match(/^(.*?\\/)(?:zh|en)\\//);\
+             var m=p.match(/^(.*?\\/)(?:zh|en|both)\\//);\
              if(m){{base(m[1]);return d.write(t);}}\
              var s=d.documentElement.style,parts=p.replace(/[^\\/]*$/,'').split('/'),up=[];\
              for(var i=parts.length-1;i>0;i--)up.push(parts.slice(0,i).join('/')+'/');\
@@ -599,10 +599,10 @@ impl Site {
     /// them never change.
     fn service_worker(&self, downloads: &[Output]) -> Output {
         let app = self.app_files();
+        // Each language's overview is the offline answer for its pages never visited.
+        let overviews = Lang::ALL.map(|lang| Route::home(lang).path());
         let mut precache: Vec<String> = [
             "",
-            "zh/",
-            "en/",
             NOT_FOUND_PAGE,
             PAGES_FILE,
             ROOT_SCRIPT,
@@ -613,6 +613,7 @@ impl Site {
         ]
         .map(String::from)
         .to_vec();
+        precache.extend(overviews);
         precache.extend(downloads.iter().map(|d| d.path.clone()));
         precache.extend(app.iter().cloned());
         precache.sort();
@@ -718,14 +719,15 @@ fn push_citation(head: &mut String, ds: &Dataset, lang: Lang) {
     }
 }
 
-/// The sitemap: every page, with its other-language twin.
+/// The sitemap: every page in one language, with its other-language twin. Side-by-side
+/// pages are left out: they hold the same text as the two.
 fn sitemap(url: &str, routes: &[Route]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for route in routes {
+    for route in routes.iter().filter(|r| r.lang != Lang::Both) {
         let _ = write!(
             out,
             "<url><loc>{}</loc>",

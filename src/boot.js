@@ -10,8 +10,9 @@
 //   the page is its baked HTML, which is whole: links are links, folds are `<details>`.
 //   The first use shows that it is under way at once (`aria-busy`, `data-start=starting`),
 //   starts the app, which takes over the page, and is then done again on the same
-//   control of the app's page. Two things work without the app: the theme switch, and
-//   links that keep the reader's settings (theme, frame) as the app's links do.
+//   control of the app's page. Three things work without the app: the theme switch,
+//   the citations' copy buttons, and links that keep the reader's settings (theme,
+//   frame) as the app's links do.
 const html = document.documentElement;
 const SETTINGS = ["theme", "embed", "transparent"];
 // What needs the app, in a page not yet taken over. Links and plain folds do not.
@@ -85,6 +86,26 @@ const wake = (control, again) => {
 const use = (control, again) => {
   if (html.getAttribute("data-start") === "failed") return showFailure();
   if (!started) wake(control, again);
+};
+
+// A citation's copy button (`data-copy`: its field's id) works without the app, as the
+// app's does (src/views/clipboard.rs): the field's text to the clipboard, or, where the
+// clipboard cannot be used (a sandboxed frame, an insecure context), the text selected
+// for the reader to copy by hand; the status beside the button says which.
+const COPY = "[data-copy]";
+const copyField = async (button) => {
+  const field = document.getElementById(button.dataset.copy);
+  if (!field) return;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(field.value);
+    copied = true;
+  } catch (e) {
+    field.select();
+    field.focus();
+  }
+  const status = button.parentElement.querySelector("[data-copy-status]");
+  if (status) status.textContent = copied ? button.dataset.copied : button.dataset.copyByHand;
 };
 
 // Links keep the reader's settings from the address: the theme everywhere, the frame
@@ -163,6 +184,8 @@ if (html.getAttribute("data-start") === "load") {
       if (live() || !(event.target instanceof Element)) return;
       const theme = event.target.closest(THEME);
       if (theme) return event.preventDefault(), chooseTheme(theme.dataset.option);
+      const copy = event.target.closest(COPY);
+      if (copy) return event.preventDefault(), event.stopImmediatePropagation(), copyField(copy);
       const control = event.target.closest(ACTIONS);
       if (!control || !control.closest("#app")) return;
       event.preventDefault();
@@ -179,7 +202,7 @@ if (html.getAttribute("data-start") === "load") {
   // page that starts the app at load), so the use itself waits less.
   const ahead = (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (live() || !target?.closest(`${ACTIONS}, select`) || target.closest(THEME)) return;
+    if (live() || !target?.closest(`${ACTIONS}, select`) || target.closest(`${THEME}, ${COPY}`)) return;
     removeEventListener("pointerover", ahead, true);
     removeEventListener("focusin", ahead, true);
     for (const wanted of document.querySelectorAll("meta[name=app-preload]")) {

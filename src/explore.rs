@@ -8,9 +8,11 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
+use crate::argument::{ArgumentMap, Role};
 use crate::data::{Dataset, Item, ItemKind, VoiceKind};
 use crate::order::{sort_short_by_key, top};
 use crate::search::{fold, Query};
+pub use crate::url_state::Facet;
 use crate::url_state::Filters;
 
 /// What Explore works from, built when Explore opens so that a keystroke costs one pass
@@ -25,7 +27,7 @@ pub struct SearchIndex {
     /// The last search and the items its text matched (whatever the facets), so that
     /// a search that narrows it (the next keystroke, mostly) looks only among those.
     last_search: Mutex<Option<(Query, Vec<usize>)>>,
-    /// In the order of [`Facet::ALL`].
+    /// In the order of [`Facet::ALL`] (a facet's position there is `facet as usize`).
     facets: Vec<FacetIndex>,
 }
 
@@ -39,18 +41,29 @@ struct FacetIndex {
 impl SearchIndex {
     /// Each facet's values in display order: the order of [`Results::counts`].
     pub fn facet_values(&self, facet: Facet) -> &[String] {
-        Facet::ALL
-            .iter()
-            .position(|&f| f == facet)
-            .and_then(|f| self.facets.get(f))
+        self.facets
+            .get(facet as usize)
             .map_or(&[], |fi| fi.values.as_slice())
     }
 
+    /// The values of `facet` that the item at `item` (a position in the dataset's items)
+    /// carries, in display order.
+    pub fn carried(&self, facet: Facet, item: usize) -> Vec<&str> {
+        let fi = self.facets.get(facet as usize);
+        let positions = fi.and_then(|fi| fi.of_item.get(item));
+        positions
+            .into_iter()
+            .flatten()
+            .filter_map(|&v| fi.and_then(|fi| fi.values.get(v)).map(String::as_str))
+            .collect()
+    }
+
     pub fn new(ds: &Dataset) -> SearchIndex {
+        let map = ArgumentMap::new(ds);
         let facets = Facet::ALL
             .iter()
             .map(|&facet| {
-                let values = facet.values(ds);
+                let values = facet.values(ds, &map);
                 let position: HashMap<&str, usize> = values
                     .iter()
                     .enumerate()
@@ -61,7 +74,7 @@ impl SearchIndex {
                     .iter()
                     .map(|item| {
                         let mut carried: Vec<usize> = facet
-                            .item_values(ds, item)
+                            .item_values(ds, &map, item)
                             .into_iter()
                             .filter_map(|v| position.get(v).copied())
                             .collect();
@@ -153,67 +166,13 @@ fn haystack(ds: &Dataset, item: &Item) -> String {
     parts.join("\n")
 }
 
-/// The facets of the Explore view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Facet {
-    Topic,
-    Country,
-    Kind,
-    /// Whose statement: the author's, a cited source's, a reported view, a fact.
-    Voice,
-    Section,
-}
-
+/// Explore's facets: the URL parameters are in `url_state`, the values here.
 impl Facet {
-    pub const ALL: [Facet; 5] = [
-        Facet::Topic,
-        Facet::Country,
-        Facet::Kind,
-        Facet::Voice,
-        Facet::Section,
-    ];
-
-    pub fn selected(self, filters: &Filters) -> &[String] {
-        match self {
-            Facet::Topic => &filters.topics,
-            Facet::Country => &filters.countries,
-            Facet::Kind => &filters.kinds,
-            Facet::Voice => &filters.voices,
-            Facet::Section => &filters.sections,
-        }
-    }
-
-    pub fn selected_mut(self, filters: &mut Filters) -> &mut Vec<String> {
-        match self {
-            Facet::Topic => &mut filters.topics,
-            Facet::Country => &mut filters.countries,
-            Facet::Kind => &mut filters.kinds,
-            Facet::Voice => &mut filters.voices,
-            Facet::Section => &mut filters.sections,
-        }
-    }
-
-    /// Chooses `value` if it is not chosen, and unchooses it if it is.
-    pub fn toggle(self, filters: &mut Filters, value: &str) {
-        let list = self.selected_mut(filters);
-        match list.iter().position(|v| v == value) {
-            Some(i) => {
-                list.remove(i);
-            }
-            None => list.push(value.to_string()),
-        }
-    }
-
     /// The values this facet offers, in display order.
-    pub fn values(self, ds: &Dataset) -> Vec<String> {
+    fn values(self, ds: &Dataset, map: &ArgumentMap) -> Vec<String> {
         match self {
             Facet::Topic => ds.topics.iter().map(|t| t.id.clone()).collect(),
-            Facet::Country => ds
-                .countries
-                .iter()
-                .filter(|c| ds.items.iter().any(|i| i.countries.contains(&c.id)))
-                .map(|c| c.id.clone())
-                .collect(),
+            Facet::Country => countries_named(ds),
             Facet::Kind => ItemKind::ALL
                 .into_iter()
                 .filter(|k| ds.items.iter().any(|i| i.kind == *k))
@@ -224,18 +183,24 @@ impl Facet {
                 .filter(|k| ds.items.iter().any(|i| i.voice.kind == *k))
                 .map(|k| k.id().to_string())
                 .collect(),
+            Facet::Role => Role::ALL
+                .into_iter()
+                .filter(|&r| !map.nodes(r).is_empty())
+                .map(|r| r.id().to_string())
+                .collect(),
             Facet::Section => ds.sections.iter().map(|s| s.id.clone()).collect(),
         }
     }
 
     /// The values of this facet an item carries. An item in a subsection is in each
     /// section above it too.
-    fn item_values<'a>(self, ds: &'a Dataset, item: &'a Item) -> Vec<&'a str> {
+    fn item_values<'a>(self, ds: &'a Dataset, map: &ArgumentMap, item: &'a Item) -> Vec<&'a str> {
         match self {
             Facet::Topic => item.topics.iter().map(String::as_str).collect(),
             Facet::Country => item.countries.iter().map(String::as_str).collect(),
             Facet::Kind => vec![item.kind.id()],
             Facet::Voice => vec![item.voice.kind.id()],
+            Facet::Role => map.role_of(&item.id).map(Role::id).into_iter().collect(),
             Facet::Section => ds
                 .section_path(&item.locator.section)
                 .iter()
@@ -245,17 +210,24 @@ impl Facet {
     }
 }
 
+/// The countries some item names, in the dataset's order.
+fn countries_named(ds: &Dataset) -> Vec<String> {
+    ds.countries
+        .iter()
+        .filter(|c| ds.items.iter().any(|i| i.countries.contains(&c.id)))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
 /// The filters with every value the dataset does not know dropped, so that a hand-
-/// edited URL can never select something that cannot be shown or cleared.
-pub fn sanitize(filters: &Filters, ds: &Dataset) -> Filters {
-    let mut clean = Filters {
-        q: filters.q.clone(),
-        ..Filters::default()
-    };
+/// edited URL can never select something that cannot be shown or cleared. `index` must
+/// be built from the dataset.
+pub fn sanitize(filters: &Filters, index: &SearchIndex) -> Filters {
+    let mut clean = Filters::searching(filters.q.clone());
     for facet in Facet::ALL {
-        let known = facet.values(ds);
-        *facet.selected_mut(&mut clean) = facet
-            .selected(filters)
+        let known = index.facet_values(facet);
+        *clean.chosen_mut(facet) = filters
+            .chosen(facet)
             .iter()
             .filter(|v| known.contains(v))
             .cloned()
@@ -278,12 +250,12 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
     const NO_VALUES: &[usize] = &[];
     let query = Query::new(&filters.q);
     // Per facet: is it in use, and which of its values (by position) are chosen.
-    let active = Facet::ALL.map(|facet| !facet.selected(filters).is_empty());
+    let active = Facet::ALL.map(|facet| !filters.chosen(facet).is_empty());
     let chosen: Vec<Vec<bool>> = Facet::ALL
         .iter()
         .zip(&index.facets)
         .map(|(facet, fi)| {
-            let selected = facet.selected(filters);
+            let selected = filters.chosen(*facet);
             fi.values.iter().map(|v| selected.contains(v)).collect()
         })
         .collect();
@@ -453,8 +425,7 @@ pub struct Coverage {
 /// Countries (those the Explore facet offers, in its order) × topics: the items naming
 /// both, and the figures about the country whose indicator has the topic.
 pub fn coverage(ds: &Dataset) -> Vec<(String, Vec<(String, Coverage)>)> {
-    Facet::Country
-        .values(ds)
+    countries_named(ds)
         .into_iter()
         .map(|country| {
             let row = ds
@@ -550,7 +521,7 @@ mod tests {
     #[test]
     fn counts_follow_the_other_facets_but_not_their_own() {
         let ds = fixture();
-        let f = filters(|f| f.kinds = vec!["recommendation".into()]);
+        let f = filters(|f| *f.chosen_mut(Facet::Kind) = vec!["recommendation".into()]);
         let r = explore(&ds, &SearchIndex::new(&ds), &f);
         assert_eq!(r.items, vec![1]);
         // Within the kind facet, the other kind still shows what choosing it would add.
@@ -563,16 +534,16 @@ mod tests {
     #[test]
     fn values_in_one_facet_are_alternatives() {
         let ds = fixture();
-        let f = filters(|f| f.countries = vec!["KGZ".into(), "CA5".into()]);
+        let f = filters(|f| *f.chosen_mut(Facet::Country) = vec!["KGZ".into(), "CA5".into()]);
         assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0, 1]);
     }
 
     #[test]
     fn a_section_includes_its_subsections() {
         let ds = fixture();
-        let f = filters(|f| f.sections = vec!["s1".into()]);
+        let f = filters(|f| *f.chosen_mut(Facet::Section) = vec!["s1".into()]);
         assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0, 1]);
-        let f = filters(|f| f.sections = vec!["s1-1".into()]);
+        let f = filters(|f| *f.chosen_mut(Facet::Section) = vec!["s1-1".into()]);
         assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0]);
     }
 
@@ -596,24 +567,27 @@ mod tests {
     #[test]
     fn toggling_adds_then_removes_a_value() {
         let mut f = Filters::default();
-        Facet::Country.toggle(&mut f, "KGZ");
-        Facet::Country.toggle(&mut f, "TJK");
-        assert_eq!(f.countries, ["KGZ", "TJK"]);
-        Facet::Country.toggle(&mut f, "KGZ");
-        assert_eq!(f.countries, ["TJK"]);
-        assert!(f.topics.is_empty());
+        f.toggle(Facet::Country, "KGZ");
+        f.toggle(Facet::Country, "TJK");
+        assert_eq!(f.chosen(Facet::Country), ["KGZ", "TJK"]);
+        f.toggle(Facet::Country, "KGZ");
+        assert_eq!(f.chosen(Facet::Country), ["TJK"]);
+        assert!(f.chosen(Facet::Topic).is_empty());
     }
 
     #[test]
     fn unknown_values_are_dropped() {
         let ds = fixture();
         let f = filters(|f| {
-            f.countries = vec!["KGZ".into(), "XXX".into()];
-            f.kinds = vec!["opinion".into()];
+            *f.chosen_mut(Facet::Country) = vec!["KGZ".into(), "XXX".into()];
+            *f.chosen_mut(Facet::Kind) = vec!["opinion".into()];
+            *f.chosen_mut(Facet::Role) = vec!["problem".into(), "challenge".into()];
         });
-        let clean = sanitize(&f, &ds);
-        assert_eq!(clean.countries, ["KGZ"]);
-        assert!(clean.kinds.is_empty());
+        let clean = sanitize(&f, &SearchIndex::new(&ds));
+        assert_eq!(clean.chosen(Facet::Country), ["KGZ"]);
+        assert!(clean.chosen(Facet::Kind).is_empty());
+        // The fixture has a challenge and no problem.
+        assert_eq!(clean.chosen(Facet::Role), ["challenge"]);
     }
 
     #[test]
@@ -747,6 +721,35 @@ mod tests {
         assert!(!narrows("pav", "pov"));
     }
 
+    /// The role facet finds the argument map's nodes of each role, and nothing else: on
+    /// the real dataset, every role the map has is offered, with the map's count.
+    #[test]
+    fn a_role_finds_the_argument_maps_nodes_of_that_role() {
+        let ds = real();
+        let index = SearchIndex::new(ds);
+        let map = ArgumentMap::new(ds);
+        let offered = index.facet_values(Facet::Role);
+        assert_eq!(offered.len(), Role::ALL.len(), "every role has nodes");
+        for role in Role::ALL {
+            let f = Filters::only(Facet::Role, vec![role.id().to_string()]);
+            let found: Vec<&str> = explore(ds, &index, &f)
+                .items
+                .iter()
+                .map(|&i| ds.items[i].id.as_str())
+                .collect();
+            let nodes: Vec<&str> = map.nodes(role).iter().map(|i| i.id.as_str()).collect();
+            assert_eq!(found, nodes, "{role:?}");
+            assert_eq!(
+                count(
+                    &explore(ds, &index, &Filters::default()),
+                    Facet::Role,
+                    role.id()
+                ),
+                nodes.len()
+            );
+        }
+    }
+
     /// On the real dataset, for filters chosen from its own values: every count beside
     /// a value is the number of results choosing that value alone in its facet (with
     /// the other facets and the search kept) would give; and every result passes.
@@ -754,12 +757,13 @@ mod tests {
     fn counts_agree_with_the_results_they_promise() {
         let ds = load(include_str!("../data/dataset.json")).expect("valid dataset");
         let index = SearchIndex::new(&ds);
+        let map = ArgumentMap::new(&ds);
         let mut cases = vec![Filters::default()];
         for (i, facet) in Facet::ALL.into_iter().enumerate() {
-            let values = facet.values(&ds);
+            let values = facet.values(&ds, &map);
             for (j, value) in values.iter().enumerate().step_by(3) {
                 let mut f = cases[(i + j) % cases.len()].clone();
-                facet.toggle(&mut f, value);
+                f.toggle(facet, value);
                 if j % 2 == 0 {
                     f.q = ["poverty", "教育", "kgz", "a"][j % 4].to_string();
                 }
@@ -771,7 +775,7 @@ mod tests {
             for (facet, values) in &results.counts {
                 for (value, n) in values {
                     let mut alone = filters.clone();
-                    *facet.selected_mut(&mut alone) = vec![value.clone()];
+                    *alone.chosen_mut(*facet) = vec![value.clone()];
                     let expected = explore(&ds, &index, &alone).items.len();
                     assert_eq!(*n, expected, "{facet:?}={value} under {filters:?}");
                 }
@@ -785,8 +789,8 @@ mod tests {
                 .filter(|(_, item)| {
                     (query.is_empty() || query.matches(&fold(&haystack(&ds, item))))
                         && Facet::ALL.iter().all(|facet| {
-                            let chosen = facet.selected(filters);
-                            let has = facet.item_values(&ds, item);
+                            let chosen = filters.chosen(*facet);
+                            let has = facet.item_values(&ds, &map, item);
                             chosen.is_empty() || chosen.iter().any(|v| has.contains(&v.as_str()))
                         })
                 })

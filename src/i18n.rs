@@ -1,5 +1,6 @@
 //! Display languages and every string of the interface, in both languages.
 
+use crate::argument::Role;
 use crate::data::{ItemKind, Text, VoiceKind};
 
 /// What the reader reads: Chinese, English, or both side by side.
@@ -243,6 +244,13 @@ pub struct Ui {
     pub voice_attributed: &'static str,
     pub voice_reported: &'static str,
     pub voice_fact: &'static str,
+    /// Explore's facet of the argument map's roles, and its values.
+    pub facet_role: &'static str,
+    pub role_challenge: &'static str,
+    pub role_approach: &'static str,
+    pub role_problem: &'static str,
+    pub role_recommendation: &'static str,
+    pub role_evidence: &'static str,
     pub editor_note: &'static str,
     pub provenance: &'static str,
     pub provenance_place: &'static str,
@@ -416,6 +424,12 @@ pub static ZH: Ui = Ui {
     voice_attributed: "引述",
     voice_reported: "转述观点",
     voice_fact: "事实",
+    facet_role: "在论证中的位置",
+    role_challenge: "挑战",
+    role_approach: "作者的思路",
+    role_problem: "问题",
+    role_recommendation: "建议",
+    role_evidence: "依据",
     editor_note: "编者注",
     provenance: "出处",
     provenance_place: "原文位置",
@@ -586,6 +600,12 @@ pub static EN: Ui = Ui {
     voice_attributed: "Cited finding",
     voice_reported: "Reported view",
     voice_fact: "Fact",
+    facet_role: "Place in the argument",
+    role_challenge: "Challenge",
+    role_approach: "The author's approach",
+    role_problem: "Problem",
+    role_recommendation: "Recommendation",
+    role_evidence: "Evidence",
     editor_note: "Editor's note",
     provenance: "Provenance",
     provenance_place: "In the article",
@@ -650,6 +670,20 @@ pub fn voice_label(kind: VoiceKind, lang: Lang) -> String {
             VoiceKind::Attributed => |u: &Ui| u.voice_attributed,
             VoiceKind::Reported => |u: &Ui| u.voice_reported,
             VoiceKind::Fact => |u: &Ui| u.voice_fact,
+        },
+    )
+}
+
+/// The label of a role in the argument map, as a value of Explore's facet.
+pub fn role_label(role: Role, lang: Lang) -> String {
+    tr(
+        lang,
+        match role {
+            Role::Challenge => |u: &Ui| u.role_challenge,
+            Role::Approach => |u: &Ui| u.role_approach,
+            Role::Problem => |u: &Ui| u.role_problem,
+            Role::Recommendation => |u: &Ui| u.role_recommendation,
+            Role::Evidence => |u: &Ui| u.role_evidence,
         },
     )
 }

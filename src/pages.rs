@@ -47,7 +47,7 @@ pub fn all_routes(ds: &Dataset, shapes: &MapShapes) -> Vec<Route> {
             .into_iter()
             .map(|i| View::Map(Some(i.id.clone()))),
     );
-    [Lang::Zh, Lang::En]
+    Lang::ALL
         .into_iter()
         .flat_map(|lang| {
             views.iter().map(move |view| Route {
@@ -84,7 +84,7 @@ fn subject(ds: &Dataset, route: &Route) -> Option<String> {
             let country = text(&ds.country(&figure.country)?.name);
             format!(
                 "{name} · {country} · {}",
-                figure_value(figure, route.path_lang())
+                figure_value(figure, route.lang.single())
             )
         }
         View::Map(Some(id)) => format!(
@@ -113,7 +113,7 @@ pub fn page_title(ds: Option<&Dataset>, route: &Route) -> String {
 
 /// One or two sentences on what the page holds, for search results and link previews.
 pub fn page_description(ds: &Dataset, route: &Route) -> String {
-    let lang = route.path_lang();
+    let lang = route.lang.single();
     let text = match &route.view {
         View::Overview => ds.meta.summary.get(lang).to_string(),
         View::Explore => tr(lang, |u| u.explore_intro),

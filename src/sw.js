@@ -69,7 +69,7 @@ async function offline(url) {
     const cached = await caches.match(new URL(NOT_FOUND, scope).href, { cacheName: CACHE });
     return cached && withBase(cached, scope.pathname, "", 404);
   }
-  const lang = page.startsWith("en/") ? "en/" : page.startsWith("zh/") ? "zh/" : "";
+  const lang = (page.match(/^(?:zh|en|both)\//) || [""])[0];
   const cached = await caches.match(new URL(lang, scope).href, { cacheName: CACHE, ignoreSearch: true });
   return cached && withBase(cached, new URL(lang, scope).pathname, " data-shell", 200);
 }

@@ -1,14 +1,19 @@
 //! The URL is the state: which page (the path), and what the reader set on it (the
 //! query string).
 //!
-//! Every page has its own folder under the site's root, one per language:
+//! Every page has its own folder under the site's root, one per reading language:
 //! `en/`, `en/explore/`, `en/items/{id}/`, `en/countries/`, `en/countries/{id}/`,
 //! `en/charts/`, `en/charts/{id}/`, `en/map/`, `en/map/{id}/`, `en/sources/`,
-//! `en/glossary/` (and the same under `zh/`). Each folder holds a baked `index.html`,
-//! so any plain static host serves every address under any subpath, without rewrite
-//! rules. The query string carries the rest: `lang=both` (side by side), `theme=`,
-//! Explore's filters, a chart's `tab=table`; parameters equal to their default are left
-//! out, unknown ones ignored. Parsing never fails.
+//! `en/glossary/`, …, and the same under `zh/` and under `both/` (Chinese and English
+//! side by side). Each folder holds a baked `index.html`, so any plain static host
+//! serves every address under any subpath, without rewrite rules. The query string
+//! carries the rest: `theme=`, Explore's filters, a chart's `tab=table`, the frame;
+//! parameters equal to their default are left out, unknown ones ignored. Parsing never
+//! fails.
+//!
+//! Side-by-side reading was once `?lang=both` on a `zh/` or `en/` page. That form is
+//! still read (as the same page under `both/`), and `early.js` sends a reader who
+//! follows such a link to the `both/` page before it is painted.
 //!
 //! The first scheme addressed everything by query string at the site's root
 //! (`?view=item&id=…&lang=en`); [`Route::parse_legacy`] reads it so old links still
@@ -136,26 +141,96 @@ pub fn read_anchor(section: &str, paragraph: u16) -> String {
     format!("p-{section}-{paragraph}")
 }
 
+/// Explore's facets, each a URL parameter (`topic=poverty~health`) holding the values
+/// chosen in it. Adding a facet is a variant here, its parameter, and in `explore.rs`
+/// its values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Topic,
+    Country,
+    Kind,
+    /// Whose statement: the author's, a cited source's, a reported view, a fact.
+    Voice,
+    /// The item's place in the argument map: a challenge, the author's approach, …
+    Role,
+    Section,
+}
+
+impl Facet {
+    /// In display order, which is also the order of the parameters in an address.
+    pub const ALL: [Facet; 6] = [
+        Facet::Topic,
+        Facet::Country,
+        Facet::Kind,
+        Facet::Voice,
+        Facet::Role,
+        Facet::Section,
+    ];
+
+    /// The URL parameter: part of the address contract, keep it.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Topic => "topic",
+            Facet::Country => "country",
+            Facet::Kind => "kind",
+            Facet::Voice => "voice",
+            Facet::Role => "role",
+            Facet::Section => "section",
+        }
+    }
+
+    fn from_param(param: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.param() == param)
+    }
+}
+
 /// The Explore view's filters. Values are kept as given; the view drops those the
 /// dataset does not know.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filters {
     pub q: String,
-    pub topics: Vec<String>,
-    pub countries: Vec<String>,
-    pub kinds: Vec<String>,
-    pub voices: Vec<String>,
-    pub sections: Vec<String>,
+    /// The values chosen in each facet, in the order of [`Facet::ALL`].
+    chosen: [Vec<String>; Facet::ALL.len()],
 }
 
 impl Filters {
+    /// A search for `q` and nothing chosen.
+    pub fn searching(q: String) -> Filters {
+        Filters {
+            q,
+            ..Filters::default()
+        }
+    }
+
+    /// No search and `values` chosen in `facet` only.
+    pub fn only(facet: Facet, values: Vec<String>) -> Filters {
+        let mut filters = Filters::default();
+        *filters.chosen_mut(facet) = values;
+        filters
+    }
+
+    /// The values chosen in `facet`, in the order they were chosen.
+    pub fn chosen(&self, facet: Facet) -> &[String] {
+        &self.chosen[facet as usize]
+    }
+
+    pub fn chosen_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        &mut self.chosen[facet as usize]
+    }
+
+    /// Chooses `value` in `facet` if it is not chosen, and unchooses it if it is.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let list = self.chosen_mut(facet);
+        match list.iter().position(|v| v == value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(value.to_string()),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.q.is_empty()
-            && self.topics.is_empty()
-            && self.countries.is_empty()
-            && self.kinds.is_empty()
-            && self.voices.is_empty()
-            && self.sections.is_empty()
+        self.q.is_empty() && self.chosen.iter().all(Vec::is_empty)
     }
 }
 
@@ -217,7 +292,7 @@ impl Route {
                 continue;
             }
             let tail = &segments[n - depth..];
-            let Some(lang) = path_lang(tail[0]) else {
+            let Some(lang) = Lang::from_code(tail[0]) else {
                 continue;
             };
             let view = match tail {
@@ -280,6 +355,7 @@ impl Route {
     fn read_query(&mut self, query: &str) {
         for (key, value) in pairs(query) {
             match key.as_str() {
+                // The first form of side-by-side reading (see the module's notes).
                 "lang" if value == Lang::Both.code() => self.lang = Lang::Both,
                 "theme" => {
                     if let Some(theme) = Theme::from_code(&value) {
@@ -288,28 +364,22 @@ impl Route {
                 }
                 "tab" => self.table = value == "table",
                 "q" => self.filters.q = value.chars().take(MAX_QUERY_CHARS).collect(),
-                "topic" => self.filters.topics = list(&value),
-                "country" => self.filters.countries = list(&value),
-                "kind" => self.filters.kinds = list(&value),
-                "voice" => self.filters.voices = list(&value),
-                "section" => self.filters.sections = list(&value),
                 "embed" => self.frame.embed = value == "1",
                 "transparent" => self.frame.transparent = value == "1",
-                _ => {}
+                key => {
+                    if let Some(facet) = Facet::from_param(key) {
+                        *self.filters.chosen_mut(facet) = list(&value);
+                    }
+                }
             }
         }
         self.frame.transparent &= self.frame.embed;
     }
 
-    /// The language whose folder holds the page: side-by-side reading is Chinese first,
-    /// so it lives under `zh/`.
-    pub fn path_lang(&self) -> Lang {
-        self.lang.single()
-    }
-
-    /// The page's path below the site's root, ending in `/` (`en/items/x/`).
+    /// The page's path below the site's root, ending in `/` (`en/items/x/`): the
+    /// reading language's folder, then the view's.
     pub fn path(&self) -> String {
-        let mut path = format!("{}/", self.path_lang().code());
+        let mut path = format!("{}/", self.lang.code());
         if let Some(folder) = self.view.folder() {
             path.push_str(folder);
             path.push('/');
@@ -330,9 +400,6 @@ impl Route {
     /// parameter equal to its default. Filters are written on Explore only.
     pub fn query(&self) -> String {
         let mut out: Vec<(&str, String)> = Vec::new();
-        if self.lang == Lang::Both {
-            out.push(("lang", Lang::Both.code().to_string()));
-        }
         if self.theme != Theme::Auto {
             out.push(("theme", self.theme.code().to_string()));
         }
@@ -350,15 +417,10 @@ impl Route {
             if !f.q.is_empty() {
                 out.push(("q", f.q.clone()));
             }
-            for (key, values) in [
-                ("topic", &f.topics),
-                ("country", &f.countries),
-                ("kind", &f.kinds),
-                ("voice", &f.voices),
-                ("section", &f.sections),
-            ] {
+            for facet in Facet::ALL {
+                let values = f.chosen(facet);
                 if !values.is_empty() {
-                    out.push((key, values.join("~")));
+                    out.push((facet.param(), values.join("~")));
                 }
             }
         }
@@ -408,11 +470,6 @@ impl Route {
             ..self.clone()
         }
     }
-}
-
-/// The language of a language folder (`zh` or `en`; side by side has none).
-fn path_lang(segment: &str) -> Option<Lang> {
-    Lang::from_code(segment).filter(|l| *l != Lang::Both)
 }
 
 /// An id or facet value worth keeping: short, printable, without markup characters.
@@ -584,12 +641,25 @@ mod tests {
     }
 
     #[test]
-    fn side_by_side_reading_lives_under_zh_and_is_named_in_the_query() {
-        let r = at("en/items/rec-1/", "lang=both");
-        assert_eq!(r.lang, Lang::Both);
-        assert_eq!(r.address(), "zh/items/rec-1/?lang=both");
+    fn side_by_side_reading_has_its_own_folder_and_the_old_form_leads_there() {
+        let r = at("both/items/rec-1/", "theme=dark");
+        assert_eq!(
+            (r.lang, r.view.clone()),
+            (Lang::Both, View::Item("rec-1".into()))
+        );
+        assert_eq!(r.address(), "both/items/rec-1/?theme=dark");
+        assert_eq!(
+            r.with_lang(Lang::En).address(),
+            "en/items/rec-1/?theme=dark"
+        );
+        // The first form: `?lang=both` on a page of either language.
+        for old in ["en/items/rec-1/", "zh/items/rec-1/"] {
+            let r = at(old, "lang=both&embed=1");
+            assert_eq!(r.address(), "both/items/rec-1/?embed=1", "{old}");
+        }
         // The folder names the language; a `lang` other than both means nothing here.
         assert_eq!(at("en/", "lang=zh").lang, Lang::En);
+        assert_eq!(at("both/", "lang=en").lang, Lang::Both);
     }
 
     #[test]
@@ -601,14 +671,22 @@ mod tests {
     }
 
     #[test]
+    fn a_facets_slot_is_its_place_in_the_list() {
+        for (i, facet) in Facet::ALL.into_iter().enumerate() {
+            assert_eq!(facet as usize, i, "{facet:?}");
+            assert_eq!(Facet::from_param(facet.param()), Some(facet));
+        }
+    }
+
+    #[test]
     fn facets_are_tilde_lists_and_round_trip() {
         let r = at(
             "en/explore/",
             "country=KGZ~TJK&topic=poverty&q=%E8%B4%AB%E5%9B%B0",
         );
         assert_eq!(r.view, View::Explore);
-        assert_eq!(r.filters.countries, ["KGZ", "TJK"]);
-        assert_eq!(r.filters.topics, ["poverty"]);
+        assert_eq!(r.filters.chosen(Facet::Country), ["KGZ", "TJK"]);
+        assert_eq!(r.filters.chosen(Facet::Topic), ["poverty"]);
         assert_eq!(r.filters.q, "贫困");
         let q = r.query();
         assert_eq!(q, "?q=%E8%B4%AB%E5%9B%B0&topic=poverty&country=KGZ~TJK");
@@ -621,8 +699,8 @@ mod tests {
             "en/explore/",
             "country=KGZ~<script>~KGZ~~TJK&kind=%22onload%3D",
         );
-        assert_eq!(r.filters.countries, ["KGZ", "TJK"]);
-        assert!(r.filters.kinds.is_empty());
+        assert_eq!(r.filters.chosen(Facet::Country), ["KGZ", "TJK"]);
+        assert!(r.filters.chosen(Facet::Kind).is_empty());
     }
 
     #[test]
@@ -638,7 +716,7 @@ mod tests {
         let cases = [
             ("", Lang::Zh, "zh/"),
             ("lang=en", Lang::Zh, "en/"),
-            ("lang=both", Lang::En, "zh/?lang=both"),
+            ("lang=both", Lang::En, "both/"),
             ("view=item&id=x-1&lang=en", Lang::Zh, "en/items/x-1/"),
             ("view=item", Lang::En, "en/"),
             ("view=item&id=<b>", Lang::En, "en/"),
@@ -824,9 +902,9 @@ mod tests {
         }
 
         #[test]
-        fn any_parameter_value_is_safe(key in "(view|id|lang|theme|q|topic|country|kind|voice|section|tab|embed|transparent)", value in ".*") {
+        fn any_parameter_value_is_safe(key in "(view|id|lang|theme|q|topic|country|kind|voice|role|section|tab|embed|transparent)", value in ".*") {
             let route = at("en/explore/", &format!("{key}={}", encode(&value)));
-            for v in route.filters.countries.iter().chain(&route.filters.topics) {
+            for v in Facet::ALL.iter().flat_map(|&f| route.filters.chosen(f)) {
                 prop_assert!(!v.contains('<') && !v.contains('"'));
             }
         }

@@ -229,6 +229,28 @@ fn citation_tags_give_the_article_exactly() {
     assert!(zh.contains("<meta name=\"citation_author\" content=\"王晓玲\">"));
 }
 
+/// Side-by-side reading has a baked page for every address, under `both/`: the text in
+/// Chinese and in English, each marked with its language, in a page that says it is
+/// Chinese first.
+#[test]
+fn side_by_side_pages_are_baked_with_both_texts() {
+    let site = site(None);
+    let pages = baked(&site);
+    let ds: &Dataset = &site.data;
+    let routes = all_routes(ds, &site.shapes);
+    let zh = routes.iter().filter(|r| r.lang == Lang::Zh).count();
+    assert_eq!(routes.iter().filter(|r| r.lang == Lang::Both).count(), zh);
+    for item in &ds.items {
+        let html = page(&pages, &route(Lang::Both, View::Item(item.id.clone())));
+        assert!(html.contains("<html lang=\"zh-Hans\""), "{}", item.id);
+        for lang in [Lang::Zh, Lang::En] {
+            let text = html_text(item.text.get(lang));
+            assert!(without_tags(html).contains(&text), "{} {lang:?}", item.id);
+        }
+        assert!(html.contains("<span lang=\"en\""), "{}", item.id);
+    }
+}
+
 #[test]
 fn pages_hold_their_content_in_both_languages() {
     let site = site(None);
@@ -680,7 +702,10 @@ fn a_public_address_gives_absolute_links_a_sitemap_and_robots() {
     assert!(item.contains("hreflang=\"x-default\" href=\"https://example.org/cca/\""));
     let sitemap = &pages["sitemap.xml"];
     let routes = all_routes(&site.data, &site.shapes);
-    assert_eq!(sitemap.matches("<loc>").count(), routes.len());
+    // The side-by-side pages hold the same text as the two: not listed.
+    let single = routes.iter().filter(|r| r.lang != Lang::Both).count();
+    assert_eq!(sitemap.matches("<loc>").count(), single);
+    assert!(!sitemap.contains("/both/"));
     assert!(sitemap.contains(&format!("<loc>https://example.org/cca/{path}</loc>")));
     assert!(pages["robots.txt"].contains("Sitemap: https://example.org/cca/sitemap.xml"));
     assert!(pages["404.html"].contains("<base href=\"https://example.org/cca/\">\n<link rel=\"stylesheet\" href=\"main-89abcdef.css\">"));
@@ -763,10 +788,9 @@ fn only_explore_starts_the_app_at_load_and_every_other_page_on_demand() {
     }
     assert_eq!(
         at_load,
-        BTreeSet::from([
-            route(Lang::Zh, View::Explore).path(),
-            route(Lang::En, View::Explore).path()
-        ])
+        Lang::ALL
+            .map(|lang| route(lang, View::Explore).path())
+            .into()
     );
 }
 

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::parts::{bi, item_link, locator_link};
 use super::Ctx;
-use crate::argument::{links_into, links_out_of, ArgumentMap};
+use crate::argument::{links_into, links_out_of, ArgumentMap, Role};
 use crate::data::{Basis, Dataset, Item, Link, Relation};
 use crate::format::{figure_value, section_number};
 use crate::i18n::{kind_label, tr, Lang, UiPick};
@@ -138,12 +138,23 @@ pub fn has_argument(ds: &Dataset, item: &Item) -> bool {
         .any(|l| l.from == item.id || l.to == item.id)
 }
 
+/// The heading of a role's list.
+fn role_heading(role: Role) -> UiPick {
+    match role {
+        Role::Challenge => |u| u.argument_challenges,
+        Role::Approach => |u| u.argument_approach,
+        Role::Problem => |u| u.argument_problems,
+        Role::Recommendation => |u| u.argument_recommendations,
+        Role::Evidence => |u| u.argument_evidence,
+    }
+}
+
 /// What each recommendation answers, as a table: a row per problem or challenge, a
 /// column per recommendation, a mark where a link is (filled when the article states
 /// it), and how many items support the row.
 fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView {
     let head = map
-        .recommendations
+        .nodes(Role::Recommendation)
         .iter()
         .map(|r| {
             let href = ctx.link(View::Item(r.id.clone()));
@@ -159,12 +170,12 @@ fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView
         })
         .collect_view();
     let rows = map
-        .problems
+        .nodes(Role::Problem)
         .iter()
-        .chain(&map.challenges)
+        .chain(map.nodes(Role::Challenge))
         .map(|t| {
             let cells = map
-                .recommendations
+                .nodes(Role::Recommendation)
                 .iter()
                 .map(|r| match ds.links.iter().find(|l| l.from == r.id && l.to == t.id) {
                     Some(link) => view! {
@@ -243,11 +254,7 @@ pub fn Argument(data: Arc<Dataset>) -> impl IntoView {
                 <p class="lede">{tr(lang, |u| u.argument_intro)}</p>
                 {grid(&ctx, &data, &map, lang)}
                 <h2 class="visually-hidden">{tr(lang, |u| u.argument_list)}</h2>
-                {node_list(&ctx, &data, |u| u.argument_challenges, &map.challenges, lang)}
-                {node_list(&ctx, &data, |u| u.argument_approach, &map.approach, lang)}
-                {node_list(&ctx, &data, |u| u.argument_problems, &map.problems, lang)}
-                {node_list(&ctx, &data, |u| u.argument_recommendations, &map.recommendations, lang)}
-                {node_list(&ctx, &data, |u| u.argument_evidence, &map.evidence, lang)}
+                {Role::ALL.into_iter().map(|role| node_list(&ctx, &data, role_heading(role), map.nodes(role), lang)).collect_view()}
             </div>
         }
     }

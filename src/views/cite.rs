@@ -34,6 +34,7 @@ fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl I
         .sum::<usize>()
         .clamp(2, 14);
     let field_id = id.clone();
+    let field_for_loader = id.clone();
     let to_copy = text.clone();
     let copy = move |_| {
         clipboard::copy(to_copy.clone(), field_id.clone(), move |ok| {
@@ -44,8 +45,12 @@ fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl I
         <div class="cite-style">
             <label for=id.clone()>{label}</label>
             <textarea id=id readonly rows=rows spellcheck="false">{text}</textarea>
-            <button type="button" class="button secondary" on:click=copy>{tr(lang, |u| u.copy_citation)}</button>
-            <span class="muted small" role="status">
+            // The loader copies with these before the app is live (src/boot.js).
+            <button type="button" class="button secondary" on:click=copy data-copy=field_for_loader
+                data-copied=tr(lang, |u| u.copied) data-copy-by-hand=tr(lang, |u| u.copy_citation_by_hand)>
+                {tr(lang, |u| u.copy_citation)}
+            </button>
+            <span class="muted small" role="status" data-copy-status="">
                 {move || copied.get().map(|ok| if ok { tr(lang, |u| u.copied) } else { tr(lang, |u| u.copy_citation_by_hand) })}
             </span>
         </div>

@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::data::Dataset;
 use crate::explore::coverage;
 use crate::i18n::{counted, tr, Counted};
-use crate::url_state::{Filters, View};
+use crate::url_state::{Facet, Filters, View};
 
 #[component]
 pub fn CoverageView(data: Arc<Dataset>) -> impl IntoView {
@@ -40,11 +40,8 @@ pub fn CoverageView(data: Arc<Dataset>) -> impl IntoView {
                             .into_any();
                         }
                         let mut route = here.with_view(View::Explore);
-                        route.filters = Filters {
-                            topics: vec![topic],
-                            countries: vec![country.clone()],
-                            ..Filters::default()
-                        };
+                        route.filters = Filters::only(Facet::Topic, vec![topic]);
+                        *route.filters.chosen_mut(Facet::Country) = vec![country.clone()];
                         let href = ctx.href(&route);
                         let heat = (count.items + count.figures).min(8);
                         view! {

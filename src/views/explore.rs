@@ -11,11 +11,14 @@ use super::download::save_text;
 use super::highlight::{SearchHighlight, MATCHABLE};
 use super::parts::{bi, bi_matchable, bi_terms_matchable, figure_cards, locator_link, voice_badge};
 use super::Ctx;
+use crate::argument::Role;
 use crate::data::{Dataset, ItemKind, VoiceKind};
 use crate::explore::{explore, sanitize, Facet, KeptRows, SearchIndex, Shown, PAGE_SIZE};
 use crate::export::items_csv;
 use crate::format::section_number;
-use crate::i18n::{kind_label, results_count, show_more, tr, voice_label, Lang, UiPick};
+use crate::i18n::{
+    kind_label, results_count, role_label, show_more, tr, voice_label, Lang, UiPick,
+};
 use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
 
@@ -31,6 +34,7 @@ fn facet_title(facet: Facet) -> UiPick {
         Facet::Country => |u| u.facet_country,
         Facet::Kind => |u| u.facet_kind,
         Facet::Voice => |u| u.facet_voice,
+        Facet::Role => |u| u.facet_role,
         Facet::Section => |u| u.facet_section,
     }
 }
@@ -41,7 +45,7 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
         Facet::Topic => ds.topic(value).map(|t| &t.name),
         Facet::Country => ds.country(value).map(|c| &c.name),
         Facet::Section => ds.section(value).map(|s| &s.title),
-        Facet::Kind | Facet::Voice => None,
+        Facet::Kind | Facet::Voice | Facet::Role => None,
     };
     match (facet, text) {
         (Facet::Kind, _) => ItemKind::from_id(value)
@@ -50,6 +54,10 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
             .into_any(),
         (Facet::Voice, _) => VoiceKind::from_id(value)
             .map(|k| voice_label(k, lang))
+            .unwrap_or_default()
+            .into_any(),
+        (Facet::Role, _) => Role::from_id(value)
+            .map(|r| role_label(r, lang))
             .unwrap_or_default()
             .into_any(),
         (Facet::Section, Some(title)) => {
@@ -81,13 +89,13 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     // refuses more than 100 history changes in 30 seconds.
     let typed = RwSignal::new(None::<String>);
     let filters = Memo::new({
-        let data = data.clone();
+        let index = index.clone();
         move |_| {
             let mut filters = ctx.filters();
             if let Some(q) = typed.get() {
                 filters.q = q;
             }
-            sanitize(&filters, &data)
+            sanitize(&filters, &index)
         }
     });
     // Any change of the address (the search written, a facet, going back) replaces what
@@ -194,7 +202,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                     });
                     let checked = {
                         let value = value.clone();
-                        Memo::new(move |_| filters.with(|fl| facet.selected(fl).contains(&value)))
+                        Memo::new(move |_| filters.with(|fl| fl.chosen(facet).contains(&value)))
                     };
                     let label = {
                         let (data, value) = (data.clone(), value.clone());
@@ -206,7 +214,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         let value = value.clone();
                         move |_| {
                             let mut next = filters.get_untracked();
-                            facet.toggle(&mut next, &value);
+                            next.toggle(facet, &value);
                             set_filters(next, false);
                         }
                     };
@@ -214,7 +222,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         <li class:nested=nested class:empty=move || count.get() == 0 && !checked.get()>
                             <label>
                                 <input type="checkbox" prop:checked=checked on:change=toggle
-                                    data-facet=format!("{facet:?}").to_lowercase() value=value/>
+                                    data-facet=facet.param() value=value/>
                                 <span class="facet-label">{label}</span>
                                 <span class="count" aria-label=move || format!("({})", count.get())>{count}</span>
                             </label>
@@ -311,10 +319,10 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         })
     });
     let result_list = {
-        let data = data.clone();
+        let (data, search_index) = (data.clone(), index.clone());
         view! {
-            <For each=move || kept.with(KeptRows::items) key=|index| *index let:index>
-                {result_row(ctx, data.clone(), index, visible)}
+            <For each=move || kept.with(KeptRows::items) key=|index| *index let:item>
+                {result_row(ctx, data.clone(), &search_index, item, visible)}
             </For>
         }
     };
@@ -426,10 +434,16 @@ struct Painted {
 fn result_row(
     ctx: Ctx,
     data: Arc<Dataset>,
+    search_index: &SearchIndex,
     index: usize,
     shown: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let id = data.items.get(index)?.id.clone();
+    // Its place in the argument map, if it has one: a link to the map.
+    let role = search_index
+        .carried(Facet::Role, index)
+        .first()
+        .and_then(|r| Role::from_id(r));
     let on_screen = Memo::new(move |_| shown.with(|s| s.binary_search(&index).is_ok()));
     let lang = Memo::new(move |before: Option<&Lang>| match before {
         Some(&lang) if !on_screen.get() => lang,
@@ -463,6 +477,13 @@ fn result_row(
         let section = data
             .section(&item.locator.section)
             .map(|s| bi(&s.title, lang));
+        let role = role.map(|role| {
+            view! {
+                <li class="chip chip-role" data-role=role.id()>
+                    <a href=ctx.link(View::Argument)>{role_label(role, lang)}</a>
+                </li>
+            }
+        });
         Some(view! {
             <header>
                 <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
@@ -472,7 +493,7 @@ fn result_row(
             <p>{text}</p>
             {figures}
             <footer class="result-meta">
-                <ul class="chips">{countries}{topics}</ul>
+                <ul class="chips">{countries}{topics}{role}</ul>
                 <span class="locator">{locator_link(&ctx, &data, &item.locator, lang)}" · "{section}</span>
             </footer>
         })
