@@ -1,4 +1,5 @@
-//! Explore: every item, faceted by topic, country, kind and section, with search.
+//! Explore: every item, faceted by topic, country, kind, voice, place in the argument and
+//! section, with search.
 //! All state lives in the URL: typing replaces the history entry, a facet adds one.
 
 use std::rc::Rc;
