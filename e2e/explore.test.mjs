@@ -228,14 +228,18 @@ describe("Search", () => {
       input.value = "pin";
       input.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: true }));
     });
-    await page.waitForTimeout(200);
+    // The list follows typing at once and the address 300 ms after typing stops: after
+    // longer than that, neither has taken the unfinished text.
+    await page.waitForTimeout(600);
     assert.equal(page.url(), url);
+    assert.match(await liveRegion(page), new RegExp(`^${dataset.items.length} of`));
     await page.evaluate(() => {
       const input = document.getElementById("search");
       input.value = "贫";
       input.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "贫" }));
     });
     await page.waitForURL(/q=%E8%B4%AB/);
+    assert.doesNotMatch(await liveRegion(page), new RegExp(`^${dataset.items.length} of`));
     await app.done(page);
   });
 

@@ -255,6 +255,18 @@ describe("coverage", () => {
     const counted = (country, topic) =>
       dataset.items.filter((i) => i.countries.includes(country) && i.topics.includes(topic)).length;
     assert.ok(await page.$("tr[data-country=KAZ] .coverage-cell.empty"), "gaps are shown");
+    // Every cell's counts, row by row, against the dataset: items naming both, and figures
+    // about the country whose indicator has the topic.
+    const figures = (country, topic) =>
+      dataset.figures.filter((f) => (f.country === country || f.partner === country) &&
+        dataset.indicators.find((ind) => ind.id === f.indicator)?.topic === topic).length;
+    const grid = await page.$$eval("tr[data-country]", (rows) => rows.map((tr) => [tr.dataset.country,
+      [...tr.querySelectorAll(".coverage-cell")].map((td) => [td.querySelector(".count-items")?.textContent ?? "0",
+        td.querySelector(".count-figures")?.textContent ?? "0"].map((t) => parseInt(t, 10)))]));
+    assert.ok(grid.length >= 5, "a row per country");
+    for (const [country, cells] of grid) {
+      assert.deepEqual(cells, dataset.topics.map((t) => [counted(country, t.id), figures(country, t.id)]), country);
+    }
     const cell = page.locator("tr[data-country=KGZ] .coverage-cell a").first();
     const href = await cell.getAttribute("href");
     const topic = new URLSearchParams(href.split("?")[1]).get("topic");
@@ -316,8 +328,9 @@ describe("downloads", () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
     assert.ok(text.includes(`Dataset version ${dataset.meta.dataset_version}`));
-    const rows = text.split("\r\n").filter((r) => reported.some((i) => r.startsWith(`${i.id},`)));
-    assert.equal(rows.length, reported.length);
+    // Every item row of the file, whatever its voice: exactly the reported ones.
+    const rows = text.split("\r\n").filter((r) => dataset.items.some((i) => r.startsWith(`${i.id},`)));
+    assert.deepEqual(rows.map((r) => r.split(",")[0]), reported.map((i) => i.id));
     await app.done(page);
   });
 

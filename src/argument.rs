@@ -5,40 +5,19 @@ use std::collections::{HashMap, HashSet};
 
 use crate::data::{Dataset, Item, ItemKind, Link, Relation};
 
-/// An item's place in the argument map. The order is the article's order of parts:
-/// challenges in part one, the approach in part two, problems in part three,
-/// recommendations in part four, and the evidence behind them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    Challenge,
-    Approach,
-    Problem,
-    Recommendation,
-    Evidence,
-}
-
-impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Challenge,
-        Role::Approach,
-        Role::Problem,
-        Role::Recommendation,
-        Role::Evidence,
-    ];
-
-    /// The code in addresses (`explore/?role=challenge`): keep it.
-    pub fn id(self) -> &'static str {
-        match self {
-            Role::Challenge => "challenge",
-            Role::Approach => "approach",
-            Role::Problem => "problem",
-            Role::Recommendation => "recommendation",
-            Role::Evidence => "evidence",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.id() == id)
+coded! {
+    id / from_id;
+    /// An item's place in the argument map; the code is used in addresses
+    /// (`explore/?role=challenge`). The order is the article's order of parts:
+    /// challenges in part one, the approach in part two, problems in part three,
+    /// recommendations in part four, and the evidence behind them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Role {
+        Challenge = "challenge",
+        Approach = "approach",
+        Problem = "problem",
+        Recommendation = "recommendation",
+        Evidence = "evidence",
     }
 }
 

@@ -161,13 +161,7 @@ fn csv_preamble(lines: &[String]) -> String {
 }
 
 fn qualifier_code(q: Option<Qualifier>) -> &'static str {
-    match q {
-        None => "",
-        Some(Qualifier::MoreThan) => "more-than",
-        Some(Qualifier::About) => "about",
-        Some(Qualifier::Projected) => "projected",
-        Some(Qualifier::Range) => "range",
-    }
+    q.map_or("", Qualifier::id)
 }
 
 /// The figures as a CSV file: a title, source and address line, then one row per

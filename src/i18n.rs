@@ -3,30 +3,19 @@
 use crate::argument::Role;
 use crate::data::{ItemKind, Text, VoiceKind};
 
-/// What the reader reads: Chinese, English, or both side by side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    Zh,
-    En,
-    Both,
+coded! {
+    code / from_code;
+    /// What the reader reads: Chinese, English, or both side by side. The code names
+    /// the page's folder (`zh/`, `en/`, `both/`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Lang {
+        Zh = "zh",
+        En = "en",
+        Both = "both",
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Zh, Lang::En, Lang::Both];
-
-    /// The value of the `lang` URL parameter.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-            Lang::Both => "both",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
     /// The BCP 47 tag for `<html lang>`. In `both`, the page is Chinese first.
     pub fn html_tag(self) -> &'static str {
         match self {

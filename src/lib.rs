@@ -8,6 +8,8 @@
 // needs more room than the default 128 for the larger views.
 #![recursion_limit = "256"]
 
+#[macro_use]
+mod codes;
 pub mod argument;
 pub mod chart;
 pub mod chunks;

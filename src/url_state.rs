@@ -21,28 +21,16 @@
 
 use crate::i18n::Lang;
 
-/// Colour scheme; `Auto` follows the system setting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.code() == code)
+coded! {
+    code / from_code;
+    /// Colour scheme; `Auto` follows the system setting. The code is the value of the
+    /// `theme` URL parameter.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum Theme {
+        #[default]
+        Auto = "auto",
+        Light = "light",
+        Dark = "dark",
     }
 }
 
@@ -141,46 +129,21 @@ pub fn read_anchor(section: &str, paragraph: u16) -> String {
     format!("p-{section}-{paragraph}")
 }
 
-/// Explore's facets, each a URL parameter (`topic=poverty~health`) holding the values
-/// chosen in it. Adding a facet is a variant here, its parameter, and in `explore.rs`
-/// its values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Facet {
-    Topic,
-    Country,
-    Kind,
-    /// Whose statement: the author's, a cited source's, a reported view, a fact.
-    Voice,
-    /// The item's place in the argument map: a challenge, the author's approach, …
-    Role,
-    Section,
-}
-
-impl Facet {
-    /// In display order, which is also the order of the parameters in an address.
-    pub const ALL: [Facet; 6] = [
-        Facet::Topic,
-        Facet::Country,
-        Facet::Kind,
-        Facet::Voice,
-        Facet::Role,
-        Facet::Section,
-    ];
-
-    /// The URL parameter: part of the address contract, keep it.
-    pub fn param(self) -> &'static str {
-        match self {
-            Facet::Topic => "topic",
-            Facet::Country => "country",
-            Facet::Kind => "kind",
-            Facet::Voice => "voice",
-            Facet::Role => "role",
-            Facet::Section => "section",
-        }
-    }
-
-    fn from_param(param: &str) -> Option<Facet> {
-        Facet::ALL.into_iter().find(|f| f.param() == param)
+coded! {
+    param / from_param;
+    /// Explore's facets, each a URL parameter (`topic=poverty~health`, the code: part of
+    /// the address contract, keep it) holding the values chosen in it, in display order.
+    /// Adding a facet is a variant here and, in `explore.rs`, its values.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Facet {
+        Topic = "topic",
+        Country = "country",
+        Kind = "kind",
+        /// Whose statement: the author's, a cited source's, a reported view, a fact.
+        Voice = "voice",
+        /// The item's place in the argument map: a challenge, the author's approach, …
+        Role = "role",
+        Section = "section",
     }
 }
 

@@ -116,65 +116,34 @@ pub struct Country {
     pub sco: Option<ScoStatus>,
 }
 
-/// How a figure's value is measured. Values are kept in the article's own unit
-/// (e.g. 万人, ten thousand people) so they stay exactly as printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    Percent,
-    /// 万人: ten thousand people.
-    TenThousandPeople,
-    /// 万人次: ten thousand person-trips.
-    TenThousandVisits,
-    /// 亿美元: a hundred million US dollars.
-    HundredMillionUsd,
-    Enterprises,
-    /// A position in a ranking (1 = first).
-    Rank,
-    /// 倍: a multiple of an earlier value.
-    Multiple,
-    /// Points on an index scale.
-    IndexPoints,
-    /// A plain count of things (pipelines…).
-    Count,
-    /// A count of occasions (次).
-    Times,
-    Years,
-    Kilometres,
-}
-
-impl Unit {
-    pub const ALL: [Unit; 12] = [
-        Unit::Percent,
-        Unit::TenThousandPeople,
-        Unit::TenThousandVisits,
-        Unit::HundredMillionUsd,
-        Unit::Enterprises,
-        Unit::Rank,
-        Unit::Multiple,
-        Unit::IndexPoints,
-        Unit::Count,
-        Unit::Times,
-        Unit::Years,
-        Unit::Kilometres,
-    ];
-
-    /// The id used in the data file and CSV files.
-    pub fn id(self) -> &'static str {
-        match self {
-            Unit::Percent => "percent",
-            Unit::TenThousandPeople => "ten-thousand-people",
-            Unit::TenThousandVisits => "ten-thousand-visits",
-            Unit::HundredMillionUsd => "hundred-million-usd",
-            Unit::Enterprises => "enterprises",
-            Unit::Rank => "rank",
-            Unit::Multiple => "multiple",
-            Unit::IndexPoints => "index-points",
-            Unit::Count => "count",
-            Unit::Times => "times",
-            Unit::Years => "years",
-            Unit::Kilometres => "kilometres",
-        }
+coded! {
+    id / from_id;
+    /// How a figure's value is measured. Values are kept in the article's own unit
+    /// (e.g. 万人, ten thousand people) so they stay exactly as printed. The code is the
+    /// unit's name in the data file and CSV files.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Unit {
+        Percent = "percent",
+        /// 万人: ten thousand people.
+        TenThousandPeople = "ten-thousand-people",
+        /// 万人次: ten thousand person-trips.
+        TenThousandVisits = "ten-thousand-visits",
+        /// 亿美元: a hundred million US dollars.
+        HundredMillionUsd = "hundred-million-usd",
+        Enterprises = "enterprises",
+        /// A position in a ranking (1 = first).
+        Rank = "rank",
+        /// 倍: a multiple of an earlier value.
+        Multiple = "multiple",
+        /// Points on an index scale.
+        IndexPoints = "index-points",
+        /// A plain count of things (pipelines…).
+        Count = "count",
+        /// A count of occasions (次).
+        Times = "times",
+        Years = "years",
+        Kilometres = "kilometres",
     }
 }
 
@@ -188,18 +157,22 @@ pub struct Indicator {
     pub topic: String,
 }
 
-/// Words the article attaches to a number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Qualifier {
-    /// 超过 / 多 / 突破: more than the value.
-    MoreThan,
-    /// 约: about.
-    About,
-    /// 预计: a projection.
-    Projected,
-    /// A range from `value` to `value_max`.
-    Range,
+coded! {
+    id / from_id;
+    /// Words the article attaches to a number; the code is its name in the data file
+    /// and in the figures' CSV files.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Qualifier {
+        /// 超过 / 多 / 突破: more than the value.
+        MoreThan = "more-than",
+        /// 约: about.
+        About = "about",
+        /// 预计: a projection.
+        Projected = "projected",
+        /// A range from `value` to `value_max`.
+        Range = "range",
+    }
 }
 
 /// One number from the article.
@@ -237,44 +210,19 @@ pub struct Figure {
     pub note: Option<Text>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ItemKind {
-    Claim,
-    Problem,
-    Recommendation,
-    Narrative,
-    Actor,
-    Reason,
-    Foundation,
-}
-
-impl ItemKind {
-    pub const ALL: [ItemKind; 7] = [
-        ItemKind::Claim,
-        ItemKind::Problem,
-        ItemKind::Recommendation,
-        ItemKind::Narrative,
-        ItemKind::Actor,
-        ItemKind::Reason,
-        ItemKind::Foundation,
-    ];
-
-    /// The id used in URLs and in the data file.
-    pub fn id(self) -> &'static str {
-        match self {
-            ItemKind::Claim => "claim",
-            ItemKind::Problem => "problem",
-            ItemKind::Recommendation => "recommendation",
-            ItemKind::Narrative => "narrative",
-            ItemKind::Actor => "actor",
-            ItemKind::Reason => "reason",
-            ItemKind::Foundation => "foundation",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<ItemKind> {
-        ItemKind::ALL.into_iter().find(|k| k.id() == id)
+coded! {
+    id / from_id;
+    /// An item's kind; its code is used in addresses, CSV files and the data file.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum ItemKind {
+        Claim = "claim",
+        Problem = "problem",
+        Recommendation = "recommendation",
+        Narrative = "narrative",
+        Actor = "actor",
+        Reason = "reason",
+        Foundation = "foundation",
     }
 }
 
@@ -312,41 +260,22 @@ pub struct Item {
     pub footnotes: Vec<String>,
 }
 
-/// Whose statement an item is, so that an item read alone (in search results, in a
-/// CSV row) never passes an opinion or a reported story off as a neutral fact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum VoiceKind {
-    /// The author's own argument, judgement or recommendation.
-    Author,
-    /// A finding the article attributes to a cited work, person or body (`by`).
-    Attributed,
-    /// A view the article reports without holding it (`by` says whose).
-    Reported,
-    /// A statement of fact; its source is the item's references and footnotes.
-    Fact,
-}
-
-impl VoiceKind {
-    pub const ALL: [VoiceKind; 4] = [
-        VoiceKind::Author,
-        VoiceKind::Attributed,
-        VoiceKind::Reported,
-        VoiceKind::Fact,
-    ];
-
-    /// The id used in URLs, CSV files and the data file.
-    pub fn id(self) -> &'static str {
-        match self {
-            VoiceKind::Author => "author",
-            VoiceKind::Attributed => "attributed",
-            VoiceKind::Reported => "reported",
-            VoiceKind::Fact => "fact",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<VoiceKind> {
-        VoiceKind::ALL.into_iter().find(|k| k.id() == id)
+coded! {
+    id / from_id;
+    /// Whose statement an item is, so that an item read alone (in search results, in a
+    /// CSV row) never passes an opinion or a reported story off as a neutral fact. Its
+    /// code is used in addresses, CSV files and the data file.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum VoiceKind {
+        /// The author's own argument, judgement or recommendation.
+        Author = "author",
+        /// A finding the article attributes to a cited work, person or body (`by`).
+        Attributed = "attributed",
+        /// A view the article reports without holding it (`by` says whose).
+        Reported = "reported",
+        /// A statement of fact; its source is the item's references and footnotes.
+        Fact = "fact",
     }
 }
 
@@ -360,56 +289,43 @@ pub struct Voice {
     pub by: Option<Text>,
 }
 
-/// How one item stands to another in the argument. The names in the data file are
-/// kebab-case (`answers`, `supports`, `grounds`, `part-of`, `addresses`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Relation {
-    /// A recommendation answers a problem or a challenge.
-    Answers,
-    /// Evidence (a claim, a figure's item, an actor…) backs a problem, a challenge, a
-    /// recommendation or one of the author's claims.
-    Supports,
-    /// A fact or a development is the ground of one of the foundations of social
-    /// cooperation or of one of the reasons for it (trade grew a hundredfold because the
-    /// economies complement each other). Only a foundation or a reason is grounded.
-    Grounds,
-    /// A story or a problem is one strand of a larger one: a "China threat" narrative of
-    /// the framing the article reports and rejects, a subsection's problem of the kind it
-    /// belongs to. Not support: the article does not endorse the whole.
-    PartOf,
-    /// The author's approach (not a recommendation, which answers) is offered as the way
-    /// through a problem or the article's central puzzle.
-    Addresses,
-}
-
-impl Relation {
-    pub const ALL: [Relation; 5] = [
-        Relation::Answers,
-        Relation::Supports,
-        Relation::Grounds,
-        Relation::PartOf,
-        Relation::Addresses,
-    ];
-
-    /// The name used in the data file.
-    pub fn id(self) -> &'static str {
-        match self {
-            Relation::Answers => "answers",
-            Relation::Supports => "supports",
-            Relation::Grounds => "grounds",
-            Relation::PartOf => "part-of",
-            Relation::Addresses => "addresses",
-        }
+coded! {
+    id / from_id;
+    /// How one item stands to another in the argument; the code is its name in the data
+    /// file.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Relation {
+        /// A recommendation answers a problem or a challenge.
+        Answers = "answers",
+        /// Evidence (a claim, a figure's item, an actor…) backs a problem, a challenge, a
+        /// recommendation or one of the author's claims.
+        Supports = "supports",
+        /// A fact or a development is the ground of one of the foundations of social
+        /// cooperation or of one of the reasons for it (trade grew a hundredfold because
+        /// the economies complement each other). Only a foundation or a reason is
+        /// grounded.
+        Grounds = "grounds",
+        /// A story or a problem is one strand of a larger one: a "China threat" narrative
+        /// of the framing the article reports and rejects, a subsection's problem of the
+        /// kind it belongs to. Not support: the article does not endorse the whole.
+        PartOf = "part-of",
+        /// The author's approach (not a recommendation, which answers) is offered as the
+        /// way through a problem or the article's central puzzle.
+        Addresses = "addresses",
     }
 }
 
-/// Whether the article makes a connection itself or the dataset reads it so.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Basis {
-    Stated,
-    Editorial,
+coded! {
+    id / from_id;
+    /// Whether the article makes a connection itself or the dataset reads it so; the
+    /// code is its name in the data file and the stylesheet's hook.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Basis {
+        Stated = "stated",
+        Editorial = "editorial",
+    }
 }
 
 /// One connection of the argument map.
@@ -499,5 +415,37 @@ pub struct Forms {
 impl Forms {
     pub fn is_empty(&self) -> bool {
         self.zh.is_empty() && self.en.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each coded enum read from the data file: serde reads and writes every variant by
+    /// its code, and nothing else, so the data file, the addresses and the CSV files
+    /// spell a value one way.
+    fn serde_spells_the_codes<T>(all: &[T], code: fn(T) -> &'static str)
+    where
+        T: Copy + PartialEq + std::fmt::Debug + Serialize + for<'de> Deserialize<'de>,
+    {
+        for &v in all {
+            let json = serde_json::Value::String(code(v).to_string());
+            assert_eq!(serde_json::to_value(v).ok(), Some(json.clone()), "{v:?}");
+            assert_eq!(serde_json::from_value::<T>(json).ok(), Some(v), "{v:?}");
+        }
+        // A code in another case or form is no value.
+        let other = serde_json::Value::String(code(all[0]).to_uppercase());
+        assert!(serde_json::from_value::<T>(other).is_err());
+    }
+
+    #[test]
+    fn the_data_files_names_are_the_codes() {
+        serde_spells_the_codes(&ItemKind::ALL, ItemKind::id);
+        serde_spells_the_codes(&VoiceKind::ALL, VoiceKind::id);
+        serde_spells_the_codes(&Relation::ALL, Relation::id);
+        serde_spells_the_codes(&Basis::ALL, Basis::id);
+        serde_spells_the_codes(&Unit::ALL, Unit::id);
+        serde_spells_the_codes(&Qualifier::ALL, Qualifier::id);
     }
 }

@@ -24,13 +24,6 @@ fn basis_label(basis: Basis) -> UiPick {
     }
 }
 
-fn basis_id(basis: Basis) -> &'static str {
-    match basis {
-        Basis::Stated => "stated",
-        Basis::Editorial => "editorial",
-    }
-}
-
 /// The fragment of one link in the nested list.
 fn link_anchor(link: &Link) -> String {
     format!("link-{}-{}", link.from, link.to)
@@ -61,9 +54,9 @@ fn link_entry(
     });
     let other = other.map(|i| item_link(ctx, i, lang));
     view! {
-        <li class="argument-link" data-basis=basis_id(link.basis) data-relation=link.relation.id() id=anchored.then(|| link_anchor(link))>
+        <li class="argument-link" data-basis=link.basis.id() data-relation=link.relation.id() id=anchored.then(|| link_anchor(link))>
             {other}
-            <span class="basis-badge" data-basis=basis_id(link.basis)>{tr(lang, basis_label(link.basis))}</span>
+            <span class="basis-badge" data-basis=link.basis.id()>{tr(lang, basis_label(link.basis))}</span>
             {has_figures.then(|| view! { <ul class="link-figures">{figures}</ul> })}
             <p class="link-reason">{bi(&link.reason, lang)}" "<span class="muted small">{locator_link(ctx, ds, &link.locator, lang)}</span></p>
         </li>
@@ -179,7 +172,7 @@ fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView
                 .iter()
                 .map(|r| match ds.links.iter().find(|l| l.from == r.id && l.to == t.id) {
                     Some(link) => view! {
-                        <td class="grid-cell" data-basis=basis_id(link.basis)>
+                        <td class="grid-cell" data-basis=link.basis.id()>
                             <a href=format!("#{}", link_anchor(link)) title=link.reason.get(lang).to_string()>
                                 <span aria-hidden="true">{if link.basis == Basis::Stated { "●" } else { "○" }}</span>
                                 <span class="visually-hidden">{tr(lang, basis_label(link.basis))}</span>
