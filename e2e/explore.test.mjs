@@ -218,6 +218,7 @@ describe("Search", () => {
   it("does not react to Enter nor to text still being composed by an input method", async () => {
     const page = await app.open("zh/explore/");
     const url = page.url();
+    const everything = await liveRegion(page);
     await page.focus("#search");
     await page.keyboard.press("Enter");
     assert.equal(page.url(), url);
@@ -232,14 +233,14 @@ describe("Search", () => {
     // longer than that, neither has taken the unfinished text.
     await page.waitForTimeout(600);
     assert.equal(page.url(), url);
-    assert.match(await liveRegion(page), new RegExp(`^${dataset.items.length} of`));
+    assert.equal(await liveRegion(page), everything);
     await page.evaluate(() => {
       const input = document.getElementById("search");
       input.value = "贫";
       input.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "贫" }));
     });
     await page.waitForURL(/q=%E8%B4%AB/);
-    assert.doesNotMatch(await liveRegion(page), new RegExp(`^${dataset.items.length} of`));
+    assert.notEqual(await liveRegion(page), everything);
     await app.done(page);
   });
 

@@ -18,7 +18,7 @@ export function measuredPages(dist = "dist") {
   const pages = JSON.parse(readFileSync(join(dist, "pages.json"), "utf8"));
   const first = (prefix) => pages.find((p) => p.startsWith(prefix) && p !== prefix);
   return {
-    reading: ["en/", first("en/items/"), first("zh/charts/"), first("en/countries/"), "en/read/", "zh/argument/", "en/map/"],
+    reading: ["en/", first("en/items/"), first("zh/charts/"), first("en/countries/"), "en/read/", "zh/argument/", "en/map/", "both/read/"],
     explore: ["en/explore/"],
   };
 }
