@@ -203,7 +203,7 @@ describe("citations", () => {
     await page.click(".cite-box[data-cite=article] summary");
     assert.equal(
       await page.inputValue("#cite-article-gbt7714-en"),
-      `${dataset.meta.author.zh}. ${dataset.meta.title.zh}[J]. ${dataset.meta.year}. DOI:${dataset.meta.doi}.`,
+      `${dataset.meta.authors[0].zh}. ${dataset.meta.title.zh}[J]. ${dataset.meta.year}. DOI:${dataset.meta.doi}.`,
     );
     await app.done(page);
     const fact = await app.open("en/facts/unhrc-resolutions-wld/");

@@ -700,7 +700,6 @@ fn push_citation(head: &mut String, ds: &Dataset, lang: Lang) {
     let text_lang = lang.single();
     let mut tags = vec![
         ("citation_title", m.title.get(text_lang).to_string()),
-        ("citation_author", m.author.get(text_lang).to_string()),
         ("citation_publication_date", m.year.to_string()),
         ("citation_doi", m.doi.clone()),
         ("citation_language", "zh".to_string()),
@@ -710,6 +709,22 @@ fn push_citation(head: &mut String, ds: &Dataset, lang: Lang) {
             .iter()
             .map(|k| ("citation_keywords", k.get(text_lang).to_string())),
     );
+    // One tag per author, in order, as Google Scholar reads them; where it was
+    // published, when the dataset knows.
+    tags.extend(
+        m.authors
+            .iter()
+            .map(|a| ("citation_author", a.get(text_lang).to_string())),
+    );
+    if let Some(journal) = &m.journal {
+        tags.push(("citation_journal_title", journal.get(text_lang).to_string()));
+    }
+    tags.extend(m.volume.iter().map(|v| ("citation_volume", v.clone())));
+    tags.extend(m.issue.iter().map(|i| ("citation_issue", i.clone())));
+    if let Some((first, last)) = m.page_range() {
+        tags.push(("citation_firstpage", first.to_string()));
+        tags.push(("citation_lastpage", last.to_string()));
+    }
     for (name, content) in tags {
         let _ = write!(
             head,

@@ -6,7 +6,7 @@
 //! entries leave them out rather than guess. A locator (section and paragraph) is
 //! added where an item or a figure is cited.
 
-use crate::data::{Dataset, Figure, Item, Locator};
+use crate::data::{Dataset, Figure, Item, Locator, Meta};
 use crate::format::{figure_value, figure_when, locator_label};
 use crate::i18n::tr;
 use crate::i18n::Lang;
@@ -107,10 +107,14 @@ pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String 
     let doi_url = format!("{DOI_RESOLVER}{}", m.doi);
     match style {
         Style::GbT7714 => {
-            // GB/T 7714 cites in the work's own language: author, title[J], year, DOI.
+            // GB/T 7714 cites in the work's own language: at most three authors then
+            // 等, the title[J], the journal, year, volume(issue): pages, the DOI.
             let mut s = format!(
                 "{}. {}[J]. {}. DOI:{}.",
-                m.author.zh, m.title.zh, m.year, m.doi
+                gbt_authors(m),
+                m.title.zh,
+                gbt_source(m),
+                m.doi
             );
             if let Some(locator) = cited.locator(ds) {
                 s.push_str(&format!(" {}", locator_label(ds, locator, Lang::Zh)));
@@ -123,16 +127,24 @@ pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String 
         }
         Style::Apa7 => {
             // A work in another language: its own title, then the English one in
-            // brackets (APA 7, 9.38), sentence case.
+            // brackets (APA 7, 9.38), sentence case; the journal, volume(issue), pages.
+            let source = apa_source(m, lang)
+                .map(|source| format!(" {source}."))
+                .unwrap_or_default();
             let mut s = match lang {
                 Lang::En => format!(
-                    "{} ({}). {} [{}]. {doi_url}",
-                    apa_author(&m.author.en),
+                    "{} ({}). {} [{}].{source} {doi_url}",
+                    apa_authors(m),
                     m.year,
                     m.title.zh,
                     apa_title_en(&m.title.en)
                 ),
-                _ => format!("{}. ({}). {}. {doi_url}", m.author.zh, m.year, m.title.zh),
+                _ => format!(
+                    "{}. ({}). {}.{source} {doi_url}",
+                    names(m, Lang::Zh).join(", "),
+                    m.year,
+                    m.title.zh
+                ),
             };
             if let Some(place) = place {
                 let what = what.map(|w| format!(", {w}")).unwrap_or_default();
@@ -141,15 +153,33 @@ pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String 
             s
         }
         Style::BibTex => {
-            let (author, title) = bib_names(ds, lang);
             let mut fields = vec![
-                ("author", author),
-                ("title", title),
-                ("year", m.year.to_string()),
+                ("author", bib_authors(m, lang).join(" and ")),
+                ("title", m.title.get(lang).to_string()),
+            ];
+            if let Some(journal) = &m.journal {
+                fields.push(("journal", journal.get(lang).to_string()));
+            }
+            fields.push(("year", m.year.to_string()));
+            if let Some(volume) = &m.volume {
+                fields.push(("volume", volume.clone()));
+            }
+            if let Some(issue) = &m.issue {
+                fields.push(("number", issue.clone()));
+            }
+            if let Some((first, last)) = m.page_range() {
+                let pages = if first == last {
+                    first.to_string()
+                } else {
+                    format!("{first}--{last}")
+                };
+                fields.push(("pages", pages));
+            }
+            fields.extend([
                 ("doi", m.doi.clone()),
                 ("url", doi_url),
                 ("language", bib_language(lang).to_string()),
-            ];
+            ]);
             if let Some(place) = place {
                 let what = what.map(|w| format!(": {w}")).unwrap_or_default();
                 fields.push(("note", format!("{place}{what}")));
@@ -157,16 +187,28 @@ pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String 
             bibtex_entry("article", &bib_key(ds), &fields)
         }
         Style::Ris => {
-            let (author, title) = bib_names(ds, lang);
-            let mut lines = vec![
-                ("TY", "JOUR".to_string()),
-                ("AU", author),
-                ("TI", title),
-                ("PY", m.year.to_string()),
+            let mut lines = vec![("TY", "JOUR".to_string())];
+            lines.extend(bib_authors(m, lang).into_iter().map(|a| ("AU", a)));
+            lines.push(("TI", m.title.get(lang).to_string()));
+            if let Some(journal) = &m.journal {
+                lines.push(("T2", journal.get(lang).to_string()));
+            }
+            lines.push(("PY", m.year.to_string()));
+            if let Some(volume) = &m.volume {
+                lines.push(("VL", volume.clone()));
+            }
+            if let Some(issue) = &m.issue {
+                lines.push(("IS", issue.clone()));
+            }
+            if let Some((first, last)) = m.page_range() {
+                lines.push(("SP", first.to_string()));
+                lines.push(("EP", last.to_string()));
+            }
+            lines.extend([
                 ("DO", m.doi.clone()),
                 ("UR", doi_url),
                 ("LA", bib_language(lang).to_string()),
-            ];
+            ]);
             for k in &m.keywords {
                 lines.push(("KW", k.get(lang).to_string()));
             }
@@ -180,6 +222,76 @@ pub fn cite(ds: &Dataset, cited: Cited<'_>, style: Style, lang: Lang) -> String 
     }
 }
 
+/// The authors' names as printed in one language, in order.
+fn names(m: &Meta, lang: Lang) -> Vec<&str> {
+    m.authors.iter().map(|a| a.get(lang)).collect()
+}
+
+/// GB/T 7714-2015, 8.1.2: up to three authors, then 等 for the rest.
+fn gbt_authors(m: &Meta) -> String {
+    let all = names(m, Lang::Zh);
+    let mut shown = all.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+    if all.len() > 3 {
+        shown.push_str(", 等");
+    }
+    shown
+}
+
+/// GB/T 7714-2015, 8.8.2: "刊名, 2023, 12(2): 1-10"; the year alone without a journal.
+fn gbt_source(m: &Meta) -> String {
+    let Some(journal) = &m.journal else {
+        return m.year.to_string();
+    };
+    let mut s = format!("{}, {}", journal.zh, m.year);
+    match (&m.volume, &m.issue) {
+        (Some(volume), Some(issue)) => s.push_str(&format!(", {volume}({issue})")),
+        (Some(volume), None) => s.push_str(&format!(", {volume}")),
+        (None, Some(issue)) => s.push_str(&format!("({issue})")),
+        (None, None) => {}
+    }
+    if let Some((first, last)) = m.page_range() {
+        s.push_str(": ");
+        s.push_str(first);
+        if last != first {
+            s.push_str(&format!("-{last}"));
+        }
+    }
+    s
+}
+
+/// APA 7, 9.8: every author up to twenty ("A, B, & C"); of more, the first nineteen, an
+/// ellipsis and the last.
+fn apa_authors(m: &Meta) -> String {
+    let all: Vec<String> = names(m, Lang::En).into_iter().map(apa_author).collect();
+    match all.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, second] => format!("{first}, & {second}"),
+        [rest @ .., last] if all.len() <= 20 => format!("{}, & {last}", rest.join(", ")),
+        [.., last] => format!("{}, . . . {last}", all[..19].join(", ")),
+    }
+}
+
+/// APA 7, 9.25: "Journal, 12(2), 1–10": the journal, volume(issue) and pages, each when
+/// known; `None` without a journal.
+fn apa_source(m: &Meta, lang: Lang) -> Option<String> {
+    let mut parts = vec![m.journal.as_ref()?.get(lang).to_string()];
+    match (&m.volume, &m.issue) {
+        (Some(volume), Some(issue)) => parts.push(format!("{volume}({issue})")),
+        (Some(volume), None) => parts.push(volume.clone()),
+        (None, Some(issue)) => parts.push(format!("({issue})")),
+        (None, None) => {}
+    }
+    if let Some((first, last)) = m.page_range() {
+        parts.push(if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        });
+    }
+    Some(parts.join(", "))
+}
+
 /// The citation of this explorer's dataset: its version, its address and the day it
 /// was consulted (`accessed`, `YYYY-MM-DD`). It has no author or date of its own, so
 /// the title leads (APA 7, 9.12).
@@ -190,11 +302,11 @@ pub fn cite_dataset(ds: &Dataset, style: Style, lang: Lang, url: &str, accessed:
     let (name, based_on) = match lang {
         Lang::En => (
             format!("{}: Dataset", tr(lang, |u| u.app_name)),
-            format!("drawn from {} ({})", m.author.en, m.year),
+            format!("drawn from {} ({})", m.byline().en, m.year),
         ),
         _ => (
             format!("{}：数据集", tr(lang, |u| u.app_name)),
-            format!("据{}（{}）整理", m.author.zh, m.year),
+            format!("据{}（{}）整理", m.byline().zh, m.year),
         ),
     };
     match style {
@@ -338,12 +450,16 @@ fn apa_title_en(title: &str) -> String {
     out
 }
 
-fn bib_names(ds: &Dataset, lang: Lang) -> (String, String) {
-    let m = &ds.meta;
-    match lang {
-        Lang::En => (full_name(&m.author.en), m.title.en.clone()),
-        _ => (m.author.zh.clone(), m.title.zh.clone()),
-    }
+/// The authors as BibTeX and RIS want them: "Wang, Xiao-ling" in English, as printed in
+/// Chinese.
+fn bib_authors(m: &Meta, lang: Lang) -> Vec<String> {
+    names(m, lang)
+        .into_iter()
+        .map(|name| match lang {
+            Lang::En => full_name(name),
+            _ => name.to_string(),
+        })
+        .collect()
 }
 
 fn bib_language(lang: Lang) -> &'static str {
@@ -353,12 +469,12 @@ fn bib_language(lang: Lang) -> &'static str {
     }
 }
 
-/// A BibTeX key from the author's family name and the year: `wang2023`.
+/// A BibTeX key from the first author's family name and the year: `wang2023`.
 fn bib_key(ds: &Dataset) -> String {
-    let family: String = ds
-        .meta
-        .author
-        .en
+    let family: String = names(&ds.meta, Lang::En)
+        .first()
+        .copied()
+        .unwrap_or_default()
         .split_whitespace()
         .next()
         .unwrap_or("article")

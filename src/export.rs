@@ -51,7 +51,7 @@ impl<'a> FigureSources<'a> {
         };
         format!(
             "{label}: {} ({}) {article}",
-            ds.meta.author.get(lang),
+            ds.meta.byline().get(lang),
             ds.meta.year
         )
     }
@@ -118,11 +118,19 @@ pub fn dataset_line(ds: &Dataset, lang: Lang) -> String {
     match lang {
         Lang::En => format!(
             "Dataset version {} · drawn from {} ({}), {}, DOI {}",
-            m.dataset_version, m.author.en, m.year, m.title.en, m.doi
+            m.dataset_version,
+            m.byline().en,
+            m.year,
+            m.title.en,
+            m.doi
         ),
         _ => format!(
             "数据集版本 {} · 出自{}（{}）《{}》，DOI {}",
-            m.dataset_version, m.author.zh, m.year, m.title.zh, m.doi
+            m.dataset_version,
+            m.byline().zh,
+            m.year,
+            m.title.zh,
+            m.doi
         ),
     }
 }

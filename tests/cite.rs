@@ -244,3 +244,137 @@ fn bibtex_and_ris_values_cannot_break_their_format() {
         "{ris}"
     );
 }
+
+/// The minimal fixture as an article of `authors` (Chinese, English) in a journal, with
+/// whatever of volume, issue and pages `publication` sets.
+fn journal_article(authors: &[(&str, &str)], publication: serde_json::Value) -> Dataset {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/minimal.json")).expect("json");
+    let meta = &mut value["meta"];
+    meta["authors"] = authors
+        .iter()
+        .map(|(zh, en)| serde_json::json!({ "zh": zh, "en": en }))
+        .collect();
+    meta["journal"] = serde_json::json!({ "zh": "测试学刊", "en": "Journal of Tests" });
+    for (key, v) in publication.as_object().expect("an object") {
+        meta[key] = v.clone();
+    }
+    load(&value.to_string()).expect("valid")
+}
+
+const FOUR: [(&str, &str); 4] = [
+    ("王晓玲", "WANG Xiao-ling"),
+    ("李明", "LI Ming"),
+    ("张伟", "ZHANG Wei"),
+    ("陈静", "CHEN Jing"),
+];
+
+/// Four authors in a journal's volume and issue, on a range of pages: GB/T 7714 names
+/// three and 等, APA names all with "&", BibTeX joins them with "and", RIS gives one
+/// line each; each style writes the journal, volume, issue and pages its own way.
+#[test]
+fn several_authors_and_a_journal_in_every_style() {
+    let ds = journal_article(
+        &FOUR,
+        serde_json::json!({ "volume": "50", "issue": "2", "pages": "5-19" }),
+    );
+    let at = |style, lang| cite(&ds, Cited::Article, style, lang);
+    assert_eq!(
+        at(Style::GbT7714, Lang::En),
+        "王晓玲, 李明, 张伟, 等. 测试标题[J]. 测试学刊, 2023, 50(2): 5-19. DOI:10.1000/test."
+    );
+    assert_eq!(
+        at(Style::Apa7, Lang::En),
+        "Wang, X.-l., Li, M., Zhang, W., & Chen, J. (2023). 测试标题 [Test title]. Journal of \
+         Tests, 50(2), 5–19. https://doi.org/10.1000/test"
+    );
+    assert_eq!(
+        at(Style::Apa7, Lang::Zh),
+        "王晓玲, 李明, 张伟, 陈静. (2023). 测试标题. 测试学刊, 50(2), 5–19. \
+         https://doi.org/10.1000/test"
+    );
+    assert_eq!(
+        at(Style::BibTex, Lang::En),
+        "@article{wang2023,\n  author = {Wang, Xiao-ling and Li, Ming and Zhang, Wei and Chen, \
+         Jing},\n  title = {Test title},\n  journal = {Journal of Tests},\n  year = {2023},\n  \
+         volume = {50},\n  number = {2},\n  pages = {5--19},\n  doi = {10.1000/test},\n  \
+         url = {https://doi.org/10.1000/test},\n  language = {Chinese}\n}"
+    );
+    assert_eq!(
+        at(Style::Ris, Lang::En),
+        [
+            "TY  - JOUR",
+            "AU  - Wang, Xiao-ling",
+            "AU  - Li, Ming",
+            "AU  - Zhang, Wei",
+            "AU  - Chen, Jing",
+            "TI  - Test title",
+            "T2  - Journal of Tests",
+            "PY  - 2023",
+            "VL  - 50",
+            "IS  - 2",
+            "SP  - 5",
+            "EP  - 19",
+            "DO  - 10.1000/test",
+            "UR  - https://doi.org/10.1000/test",
+            "LA  - Chinese",
+            "KW  - keyword",
+            "ER  -",
+        ]
+        .join("\r\n")
+    );
+}
+
+/// Two authors, an issue without a volume, one page: APA puts "&" between two names;
+/// GB/T 7714 writes the issue after the year; BibTeX and RIS give the page once.
+#[test]
+fn two_authors_an_issue_without_a_volume_and_one_page() {
+    let ds = journal_article(
+        &FOUR[..2],
+        serde_json::json!({ "issue": "4", "pages": "7" }),
+    );
+    let at = |style, lang| cite(&ds, Cited::Article, style, lang);
+    assert_eq!(
+        at(Style::GbT7714, Lang::Zh),
+        "王晓玲, 李明. 测试标题[J]. 测试学刊, 2023(4): 7. DOI:10.1000/test."
+    );
+    assert_eq!(
+        at(Style::Apa7, Lang::En),
+        "Wang, X.-l., & Li, M. (2023). 测试标题 [Test title]. Journal of Tests, (4), 7. \
+         https://doi.org/10.1000/test"
+    );
+    assert!(at(Style::BibTex, Lang::Zh).contains("  author = {王晓玲 and 李明},\n"));
+    assert!(at(Style::BibTex, Lang::Zh).contains("  number = {4},\n  pages = {7},\n"));
+    assert!(at(Style::Ris, Lang::En).contains("IS  - 4\r\nSP  - 7\r\nEP  - 7\r\n"));
+    // Three authors are all named in GB/T 7714, without 等.
+    let three = journal_article(&FOUR[..3], serde_json::json!({}));
+    assert_eq!(
+        cite(&three, Cited::Article, Style::GbT7714, Lang::Zh),
+        "王晓玲, 李明, 张伟. 测试标题[J]. 测试学刊, 2023. DOI:10.1000/test."
+    );
+}
+
+/// Of more than twenty authors APA names the first nineteen, an ellipsis and the last.
+#[test]
+fn apa_names_nineteen_authors_an_ellipsis_and_the_last_of_more_than_twenty() {
+    let names: Vec<(String, String)> = (1..=21)
+        .map(|n| (format!("作者{n}"), format!("NAME{n} Given")))
+        .collect();
+    let borrowed: Vec<(&str, &str)> = names
+        .iter()
+        .map(|(z, e)| (z.as_str(), e.as_str()))
+        .collect();
+    let apa = |count: usize| {
+        let ds = journal_article(&borrowed[..count], serde_json::json!({}));
+        cite(&ds, Cited::Article, Style::Apa7, Lang::En)
+    };
+    let listed = |range: std::ops::RangeInclusive<usize>| {
+        range
+            .map(|n| format!("Name{n}, G."))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert!(apa(21).starts_with(&format!("{}, . . . Name21, G. (2023).", listed(1..=19))));
+    // Twenty are all named, the last after "&".
+    assert!(apa(20).starts_with(&format!("{}, & Name20, G. (2023).", listed(1..=19))));
+}

@@ -452,3 +452,17 @@ fn an_empty_form_of_a_term_is_reported() {
         problems_after(|v| v["glossary"][0]["forms"] = json!({ "en": ["Belt and Road", " "] }));
     assert_reports(&problems, "$.glossary[0].forms.en[1]", "form is empty");
 }
+
+#[test]
+fn an_article_has_authors_and_pages_that_are_pages() {
+    let problems = problems_after(|v| v["meta"]["authors"] = json!([]));
+    assert_reports(&problems, "$.meta.authors", "at least one author");
+    let problems = problems_after(|v| v["meta"]["authors"][0]["en"] = json!(" "));
+    assert_reports(&problems, "$.meta.authors[0].en", "English text is missing");
+    let problems = problems_after(|v| v["meta"]["pages"] = json!("p. 5"));
+    assert_reports(&problems, "$.meta.pages", "not a page or a range of pages");
+    let problems = problems_after(|v| v["meta"]["volume"] = json!(""));
+    assert_reports(&problems, "$.meta.volume", "leave it out");
+    let problems = problems_after(|v| v["meta"]["journal"] = json!({ "zh": "刊", "en": "" }));
+    assert_reports(&problems, "$.meta.journal.en", "English text is missing");
+}

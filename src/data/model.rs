@@ -37,10 +37,20 @@ pub struct Dataset {
 pub struct Meta {
     /// Exact title in both languages, as printed.
     pub title: Text,
-    /// Exact author name in both scripts, as printed.
-    pub author: Text,
+    /// The authors' names in both scripts, exact, in the printed order.
+    pub authors: Vec<Text>,
     pub affiliation: Text,
     pub year: u16,
+    /// Where the article was published, when the dataset knows: the journal's name,
+    /// its volume and issue, the pages (`"12"` or `"12-30"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
     pub doi: String,
     pub keywords: Vec<Text>,
     /// The abstract, retold in the project's own words.
@@ -51,6 +61,33 @@ pub struct Meta {
     /// Figure ids the overview leads with, in order (an editorial choice).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headline: Vec<String>,
+}
+
+impl Meta {
+    /// The authors as a byline: 王晓玲、李明 / WANG Xiao-ling, LI Ming.
+    pub fn byline(&self) -> Text {
+        let names = |lang: fn(&Text) -> &str, separator: &str| {
+            self.authors
+                .iter()
+                .map(lang)
+                .collect::<Vec<_>>()
+                .join(separator)
+        };
+        Text {
+            zh: names(|t| &t.zh, "、"),
+            en: names(|t| &t.en, ", "),
+        }
+    }
+
+    /// The pages as a first and a last (the same for a single page); `None` without
+    /// pages or where they are not a page or a range of pages (`12-30`, or with an en
+    /// dash).
+    pub fn page_range(&self) -> Option<(&str, &str)> {
+        let pages = self.pages.as_deref()?.trim();
+        let (first, last) = pages.split_once(['-', '–']).unwrap_or((pages, pages));
+        let page = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric());
+        (page(first) && page(last)).then_some((first, last))
+    }
 }
 
 /// A part of the article's outline. `paragraphs` counts the body paragraphs that stand

@@ -453,7 +453,29 @@ fn check_relation(c: &mut Checker, path: &str, link: &Link, items: &HashMap<&str
 fn check_meta(c: &mut Checker, ds: &Dataset) {
     let m = &ds.meta;
     c.text("$.meta.title", &m.title);
-    c.text("$.meta.author", &m.author);
+    if m.authors.is_empty() {
+        c.report("$.meta.authors", "an article has at least one author");
+    }
+    for (i, a) in m.authors.iter().enumerate() {
+        c.text(&format!("$.meta.authors[{i}]"), a);
+    }
+    if let Some(journal) = &m.journal {
+        c.text("$.meta.journal", journal);
+    }
+    for (field, value) in [("volume", &m.volume), ("issue", &m.issue)] {
+        if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+            c.report(
+                format!("$.meta.{field}"),
+                "empty; leave it out when unknown",
+            );
+        }
+    }
+    if let (Some(pages), None) = (&m.pages, m.page_range()) {
+        c.report(
+            "$.meta.pages",
+            format!("{pages:?} is not a page or a range of pages (\"12\" or \"12-30\")"),
+        );
+    }
     c.text("$.meta.affiliation", &m.affiliation);
     c.text("$.meta.summary", &m.summary);
     c.text("$.meta.funding", &m.funding);

@@ -51,7 +51,7 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                     <p class="eyebrow">{tr(lang, |u| u.article)}</p>
                     <h1>{bi(&m.title, lang)}</h1>
                     <p class="byline">
-                        {bi(&m.author, lang)}" · "{m.year}" · "
+                        {bi(&m.byline(), lang)}" · "{m.year}" · "
                         <a href=doi_url rel="noopener">"DOI "{m.doi.clone()}</a>
                     </p>
                 </header>

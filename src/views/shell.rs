@@ -119,7 +119,7 @@ pub fn Footer(data: Arc<Dataset>) -> impl IntoView {
             <footer class="site-footer">
                 <p class="cite">
                     <span class="label">{tr(lang, |u| u.footer_cite)}": "</span>
-                    {bi(&m.author, lang)}". "{bi(&m.title, lang)}". "{m.year}". "
+                    {bi(&m.byline(), lang)}". "{bi(&m.title, lang)}". "{m.year}". "
                     "DOI: "<a href=doi_url.clone() rel="noopener">{m.doi.clone()}</a>
                 </p>
                 <p>
@@ -141,7 +141,7 @@ pub fn EmbedSource(data: Arc<Dataset>) -> impl IntoView {
     let lang = move || ctx.lang();
     let full_view = ctx.link_with(|r| r.frame = Frame::default());
     let m = &data.meta;
-    let (author, title, year) = (m.author.clone(), m.title.clone(), m.year);
+    let (author, title, year) = (m.byline(), m.title.clone(), m.year);
     view! {
         <p class="embed-source">
             <span class="label">{move || tr(lang(), |u| u.embed_source)}": "</span>

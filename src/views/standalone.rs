@@ -37,8 +37,8 @@ fn Landing(data: Arc<Dataset>) -> impl IntoView {
                 <br/>
                 <span lang="en">{tr(Lang::En, |u| u.app_name)}</span>
             </h1>
-            <p class="byline" lang="zh-Hans">{m.title.zh.clone()}" · "{m.author.zh.clone()}" · "{m.year}</p>
-            <p class="byline" lang="en">{m.title.en.clone()}" · "{m.author.en.clone()}" · "{m.year}</p>
+            <p class="byline" lang="zh-Hans">{m.title.zh.clone()}" · "{m.byline().zh}" · "{m.year}</p>
+            <p class="byline" lang="en">{m.title.en.clone()}" · "{m.byline().en}" · "{m.year}</p>
             <h2>{tr(Lang::Both, |u| u.choose_language)}</h2>
             <ul class="landing-choices">{choices}</ul>
         </main>
