@@ -120,6 +120,22 @@ describe("the app on demand", () => {
     await app.done(page);
   });
 
+  it("every control used while the app starts is done once it is live, a control used twice once", async () => {
+    const { page } = await openCounting(chart);
+    // Three uses in one moment, before any of the app's files is in: the first starts it.
+    await page.evaluate(() => {
+      const table = document.querySelector("[data-chart] [data-action=table]");
+      table.click();
+      document.querySelector(".embed-open").click();
+      table.click();
+    });
+    assert.equal(await page.getAttribute(".embed-open", "aria-busy"), "true", "each use shows it is under way");
+    await page.waitForSelector("dialog.embed-dialog[open]");
+    await page.waitForSelector("[data-chart] .chart-table");
+    assert.equal(await page.locator("[data-chart] .chart-table").count(), 1, "the table is shown, not shown and hidden again");
+    await app.done(page);
+  });
+
   it("a first use that cannot load the app's code says so, and the page stays", async () => {
     const { page } = await openCounting(chart, {
       route: (context) => context.route("**/*.wasm", (r) => r.abort()),

@@ -13,6 +13,7 @@ const FRAMES = [
   ["zh/charts/poverty-rate/?embed=1", USUAL],
   ["en/facts/poverty-rate-kgz-2019/?embed=1", STRICT],
   ["en/map/?embed=1", USUAL],
+  ["en/charts/poverty-rate/?embed=1", STRICT],
 ];
 
 // The host page lives on another origin.
@@ -64,6 +65,19 @@ describe("embedded views", () => {
       const full = await link.evaluate((a) => a.href);
       assert.equal(full, app.url(address.replace(/[?&]embed=1/, "").replace(/\?$/, "")));
     }
+    await app.done(page);
+  });
+
+  it("start the app on a control's first use in the strict sandbox too", async () => {
+    const address = "en/charts/poverty-rate/?embed=1";
+    const page = await app.open(`${hostOrigin}/`, { live: false, origins: [hostOrigin] });
+    const element = await page.$(`iframe[title="${address}"]`);
+    await element.scrollIntoViewIfNeeded();
+    const frame = await element.contentFrame();
+    await frame.waitForSelector("html[data-start=demand]", { state: "attached", timeout: 15000 });
+    await frame.click("[data-chart] [data-action=table]");
+    await frame.waitForSelector("[data-chart] .chart-table", { timeout: 15000 });
+    assert.equal(await frame.getAttribute("html", "data-app"), "live");
     await app.done(page);
   });
 

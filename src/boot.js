@@ -55,37 +55,45 @@ const showFailure = () => {
   notice.focus({ preventScroll: true });
 };
 
-// The first use of a control: shown at once, then done again on the app's page, once
-// the control is there (a fold's content may be drawn a moment after the take-over).
-const wake = (control, again) => {
+// The uses of controls while the app starts: the first starts it; each is shown at once
+// and done again, in order, on the app's page once the control is there (a fold's content
+// may be drawn a moment after the take-over). A control used twice meanwhile is done once.
+const waiting = [];
+const wait = (control, again) => {
   const steps = pathOf(control);
   control.setAttribute("aria-busy", "true");
+  if (!waiting.some((use) => use.control === control)) waiting.push({ control, steps, again });
+};
+const replay = ({ control, steps, again }, tries) => {
+  const target = steps && atPath(steps);
+  if (target && target.tagName === control.tagName) again(target);
+  else if (tries > 0) setTimeout(replay, 100, { control, steps, again }, tries - 1);
+};
+let woken = false;
+const wake = () => {
+  woken = true;
   html.setAttribute("data-start", "starting");
   const failed = () => {
-    control.removeAttribute("aria-busy");
+    for (const { control } of waiting.splice(0)) control.removeAttribute("aria-busy");
     showFailure();
-  };
-  const replay = (tries) => {
-    const target = steps && atPath(steps);
-    if (target && target.tagName === control.tagName) again(target);
-    else if (tries > 0) setTimeout(replay, 100, tries - 1);
   };
   const watch = new MutationObserver(() => {
     if (html.getAttribute("data-start") === "failed") return watch.disconnect(), failed();
     if (!live()) return;
     watch.disconnect();
     html.setAttribute("data-start", "done");
-    replay(50);
+    for (const use of waiting.splice(0)) replay(use, 50);
   });
   watch.observe(html, { attributes: true, attributeFilter: ["data-app", "data-start"] });
   start().catch(() => (watch.disconnect(), failed()));
 };
 
 // A use of a control before the app: once the app failed to start, the failure shown
-// again; while it starts, nothing more (the first use is done once it is live).
+// again; otherwise it waits for the app, which the first such use starts.
 const use = (control, again) => {
   if (html.getAttribute("data-start") === "failed") return showFailure();
-  if (!started) wake(control, again);
+  wait(control, again);
+  if (!woken) wake();
 };
 
 // A citation's copy button (`data-copy`: its field's id) works without the app, as the
