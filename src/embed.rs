@@ -146,6 +146,8 @@ mod tests {
         assert!(code.contains("?tab=table&amp;embed=1\""), "{code}");
         assert!(code.contains(&format!("height:{MIN_HEIGHT}px")));
         assert!(!code.contains("<script"));
+        let code = snippet("https://e.org/", &route, "t", 100_000, false);
+        assert!(code.contains(&format!("height:{MAX_HEIGHT}px")), "{code}");
     }
 
     #[test]

@@ -553,14 +553,23 @@ mod tests {
         let index = SearchIndex::new(&ds);
         let hits = |q: &str| explore(&ds, &index, &filters(|f| f.q = q.into())).items;
         assert_eq!(hits("kyrgyzstan"), vec![0], "country name, English");
+        assert_eq!(hits("吉尔吉斯"), vec![0], "country name, Chinese");
         assert_eq!(hits("贫困率"), vec![0], "indicator name, Chinese");
+        assert_eq!(hits("poverty rate"), vec![0], "indicator name, English");
         assert_eq!(
             hits("POVERTY ALLEVIATION"),
             vec![1],
-            "glossary term, any case"
+            "glossary term, English, any case"
         );
-        assert_eq!(hits("测试文献"), vec![0], "reference title");
-        assert_eq!(hits("world bank"), vec![0], "footnote");
+        assert_eq!(hits("脱贫"), vec![1], "glossary term, Chinese");
+        assert_eq!(hits("测试文献"), vec![0], "reference, as printed");
+        assert_eq!(
+            hits("a test reference"),
+            vec![0],
+            "reference title, English"
+        );
+        assert_eq!(hits("world bank"), vec![0], "footnote, English");
+        assert_eq!(hits("银行数据"), vec![0], "footnote, Chinese");
         assert!(hits("nothing-like-this").is_empty());
     }
 
@@ -590,38 +599,55 @@ mod tests {
         assert_eq!(clean.chosen(Facet::Role), ["challenge"]);
     }
 
+    /// The fixture with a second topic: the recommendation is about both, and a
+    /// health figure is about Tajikistan with Kyrgyzstan as its partner.
     #[test]
     fn coverage_counts_items_and_figures_per_country_and_topic() {
-        let ds = load(include_str!("../tests/fixtures/minimal.json")).expect("valid");
-        let grid = coverage(&ds);
-        let cell = |country: &str| {
-            grid.iter()
-                .find(|(c, _)| c == country)
-                .map(|(_, row)| row[0].1)
-                .expect("row")
+        let mut value: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/minimal.json")).expect("json");
+        let mut topic = value["topics"][0].clone();
+        topic["id"] = "health".into();
+        value["topics"].as_array_mut().expect("topics").push(topic);
+        let mut indicator = value["indicators"][0].clone();
+        indicator["id"] = "clinics".into();
+        indicator["topic"] = "health".into();
+        value["indicators"]
+            .as_array_mut()
+            .expect("indicators")
+            .push(indicator);
+        let mut figure = value["figures"][1].clone();
+        figure["id"] = "clinics-tjk-kgz".into();
+        figure["indicator"] = "clinics".into();
+        figure["partner"] = "KGZ".into();
+        value["figures"]
+            .as_array_mut()
+            .expect("figures")
+            .push(figure);
+        value["items"][0]["figures"]
+            .as_array_mut()
+            .expect("the claim's figures")
+            .push("clinics-tjk-kgz".into());
+        value["items"][1]["topics"] = serde_json::json!(["poverty", "health"]);
+        let ds = load(&value.to_string()).expect("valid");
+        let cell = |items, figures| Coverage { items, figures };
+        let row = |country: &str, poverty, health| {
+            (
+                country.to_string(),
+                vec![
+                    ("poverty".to_string(), poverty),
+                    ("health".to_string(), health),
+                ],
+            )
         };
-        // One claim names KGZ and TJK; each has one poverty figure; CA5 has only the
-        // recommendation.
+        // The claim names KGZ and TJK and is about poverty, with a poverty figure for
+        // each; the recommendation names CA5 only.
         assert_eq!(
-            cell("KGZ"),
-            Coverage {
-                items: 1,
-                figures: 1
-            }
-        );
-        assert_eq!(
-            cell("TJK"),
-            Coverage {
-                items: 1,
-                figures: 1
-            }
-        );
-        assert_eq!(
-            cell("CA5"),
-            Coverage {
-                items: 1,
-                figures: 0
-            }
+            coverage(&ds),
+            [
+                row("KGZ", cell(1, 1), cell(0, 1)),
+                row("TJK", cell(1, 1), cell(0, 1)),
+                row("CA5", cell(1, 0), cell(1, 0)),
+            ]
         );
     }
 

@@ -436,11 +436,15 @@ mod tests {
         let f = figure(70.0, Some(Qualifier::MoreThan), None);
         assert_eq!(figure_value(&f, Lang::Zh), "超过70万人");
         assert_eq!(figure_value(&f, Lang::En), "more than 700,000 people");
+        let a = figure(70.0, Some(Qualifier::About), None);
+        assert_eq!(figure_value(&a, Lang::Zh), "约70万人");
+        assert_eq!(figure_value(&a, Lang::En), "about 700,000 people");
         let p = figure(7822.26, Some(Qualifier::Projected), None);
         assert_eq!(
             figure_value(&p, Lang::En),
             "78.2226 million people (projected)"
         );
+        assert_eq!(figure_value(&p, Lang::Zh), "7822.26万人（预计）");
         let mut r = figure(40.0, Some(Qualifier::Range), Some(50.0));
         r.unit = Unit::Percent;
         assert_eq!(figure_value(&r, Lang::Zh), "40–50%");

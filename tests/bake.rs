@@ -10,6 +10,7 @@ use cca_explorer::bake::{
     Site, SplitWasm, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
 };
 use cca_explorer::bake_body;
+use cca_explorer::chart::charted_indicators;
 use cca_explorer::chunks::{Chunk, DataPart, ViewChunk};
 use cca_explorer::data::compact::{compact_json, core_json};
 use cca_explorer::data::{
@@ -17,8 +18,9 @@ use cca_explorer::data::{
 };
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
+use cca_explorer::map::indicators as map_indicators;
 use cca_explorer::map::parse_shapes;
-use cca_explorer::pages::all_routes;
+use cca_explorer::pages::{all_routes, NAV};
 use cca_explorer::url_state::{Route, View};
 
 /// A template shaped like Trunk's output: relative hashed assets and a module loader.
@@ -144,13 +146,39 @@ fn every_address_is_baked_in_both_languages_with_its_own_title() {
     let pages = baked(&site);
     let routes = all_routes(&site.data, &site.shapes);
     let ds: &Dataset = &site.data;
-    // Overview, six lists, the map; every item, profile, chart and map indicator.
-    assert!(routes.len() > 2 * (ds.items.len() + 7));
-    for lang in [Lang::Zh, Lang::En] {
-        for item in &ds.items {
-            assert!(routes.contains(&route(lang, View::Item(item.id.clone()))));
+    // In each language: the navigation's views; every item, profile, chart, figure
+    // card and map indicator.
+    let views: Vec<View> = NAV
+        .iter()
+        .map(|(view, _)| view.clone())
+        .chain(ds.items.iter().map(|i| View::Item(i.id.clone())))
+        .chain(
+            ds.countries
+                .iter()
+                .filter(|c| c.has_profile())
+                .map(|c| View::Country(c.id.clone())),
+        )
+        .chain(
+            charted_indicators(ds)
+                .iter()
+                .map(|i| View::Chart(i.id.clone())),
+        )
+        .chain(ds.figures.iter().map(|f| View::Fact(f.id.clone())))
+        .chain(
+            map_indicators(ds, &site.shapes)
+                .iter()
+                .map(|i| View::Map(Some(i.id.clone()))),
+        )
+        .collect();
+    for lang in Lang::ALL {
+        for view in &views {
+            assert!(
+                routes.contains(&route(lang, view.clone())),
+                "{lang:?} {view:?}"
+            );
         }
     }
+    assert_eq!(routes.len(), Lang::ALL.len() * views.len(), "and no other");
     assert_eq!(
         pages.keys().filter(|p| p.ends_with(".html")).count(),
         routes.len() + 2,

@@ -222,9 +222,12 @@ fn the_dataset_names_its_version_address_and_the_day_consulted() {
              Y2  - 2026-11-25\r\nN1  - drawn from WANG Xiao-ling (2023)\r\nER  -"
         )
     );
-    assert!(
-        cite_dataset(&ds, Style::BibTex, Lang::En, url, "2026-11-25").starts_with(
-            "@dataset{wang2023-dataset,\n  title = {China–Central Asia Explorer: Dataset},"
+    assert_eq!(
+        cite_dataset(&ds, Style::BibTex, Lang::En, url, "2026-11-25"),
+        format!(
+            "@dataset{{wang2023-dataset,\n  title = {{China–Central Asia Explorer: Dataset}},\n  \
+             version = {{{v}}},\n  url = {{{url}}},\n  urldate = {{2026-11-25}},\n  \
+             note = {{drawn from WANG Xiao-ling (2023)}}\n}}"
         )
     );
 }

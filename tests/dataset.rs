@@ -81,9 +81,12 @@ fn the_minimal_fixture_is_valid() {
 
 #[test]
 fn bad_json_gets_its_line_and_column() {
-    let problems = load("{ \"meta\": ").unwrap_err();
+    let problems = load("{\n  \"meta\": ").unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].reason.contains("line 1"), "{problems:?}");
+    assert!(
+        problems[0].reason.contains("line 2 column 10"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -385,6 +388,52 @@ mod arbitrary_input {
         }
     }
 
+    /// The place at `path` as problems name it (`$.items[3].text.en`).
+    fn json_path(value: &Value, path: &[String]) -> String {
+        let mut out = String::from("$");
+        let mut at = value;
+        for key in path {
+            if let Value::Array(items) = at {
+                out.push_str(&format!("[{key}]"));
+                at = key
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .unwrap_or(&Value::Null);
+            } else {
+                out.push('.');
+                out.push_str(key);
+                at = &at[key.as_str()];
+            }
+        }
+        out
+    }
+
+    /// Whether `problem` names `place`, a place inside it, or one holding it below the
+    /// root (which holds every place).
+    fn around(problem: &str, place: &str) -> bool {
+        let within = |inner: &str, outer: &str| {
+            inner.strip_prefix(outer).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
+            })
+        };
+        within(problem, place) || (problem != "$" && within(place, problem))
+    }
+
+    /// Every record id (`"id": "…"`) in a value.
+    fn ids_in(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(id)) = map.get("id") {
+                    out.push(id.clone());
+                }
+                map.values().for_each(|v| ids_in(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| ids_in(v, out)),
+            _ => {}
+        }
+    }
+
     fn any_json() -> impl Strategy<Value = Value> {
         let leaf = prop_oneof![
             Just(Value::Null),
@@ -411,15 +460,62 @@ mod arbitrary_input {
             let _ = load(&text);
         }
 
+        /// Random text stops the parser at its first few characters; the real file cut
+        /// short anywhere stops it at every depth of the dataset: refused as ending too
+        /// soon, at the line it ends on (unless only the final whitespace was cut).
         #[test]
-        fn any_value_anywhere_in_the_real_dataset_is_loaded_or_refused(pick in any::<prop::sample::Index>(), with in any_json()) {
+        fn the_real_file_cut_short_anywhere_is_refused_where_it_ends(at in any::<prop::sample::Index>()) {
+            let mut end = at.index(REAL.len());
+            while !REAL.is_char_boundary(end) {
+                end -= 1;
+            }
+            let (cut, rest) = REAL.split_at(end);
+            match load(cut) {
+                Ok(_) => prop_assert!(rest.trim().is_empty(), "accepted when cut at {}", end),
+                Err(problems) => {
+                    let line = cut.matches('\n').count() + 1;
+                    prop_assert!(
+                        problems[0].reason.contains("EOF while parsing") &&
+                        problems[0].reason.contains(&format!("line {line} ")),
+                        "cut at {}: {:?}", end, problems
+                    );
+                }
+            }
+        }
+
+        /// Any value anywhere in the real dataset: loaded, or refused with a problem
+        /// that leads to the change. It names the place changed, a place inside it or
+        /// one holding it; or, where the change leaves a reference elsewhere without
+        /// its target, it quotes the id of a record the change removed or altered. Half
+        /// the cases change a whole record or an id, and half the values are id-like
+        /// strings, so that references elsewhere are often left dangling.
+        #[test]
+        fn any_value_anywhere_in_the_real_dataset_is_loaded_or_refused_at_its_place(
+            pick in any::<prop::sample::Index>(),
+            a_record_or_id in any::<bool>(),
+            with in prop_oneof![any_json(), "[a-z0-9-]{1,12}".prop_map(Value::from)],
+        ) {
             let mut value: Value = serde_json::from_str(REAL).expect("valid JSON");
             let mut all = Vec::new();
             paths(&value, Vec::new(), &mut all);
+            if a_record_or_id {
+                all.retain(|p| p.len() == 2 || p.last().is_some_and(|k| k == "id"));
+            }
             let path = pick.get(&all).clone();
+            let place = json_path(&value, &path);
+            let mut ids = Vec::new();
+            if let [collection, index, ..] = &path[..] {
+                ids_in(&value[collection.as_str()][index.parse::<usize>().unwrap_or(usize::MAX)], &mut ids);
+            }
+            if let Some(old) = value.pointer(&format!("/{}", path.join("/"))) {
+                ids_in(old, &mut ids);
+            }
             replace(&mut value, &path, with);
             if let Err(problems) = load(&value.to_string()) {
-                prop_assert!(!problems.is_empty());
+                let leads_there = |p: &Problem| {
+                    around(&p.path, &place) || ids.iter().any(|id| p.reason.contains(&format!("{id:?}")))
+                };
+                prop_assert!(problems.iter().any(leads_there), "{} changed: {:#?}", place, problems);
             }
         }
     }

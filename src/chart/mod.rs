@@ -1080,47 +1080,70 @@ mod tests {
         }
     }
 
-    #[test]
-    fn any_ranking_is_drawn_first_place_first() {
-        // Another indicator measured in places, across countries and over years.
-        let mut ds = real();
-        for ind in ds.indicators.iter_mut() {
-            if ind.id == "korea-survey-most-important" || ind.id == "terrorism-index" {
+    /// The article's dataset, read once for the property below.
+    static REAL: std::sync::LazyLock<Dataset> = std::sync::LazyLock::new(real);
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any places (ties among them), given to the trade ranking's six rows, to a
+        /// bar chart's two rows made a ranking, and over the years to a line made one:
+        /// the rows run first place first within each group, a better place reaching
+        /// further and an equal one as far; on the line a better place is higher and
+        /// first place is the top tick.
+        #[test]
+        fn any_ranking_is_drawn_first_place_first(
+            trade in proptest::collection::vec(1u8..12, 6),
+            survey in proptest::collection::vec(1u8..12, 2),
+            years in proptest::collection::vec(1u8..12, 3),
+            lang in proptest::sample::select(vec![Lang::En, Lang::Zh]),
+            width in proptest::sample::select(vec![360.0, 640.0]),
+        ) {
+            let mut ds = REAL.clone();
+            let made_ranks = ["korea-survey-most-important", "terrorism-index"];
+            for ind in ds.indicators.iter_mut().filter(|i| made_ranks.contains(&i.id.as_str())) {
                 ind.unit = Unit::Rank;
             }
-        }
-        let mut places = [2.0, 1.0].into_iter();
-        let mut years = [4.0, 2.0, 1.0].into_iter();
-        for f in ds.figures.iter_mut() {
-            if f.indicator == "korea-survey-most-important" {
-                f.unit = Unit::Rank;
-                f.value = places.next().expect("two figures");
+            let mut places = [
+                ("trade-partner-rank", trade.into_iter()),
+                ("korea-survey-most-important", survey.into_iter()),
+                ("terrorism-index", years.into_iter()),
+            ];
+            for f in ds.figures.iter_mut() {
+                if let Some((_, given)) = places.iter_mut().find(|(id, _)| *id == f.indicator) {
+                    f.unit = Unit::Rank;
+                    f.value = f64::from(given.next().expect("a place for every figure"));
+                }
             }
-            if f.indicator == "terrorism-index" {
-                f.unit = Unit::Rank;
-                f.value = years.next().expect("three figures");
+            for id in ["trade-partner-rank", "korea-survey-most-important"] {
+                let spec = ChartSpec::for_indicator(&ds, id).expect("charted");
+                proptest::prop_assert_eq!(spec.kind, ChartKind::Rank);
+                let l = layout(&ds, &spec, lang, width);
+                let rows = stems_by_place(&l, &ds);
+                proptest::prop_assert_eq!(rows.len(), spec.series.len(), "one row a series");
+                for (_, group) in spec.groups() {
+                    let places: Vec<f64> = rows[group].iter().map(|r| r.0).collect();
+                    proptest::prop_assert!(places.windows(2).all(|p| p[0] <= p[1]), "{id}: {places:?}");
+                }
+                for (i, (p0, w0, y0)) in rows.iter().enumerate() {
+                    for (p1, w1, y1) in &rows[i + 1..] {
+                        proptest::prop_assert!(y0 < y1, "{id}: rows top down");
+                        proptest::prop_assert_eq!(p0 < p1, w0 > w1, "{}: places {} {}, stems {} {}", id, p0, p1, w0, w1);
+                        proptest::prop_assert_eq!(p0 == p1, w0 == w1, "{}: places {} {}", id, p0, p1);
+                    }
+                }
             }
+            let spec = ChartSpec::for_indicator(&ds, "terrorism-index").expect("charted");
+            proptest::prop_assert_eq!(spec.kind, ChartKind::Line);
+            let l = layout(&ds, &spec, lang, width);
+            let points = stems_by_place(&l, &ds);
+            for (i, (p0, _, y0)) in points.iter().enumerate() {
+                for (p1, _, y1) in &points[i + 1..] {
+                    proptest::prop_assert_eq!(p0 < p1, y0 < y1, "places {} {} at {} {}", p0, p1, y0, y1);
+                }
+            }
+            let top = l.y_ticks.iter().min_by(|a, b| a.pos.total_cmp(&b.pos)).expect("ticks");
+            proptest::prop_assert_eq!(top.label.text.as_str(), "1");
         }
-        let spec = ChartSpec::for_indicator(&ds, "korea-survey-most-important").expect("charted");
-        assert_eq!(spec.kind, ChartKind::Rank);
-        let l = layout(&ds, &spec, Lang::En, 640.0);
-        let rows = stems_by_place(&l, &ds);
-        assert_eq!(rows[0].0, 1.0, "first place on top");
-        assert!(rows[0].1 > rows[1].1, "and reaching furthest");
-
-        let spec = ChartSpec::for_indicator(&ds, "terrorism-index").expect("charted");
-        assert_eq!(spec.kind, ChartKind::Line);
-        let l = layout(&ds, &spec, Lang::En, 640.0);
-        let ys: Vec<f64> = l.marks.iter().map(|m| m.y).collect();
-        assert!(
-            ys[0] > ys[1] && ys[1] > ys[2],
-            "climbing from fourth to first place goes up: {ys:?}"
-        );
-        assert_eq!(l.y_ticks.first().map(|t| t.label.text.as_str()), Some("1"));
-        assert!(
-            l.y_ticks[0].pos < l.y_ticks[1].pos,
-            "first place at the top"
-        );
     }
 
     #[test]
@@ -1214,17 +1237,42 @@ mod tests {
             colour_in("poverty-rate", "TJK"),
             colour_in("poverty-rate", "KGZ")
         );
-        for (id, _, l) in every_layout(&ds) {
-            match l.kind {
-                // Lines of one chart never share a colour.
-                ChartKind::Line => {
-                    let mut colours: Vec<Colour> = l.legend.iter().map(|(_, c)| *c).collect();
-                    let n = colours.len();
-                    colours.dedup();
-                    assert_eq!(colours.len(), n, "{id}");
+    }
+
+    /// Lines of one chart never share a colour, in the article's charts and in one
+    /// drawing three of its four lines' countries (the palette has four colours); bars
+    /// and dots have one colour, whatever the row.
+    #[test]
+    fn the_lines_of_a_chart_never_share_a_colour() {
+        let mut three = real();
+        let kgz = three
+            .figures
+            .iter()
+            .find(|f| f.indicator == "poverty-rate" && f.country == "KGZ")
+            .cloned()
+            .expect("a poverty figure");
+        for year in [2017, 2019] {
+            three.figures.push(Figure {
+                id: format!("poverty-ca5-{year}"),
+                country: "CA5".into(),
+                year: Some(year),
+                ..kgz.clone()
+            });
+        }
+        let lines = ChartSpec::for_indicator(&three, "poverty-rate").map(|s| s.series.len());
+        assert_eq!(lines, Some(3));
+        for ds in [real(), three] {
+            for (id, _, l) in every_layout(&ds) {
+                let colours: Vec<Colour> = match l.kind {
+                    ChartKind::Line => l.legend.iter().map(|(_, c)| *c).collect(),
+                    _ => {
+                        assert!(l.marks.iter().all(|m| m.colour == Colour::Single), "{id}");
+                        continue;
+                    }
+                };
+                for (i, colour) in colours.iter().enumerate() {
+                    assert!(!colours[..i].contains(colour), "{id}: {colours:?}");
                 }
-                // Bars and dots: one colour, whatever the row.
-                _ => assert!(l.marks.iter().all(|m| m.colour == Colour::Single), "{id}"),
             }
         }
     }
