@@ -16,7 +16,7 @@ import { synthesize } from "./synth-dataset.mjs";
 import { launch } from "./bench/common.mjs";
 import { loads, writeStaticPage } from "./bench/loads.mjs";
 import { explore, switches } from "./bench/interactions.mjs";
-import { firstUse } from "./bench/first-use.mjs";
+import { firstCopy, firstUse } from "./bench/first-use.mjs";
 import { lighthouse } from "./bench/lighthouse.mjs";
 
 const args = process.argv.slice(2);
@@ -67,6 +67,9 @@ try {
   if (parts.has("first-use")) {
     progress(`first use of the embed button on ${chart}`);
     result.first_use = { page: chart, ...(await firstUse(browser, `${origin(real)}/${chart}`, { runs: Math.min(runs, 7) })) };
+    const item = "en/items/labour-migration/";
+    progress(`first use of a citation's copy button on ${item}`);
+    result.first_copy = { page: item, ...(await firstCopy(browser, `${origin(real)}/${item}`, { runs: Math.min(runs, 7) })) };
   }
   if (parts.has("explore")) {
     progress("Explore on the real dataset");
@@ -131,6 +134,13 @@ function print(r) {
     table(`First use of the embed button on ${page}, ms from the tap, median (min–max) of ${runs}; throttled as the cold loads`, [
       ["", "busy mark shown", "dialog open"],
       ["first use", ms(feedback_ms), ms(dialog_open_ms)],
+    ]);
+  }
+  if (r.first_copy) {
+    const { page, runs, copied_ms } = r.first_copy;
+    table(`First use of a citation's copy button on ${page}, ms from the tap, median (min–max) of ${runs}; throttled as the cold loads`, [
+      ["", "\"Copied.\" shown"],
+      ["first use", ms(copied_ms)],
     ]);
   }
   const timing = (name, s) => [name, s.n, s.median, s.p95, s.max];

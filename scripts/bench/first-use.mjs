@@ -2,11 +2,14 @@
 // cold loads' throttling): the embed button of a chart page, clicked once the page has
 // loaded, without pointing at it first (a tap). From the click to the busy mark on the
 // button (the feedback), and to the dialog open (the app fetched, started, the page
-// taken over and the click done again on the app's button: src/boot.js).
+// taken over and the click done again on the app's button: src/boot.js). And a
+// citation's copy button on an item page, which the loader works without the app.
 import { stats } from "./common.mjs";
 
-async function once(browser, url) {
+/** A fresh phone-like context on the throttled network, with `url` loaded. */
+async function phone(browser, url) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: "en-US", serviceWorkers: "block", hasTouch: true });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.emulateNetworkConditions", {
@@ -14,6 +17,11 @@ async function once(browser, url) {
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
+  return { context, page };
+}
+
+async function once(browser, url) {
+  const { context, page } = await phone(browser, url);
   await page.waitForSelector("html[data-start=demand]", { state: "attached" });
   await page.evaluate(() => {
     window.__busy = NaN;
@@ -27,6 +35,29 @@ async function once(browser, url) {
   const result = await page.evaluate(() => ({ feedback: window.__busy - window.__click, open: performance.now() - window.__click }));
   await context.close();
   return result;
+}
+
+/**
+ * A citation's copy button on `url` (an item page), tapped once its fold is open: from
+ * the click to "Copied." beside it (the loader copies without the app, src/boot.js).
+ */
+async function copyOnce(browser, url) {
+  const { context, page } = await phone(browser, url);
+  await page.waitForSelector("html[data-start=demand]", { state: "attached" });
+  await page.tap(".cite-box summary");
+  await page.evaluate(() => addEventListener("click", (e) => (window.__click = e.timeStamp), { capture: true, once: true }));
+  await page.tap(".cite-box .cite-style button");
+  await page.waitForFunction(() => document.querySelector(".cite-box [data-copy-status]")?.textContent, null, { polling: "raf" });
+  const copied = await page.evaluate(() => performance.now() - window.__click);
+  await context.close();
+  return copied;
+}
+
+/** `runs` first uses of a citation's copy button on `url` (an item page). */
+export async function firstCopy(browser, url, { runs }) {
+  const samples = [];
+  for (let run = 0; run < runs; run++) samples.push(await copyOnce(browser, url));
+  return { runs, copied_ms: stats(samples) };
 }
 
 /** `runs` first uses of the embed button on `url` (a chart page), each in a fresh context. */
