@@ -9,12 +9,18 @@ const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
 
 /** Explore draws this many results at a time (`PAGE_SIZE` in src/explore.rs). */
 const PAGE = 25;
-const drawn = (page) => page.$$eval(RESULT, (els) => els.map((e) => e.dataset.item));
+/** The "show more" button, while there are more results to show. */
+const MORE = ".show-more:not([hidden])";
+/** The results shown, once no row to show is on its way (the island's `aria-busy`). */
+const drawn = async (page) => {
+  await page.waitForSelector("[data-island=explore]:not([aria-busy])", { state: "attached" });
+  return page.$$eval(RESULT, (els) => els.map((e) => e.dataset.item));
+};
 /** The ids of all results, pressing "show more" until every one is drawn. */
 async function shownItems(page) {
-  while (await page.locator(".show-more").count()) {
+  while (await page.locator(MORE).count()) {
     const before = (await drawn(page)).length;
-    await page.click(".show-more");
+    await page.click(MORE);
     await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [RESULT, before]);
   }
   return drawn(page);
@@ -35,7 +41,7 @@ describe("Explore", () => {
     await page.click(".show-more");
     await page.waitForFunction((id) => document.activeElement?.closest("article[data-item]")?.dataset.item === id, dataset.items[PAGE].id);
     assert.deepEqual(await shownItems(page), dataset.items.map((i) => i.id));
-    assert.equal(await page.locator(".show-more").count(), 0);
+    assert.equal(await page.locator(MORE).count(), 0);
     assert.match(await liveRegion(page), new RegExp(`${total} of ${total} items`));
     await app.done(page);
   });
@@ -184,7 +190,7 @@ describe("Search", () => {
     assert.ok(poverty.some((id) => hits.includes(id)), "items on poverty are among the hits");
     assert.equal(await page.evaluate(() => history.length), before, "typing replaces the entry");
     await page.reload();
-    await app.live(page);
+    await app.ready(page);
     assert.equal(await page.inputValue("#search"), "贫困");
     assert.deepEqual(await shownItems(page), hits);
     await app.done(page);

@@ -35,9 +35,11 @@ export async function searchHighlights(page) {
 
 /**
  * A page ready for its reader: the app has taken over (a page that starts it at load),
- * or the page waits for a control's first use (a reading page; src/boot.js).
+ * or the page waits for a control's first use (a reading page; src/boot.js) and its
+ * island, if it has one (Explore), is live.
  */
-export const READY = "html[data-app=live], html[data-start=demand]";
+export const ISLAND_LIVE = "[data-island-state=live]";
+export const READY = `html[data-app=live], html[data-start=demand]:not(:has(meta[name=island])), html[data-start=demand] ${ISLAND_LIVE}`;
 
 /**
  * Registers before/after hooks for one test file and returns the shared state:

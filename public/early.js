@@ -32,17 +32,20 @@
   if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
 
   // When the app starts (`<html data-start>`, read by the loader, src/boot.js): at load
-  // where the baked page is not the whole of what the address shows (Explore, whose
-  // list is live, names itself with `<meta name="app-start">`; a query other than the
-  // reader's settings, such as Explore's filters; a page the service worker gave
-  // for another address, under `<base data-shell>`), and otherwise on the reader's first
-  // use of a control that needs code ("demand"): a reading page is whole as baked.
-  // Campaign and click tags that sites add to shared links change nothing either.
+  // where the baked page is not the whole of what the address shows (a query other than
+  // the reader's settings; a page the service worker gave for another address, under
+  // `<base data-shell>`), and otherwise on the reader's first use of a control that
+  // needs code ("demand"): a reading page is whole as baked. Campaign and click tags
+  // that sites add to shared links change nothing either. A page with an island
+  // (`<meta name="island">`: Explore) shows its whole query with it, without the app.
   var settings = ["theme", "embed", "transparent", "fbclid", "gclid", "msclkid"];
-  var atLoad = !!document.querySelector("meta[name=app-start], base[data-shell]");
+  var island = document.querySelector("meta[name=island]");
+  var atLoad = !!document.querySelector("base[data-shell]");
+  var query = false;
   params.forEach(function (value, key) {
-    if (settings.indexOf(key) < 0 && key.indexOf("utm_") !== 0) atLoad = true;
+    if (settings.indexOf(key) < 0 && key.indexOf("utm_") !== 0) query = true;
   });
+  if (!island) atLoad = atLoad || query;
   html.setAttribute("data-start", atLoad ? "load" : "demand");
 
   // What the app fetches first, asked for now and at low priority when it starts at
@@ -53,15 +56,30 @@
   // stylesheet is in, so what it asks for here does not compete with it. These files
   // then come in while the page is first painted instead of after its load, when the
   // app starts (boot.js). A reader without scripts fetches none of them.
-  var wanted = atLoad ? document.querySelectorAll("meta[name=app-preload]") : [];
-  for (var i = 0; i < wanted.length; i++) {
+  var ask = function (href, rel, priority) {
     var link = document.createElement("link");
-    link.rel = "preload";
-    link.as = "fetch";
+    link.rel = rel;
+    if (rel === "preload") link.as = "fetch";
     link.crossOrigin = "anonymous";
-    link.setAttribute("fetchpriority", "low");
-    link.href = wanted[i].content;
+    link.setAttribute("fetchpriority", priority);
+    link.href = href;
     document.head.appendChild(link);
+  };
+  var wanted = atLoad ? document.querySelectorAll("meta[name=app-preload]") : [];
+  for (var i = 0; i < wanted.length; i++) ask(wanted[i].content, "preload", "low");
+  // An island's files and data, at once: the loader starts it as soon as the page is
+  // parsed. Until it is live, a query's results are not shown (`data-island-pending`,
+  // for at most a few seconds): the baked list is the unfiltered one.
+  if (island && !atLoad) {
+    ask(island.getAttribute("data-module"), "modulepreload", "high");
+    ask(island.getAttribute("data-wasm"), "preload", "high");
+    ask(island.getAttribute("data-index"), "preload", "high");
+    if (query) {
+      html.setAttribute("data-island-pending", "");
+      setTimeout(function () {
+        html.removeAttribute("data-island-pending");
+      }, 4000);
+    }
   }
 
   // After one visit the site works offline: the build's service worker (sw.js, beside

@@ -4,9 +4,11 @@
 # 1. split the app's wasm into its main module and the chunks of the views the first
 #    page does not need, in place of Trunk's module (tools/split-wasm; Cargo links the
 #    wasm with the relocations the splitter needs, see .cargo/config.toml);
-# 2. bake a page for every address (src/bake.rs);
-# 3. in a release build, minify the scripts and the stylesheet (scripts/minify.mjs);
-# 4. write .br and .gz copies of every text file, the wasm and the data.
+# 2. build the islands, the small wasm modules that make parts of a baked page live
+#    without the app (scripts/build-islands.sh);
+# 3. bake a page for every address (src/bake.rs);
+# 4. in a release build, minify the scripts and the stylesheet (scripts/minify.mjs);
+# 5. write .br and .gz copies of every text file, the wasm and the data.
 set -eu
 : "${TRUNK_STAGING_DIR:?run by trunk build}"
 # The project's own wasm-opt (npm's binaryen, as Trunk.toml pins: Debian's older one
@@ -16,6 +18,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-release}/cca-explorer.wasm"
 cargo run --quiet --release --manifest-path tools/split-wasm/Cargo.toml -- \
   "$TRUNK_STAGING_DIR" "$wasm" cca-explorer
+scripts/build-islands.sh "$TRUNK_STAGING_DIR"
 cargo run --quiet --bin bake
 if [ "${TRUNK_PROFILE:-release}" = release ]; then node scripts/minify.mjs; fi
 node scripts/compress.mjs

@@ -1,10 +1,9 @@
 // Measures what a first visit to a page downloads, raw, gzip- and brotli-compressed
 // (GitHub Pages serves gzip; hosts that serve the build's precompressed copies send
-// brotli): the page, its stylesheet, icon and scripts, and, where the page starts the app
-// at load (`<meta name="app-start">`: Explore), the app's module and the files its page
-// names in its `app-preload` tags (the main wasm, the data, the view's wasm chunks). A
-// reading page starts the app only on a control's first use (src/boot.js), so its first
-// visit has no wasm and no data; e2e/size.test.mjs checks the same in a browser.
+// brotli): the page, its stylesheet, icon and scripts, and, where the page has an island
+// (`<meta name="island">`: Explore), the island's module, wasm and index. No page
+// starts the app at load: it starts on a control's first use (src/boot.js), so a first
+// visit fetches none of it; e2e/size.test.mjs checks the same in a browser.
 // The wasm chunks of the views (tools/split-wasm, listed in split-wasm.json) are also
 // reported apart, as what the app's start on a page of each adds.
 // Usage: node scripts/size.mjs [DIST]   (after a release build; scripts/bench.sh reports it too)
@@ -39,12 +38,11 @@ export function visitFiles(dist, page) {
     ...attribute(/<link rel="(?:stylesheet|icon)"[^>]*? href="([^"]+)"/g),
     ...attribute(/<script[^>]*? src="([^"]+)"/g),
   ];
-  if (/<meta name="app-start"/.test(html)) {
-    files.push(...attribute(/<meta name="app-preload" content="([^"]+)">/g));
-    // The app's module and what the loader imports beside it.
-    const boot = files.find((f) => /^boot-[0-9a-f]+\.js$/.test(f));
-    const imports = readFileSync(join(dist, boot), "utf8").match(/"\.\/[^"]+\.js"/g) ?? [];
-    files.push(...imports.map((m) => m.slice(3, -1)));
+  const island = html.match(/<meta name="island"[^>]*>/)?.[0];
+  if (island) {
+    for (const name of ["module", "wasm", "index"]) {
+      files.push(fromRoot(island.match(new RegExp(`data-${name}="([^"]+)"`))[1]));
+    }
   }
   return [...new Set(files)];
 }

@@ -1,7 +1,8 @@
 //! Baking: the build writes a real page for every address of the site, so each one
 //! shows its content the moment its HTML arrives, for readers, search engines, link
-//! previews and reference managers alike; the app takes over at load on Explore and on
-//! a control's first use elsewhere (see `pages::starts_at_load`, `views::start`).
+//! previews and reference managers alike. Explore's search, facets and list are made
+//! live by its island (see `pages::island_of`); the app takes over a page only on the
+//! first use of another control (see `views::start`).
 //!
 //! The bodies come from the same Leptos components the app runs, rendered natively.
 //! The heads come from [`crate::pages`] (title, description) and the dataset (the
@@ -17,8 +18,10 @@ use crate::chart::svg::escape;
 use crate::chunks::{Chunk, DataPart, ViewChunk};
 use crate::data::{Dataset, CORE_FILE, DATASET_FILE};
 use crate::embed::HOST_SCRIPT;
+use crate::explore::EXPLORE_INDEX_FILE;
 use crate::export;
 use crate::i18n::{tr, Lang};
+use crate::islands::EXPLORE;
 use crate::map::{MapShapes, MAP_URL};
 use crate::pages::{all_routes, cites_article, page_description, page_title};
 use crate::url_state::{Route, View};
@@ -67,6 +70,39 @@ pub struct Site {
     pub served_dataset: String,
     /// The app's wasm chunks, as `tools/split-wasm` split them off.
     pub split: SplitWasm,
+    /// The islands' files, as `scripts/build-islands.sh` named them.
+    pub islands: Islands,
+}
+
+/// What `scripts/build-islands.sh` writes into the build beside the islands' files.
+pub const ISLANDS_MANIFEST: &str = "islands.json";
+
+/// The islands' files by island: an island is a small wasm module of its own (see
+/// `src/islands/`) that makes one part of a baked page live, without the app.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Islands(pub std::collections::BTreeMap<String, IslandFiles>);
+
+/// An island's script (wasm-bindgen's, `--target web`) and its wasm, at the site's root.
+#[derive(Debug, serde::Deserialize)]
+pub struct IslandFiles {
+    pub module: String,
+    pub wasm: String,
+}
+
+impl Islands {
+    /// Reads `islands.json`, which must name Explore's island.
+    pub fn parse(json: &str) -> Result<Islands, String> {
+        let islands: Islands =
+            serde_json::from_str(json).map_err(|e| format!("{ISLANDS_MANIFEST}: {e}"))?;
+        match islands.0.get(EXPLORE) {
+            Some(files) if !files.module.is_empty() && !files.wasm.is_empty() => Ok(islands),
+            _ => Err(format!("{ISLANDS_MANIFEST} names no {EXPLORE:?} island")),
+        }
+    }
+
+    fn files(&self) -> impl Iterator<Item = &String> {
+        self.0.values().flat_map(|f| [&f.module, &f.wasm])
+    }
 }
 
 /// The app's wasm chunks (see [`crate::chunks`]): the script that loads them, the
@@ -153,6 +189,7 @@ impl Site {
             public_url,
             served_dataset: crate::data::compact::compact_json(&dataset_json),
             split: SplitWasm::parse(&read(SPLIT_MANIFEST)?)?,
+            islands: Islands::parse(&read(ISLANDS_MANIFEST)?)?,
         })
     }
 
@@ -170,7 +207,8 @@ impl Site {
             })
             .collect();
         let downloads = self.downloads();
-        out.push(self.service_worker(&downloads));
+        let explore = self.explore_files();
+        out.push(self.service_worker(downloads.iter().chain(&explore)));
         let mut pages: Vec<String> = routes.iter().map(Route::path).collect();
         pages.push(String::new());
         out.push(Output {
@@ -197,6 +235,7 @@ impl Site {
             path: CORE_FILE.into(),
             content: crate::data::compact::core_json(&self.served_dataset).unwrap_or_default(),
         });
+        out.extend(explore);
         out.extend(downloads);
         if let Some(url) = &self.public_url {
             out.push(Output {
@@ -207,6 +246,30 @@ impl Site {
                 path: "robots.txt".into(),
                 content: format!("User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n"),
             });
+        }
+        out
+    }
+
+    /// What Explore's island fetches: the index of the items (one for all languages) and,
+    /// beside each language's Explore page, its result rows in files (see
+    /// `explore::rows_file`).
+    fn explore_files(&self) -> Vec<Output> {
+        let ds = &self.data;
+        let index = crate::explore::ExploreIndex::new(ds);
+        let mut out = vec![Output {
+            path: EXPLORE_INDEX_FILE.into(),
+            content: serde_json::to_string(&index).unwrap_or_default(),
+        }];
+        for lang in Lang::ALL {
+            let page = Route::home(lang).with_view(View::Explore);
+            for first in (0..ds.items.len()).step_by(crate::explore::ROWS_PER_FILE) {
+                let (file, items) = crate::explore::rows_file(first);
+                let items = items.start..items.end.min(ds.items.len());
+                out.push(Output {
+                    path: format!("{}{file}", page.path()),
+                    content: crate::views::bake_explore_rows(ds.clone(), page.clone(), items),
+                });
+            }
         }
         out
     }
@@ -352,13 +415,10 @@ impl Site {
         if cites_article(route) {
             push_citation(&mut head, ds, route.lang);
         }
-        // Whether `early.js` starts the app at load (see `pages::starts_at_load`).
-        if crate::pages::starts_at_load(&route.view) {
-            head.push_str("\n<meta name=\"app-start\" content=\"load\">");
-        }
         // What the app fetches first, the main wasm before the rest: `early.js` asks for
         // these at low priority while the page is first painted where the app starts at
-        // load (and the loader when a control is pointed at, elsewhere). Then the page's data,
+        // load (a page the service worker gave for another address, a query the page does
+        // not show), and the loader when a control is pointed at. Then the page's data,
         // and the code of its view when that is not in the main module.
         let prefix = to_root(depth);
         let wasm = self.loader_imports().map(|(_, wasm)| wasm);
@@ -373,6 +433,19 @@ impl Site {
             let _ = write!(
                 head,
                 "\n<meta name=\"app-preload\" content=\"{prefix}{file}\">"
+            );
+        }
+        // Where the page has an island, its files and the data it fetches (read by
+        // `early.js`, which asks for them at once, the loader, src/boot.js, and the island).
+        let island = crate::pages::island_of(&route.view);
+        if let Some((name, files)) = island.and_then(|name| Some((name, self.islands.0.get(name)?)))
+        {
+            let _ = write!(
+                head,
+                "\n<meta name=\"island\" content=\"{name}\" \
+                 data-module=\"{prefix}{}\" data-wasm=\"{prefix}{}\" \
+                 data-index=\"{prefix}{EXPLORE_INDEX_FILE}\">",
+                files.module, files.wasm
             );
         }
         let body = bake_body(ds.clone(), self.shapes.clone(), route.clone());
@@ -587,6 +660,7 @@ impl Site {
                 .map(|f| f.trim_start_matches("./").to_string()),
         );
         files.extend(self.split.chunks.iter().cloned());
+        files.extend(self.islands.files().cloned());
         files.sort();
         files.dedup();
         files
@@ -597,7 +671,7 @@ impl Site {
     /// which stand in offline for pages not visited yet, the 404 page and the list of
     /// pages: offline, any other address gets the 404 page, as online), and which of
     /// them never change.
-    fn service_worker(&self, downloads: &[Output]) -> Output {
+    fn service_worker<'a>(&self, files: impl Iterator<Item = &'a Output>) -> Output {
         let app = self.app_files();
         // Each language's overview is the offline answer for its pages never visited.
         let overviews = Lang::ALL.map(|lang| Route::home(lang).path());
@@ -614,7 +688,7 @@ impl Site {
         .map(String::from)
         .to_vec();
         precache.extend(overviews);
-        precache.extend(downloads.iter().map(|d| d.path.clone()));
+        precache.extend(files.map(|d| d.path.clone()));
         precache.extend(app.iter().cloned());
         precache.sort();
         precache.dedup();

@@ -2,9 +2,10 @@
 // wasm's names, and the scripts the module imports, fetched beside it rather than after
 // it). `early.js` has said when the app starts (`<html data-start>`):
 //
-// - "load": once the page has loaded (Explore, and addresses whose query the baked page
-//   does not show). `early.js` has asked, at low priority, for what the page names in
-//   its `app-preload` tags, so they are mostly here by then.
+// - "load": once the page has loaded (addresses whose query the baked page does not
+//   show, a page the service worker gave for another address). `early.js` has asked, at
+//   low priority, for what the page names in its `app-preload` tags, so they are mostly
+//   here by then.
 // - "demand": on the reader's first use of a control that needs code (a button, a point
 //   of a chart, a fold written when opened, a list that changes the page). Until then
 //   the page is its baked HTML, which is whole: links are links, folds are `<details>`.
@@ -13,6 +14,11 @@
 //   control of the app's page. Three things work without the app: the theme switch,
 //   the citations' copy buttons, and links that keep the reader's settings (theme,
 //   frame) as the app's links do.
+//
+// A page may also have an island (`<meta name="island">`: Explore's search, facets and
+// list): a small wasm module of its own that makes that part of the baked page live
+// without the app (src/islands/). It starts at once; its controls (`[data-island]`)
+// never start the app.
 const html = document.documentElement;
 const SETTINGS = ["theme", "embed", "transparent"];
 // What needs the app, in a page not yet taken over. Links and plain folds do not.
@@ -29,6 +35,7 @@ const start = () =>
   })());
 
 const live = () => html.hasAttribute("data-app");
+const ISLAND_CONTROL = "[data-island]";
 
 // The way from `#app` to an element (child indices): the app draws the same page, so the
 // same way leads to the same control in it.
@@ -179,6 +186,27 @@ if (location.hash === `#${SEARCH}` && document.getElementById(SEARCH)) {
   history.replaceState(history.state, "", location.pathname + location.search);
 }
 
+// The page's island: its script and wasm (named relative to the page), then its
+// `start`, which makes the baked part live. Until then, and if it cannot start, the
+// part is as baked; a failure is said on the page as the app's is. Rows it adds to the
+// page keep the reader's settings in their links, as the baked ones do.
+const startIsland = async (meta) => {
+  const at = (name) => new URL(meta.getAttribute(name), document.baseURI).href;
+  const island = await import(at("data-module"));
+  await island.default({ module_or_path: at("data-wasm") });
+  await island.start();
+};
+const islandMeta = document.querySelector("meta[name=island]");
+if (islandMeta && html.getAttribute("data-start") !== "load") {
+  const part = document.querySelector(`[data-island="${islandMeta.content}"]`);
+  if (part && SETTINGS.some((key) => new URLSearchParams(location.search).has(key))) {
+    new MutationObserver(keepSettings).observe(part, { childList: true, subtree: true });
+  }
+  startIsland(islandMeta)
+    .catch(showFailure)
+    .finally(() => html.removeAttribute("data-island-pending"));
+}
+
 if (html.getAttribute("data-start") === "load") {
   if (document.readyState === "complete") start();
   else addEventListener("load", start, { once: true });
@@ -195,7 +223,7 @@ if (html.getAttribute("data-start") === "load") {
       const copy = event.target.closest(COPY);
       if (copy) return event.preventDefault(), event.stopImmediatePropagation(), copyField(copy);
       const control = event.target.closest(ACTIONS);
-      if (!control || !control.closest("#app")) return;
+      if (!control || !control.closest("#app") || control.matches(ISLAND_CONTROL)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       use(control, (again) => {
@@ -210,7 +238,8 @@ if (html.getAttribute("data-start") === "load") {
   // page that starts the app at load), so the use itself waits less.
   const ahead = (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (live() || !target?.closest(`${ACTIONS}, select`) || target.closest(`${THEME}, ${COPY}`)) return;
+    const skip = `${THEME}, ${COPY}, ${ISLAND_CONTROL}`;
+    if (live() || !target?.closest(`${ACTIONS}, select`) || target.closest(skip)) return;
     removeEventListener("pointerover", ahead, true);
     removeEventListener("focusin", ahead, true);
     for (const wanted of document.querySelectorAll("meta[name=app-preload]")) {

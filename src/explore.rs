@@ -15,50 +15,34 @@ use crate::search::{fold, Query};
 pub use crate::url_state::Facet;
 use crate::url_state::Filters;
 
-/// What Explore works from, built when Explore opens so that a keystroke costs one pass
-/// over the items: every item's folded search text, and for each facet its values
-/// with the values each item carries.
-pub struct SearchIndex {
-    /// The items' texts folded so far, in dataset order. Not when Explore opens: its
-    /// first drawing, part of the app's start on an Explore page, needs only the facets.
-    /// Explore folds them in short tasks once painted ([`SearchIndex::prepare`]); a
-    /// search folds what is left first.
-    haystacks: Mutex<Vec<String>>,
-    /// The last search and the items its text matched (whatever the facets), so that
-    /// a search that narrows it (the next keystroke, mostly) looks only among those.
-    last_search: Mutex<Option<(Query, Vec<usize>)>>,
+/// Where the build writes [`ExploreIndex`], below the site's root.
+pub const EXPLORE_INDEX_FILE: &str = "data/explore.json";
+
+/// Explore's index of the items: what the search and the facets need, and no text to
+/// show (the page holds the rows). The build writes it for Explore's island
+/// (`data/explore.json`, see `islands::explore`); the app builds the same from the
+/// dataset.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExploreIndex {
+    /// The items' ids, in dataset order.
+    pub ids: Vec<String>,
+    /// Each item's search text (see [`haystack`]), folded, in dataset order.
+    pub texts: Vec<String>,
     /// In the order of [`Facet::ALL`] (a facet's position there is `facet as usize`).
-    facets: Vec<FacetIndex>,
+    pub facets: Vec<FacetIndex>,
 }
 
-struct FacetIndex {
+/// One facet of [`ExploreIndex`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FacetIndex {
     /// The facet's values, in display order.
-    values: Vec<String>,
+    pub values: Vec<String>,
     /// For each item, the positions in `values` of the values it carries.
-    of_item: Vec<Vec<usize>>,
+    pub of_item: Vec<Vec<usize>>,
 }
 
-impl SearchIndex {
-    /// Each facet's values in display order: the order of [`Results::counts`].
-    pub fn facet_values(&self, facet: Facet) -> &[String] {
-        self.facets
-            .get(facet as usize)
-            .map_or(&[], |fi| fi.values.as_slice())
-    }
-
-    /// The values of `facet` that the item at `item` (a position in the dataset's items)
-    /// carries, in display order.
-    pub fn carried(&self, facet: Facet, item: usize) -> Vec<&str> {
-        let fi = self.facets.get(facet as usize);
-        let positions = fi.and_then(|fi| fi.of_item.get(item));
-        positions
-            .into_iter()
-            .flatten()
-            .filter_map(|&v| fi.and_then(|fi| fi.values.get(v)).map(String::as_str))
-            .collect()
-    }
-
-    pub fn new(ds: &Dataset) -> SearchIndex {
+impl ExploreIndex {
+    pub fn new(ds: &Dataset) -> ExploreIndex {
         let map = ArgumentMap::new(ds);
         let facets = Facet::ALL
             .iter()
@@ -86,37 +70,86 @@ impl SearchIndex {
                 FacetIndex { values, of_item }
             })
             .collect();
-        SearchIndex {
-            haystacks: Mutex::new(Vec::new()),
-            last_search: Mutex::new(None),
+        ExploreIndex {
+            ids: ds.items.iter().map(|item| item.id.clone()).collect(),
+            texts: ds
+                .items
+                .iter()
+                .map(|item| fold(&haystack(ds, item)))
+                .collect(),
             facets,
         }
     }
+}
 
-    /// Folds the texts of up to `count` more items; whether all are folded now.
-    /// Explore calls it in short tasks once it is painted, so that neither the reader's
-    /// first keystroke nor a click meanwhile waits for all of them at once (a third of a
-    /// second on 10,000 items).
-    pub fn prepare(&self, ds: &Dataset, count: usize) -> bool {
-        let mut folded = self
-            .haystacks
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let start = folded.len();
-        let next = ds.items.iter().skip(start).take(count);
-        folded.extend(next.map(|item| fold(&haystack(ds, item))));
-        folded.len() >= ds.items.len()
+/// What Explore works from: the index, and the last search's matches, so that a
+/// keystroke costs one pass over the items, or over fewer.
+pub struct SearchIndex {
+    index: ExploreIndex,
+    /// The last search and the items its text matched (whatever the facets), so that
+    /// a search that narrows it (the next keystroke, mostly) looks only among those.
+    last_search: Mutex<Option<(Query, Vec<usize>)>>,
+}
+
+impl From<ExploreIndex> for SearchIndex {
+    fn from(index: ExploreIndex) -> SearchIndex {
+        SearchIndex {
+            index,
+            last_search: Mutex::new(None),
+        }
+    }
+}
+
+impl SearchIndex {
+    pub fn new(ds: &Dataset) -> SearchIndex {
+        ExploreIndex::new(ds).into()
+    }
+
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.index.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.ids.is_empty()
+    }
+
+    /// The id of the item at `item` (a position in dataset order).
+    pub fn id(&self, item: usize) -> Option<&str> {
+        self.index.ids.get(item).map(String::as_str)
+    }
+
+    /// The position of the item `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.ids.iter().position(|i| i == id)
+    }
+
+    /// Each facet's values in display order: the order of [`Results::counts`].
+    pub fn facet_values(&self, facet: Facet) -> &[String] {
+        self.facet(facet).map_or(&[], |fi| fi.values.as_slice())
+    }
+
+    fn facet(&self, facet: Facet) -> Option<&FacetIndex> {
+        self.index.facets.get(facet as usize)
+    }
+
+    /// The values of `facet` that the item at `item` (a position in the dataset's items)
+    /// carries, in display order.
+    pub fn carried(&self, facet: Facet, item: usize) -> Vec<&str> {
+        let fi = self.facet(facet);
+        let positions = fi.and_then(|fi| fi.of_item.get(item));
+        positions
+            .into_iter()
+            .flatten()
+            .filter_map(|&v| fi.and_then(|fi| fi.values.get(v)).map(String::as_str))
+            .collect()
     }
 
     /// The items whose text `query` (not empty) matches, in dataset order.
-    fn matching(&self, ds: &Dataset, query: &Query) -> Vec<usize> {
-        self.prepare(ds, usize::MAX);
-        let haystacks = self
-            .haystacks
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+    fn matching(&self, query: &Query) -> Vec<usize> {
+        let texts = &self.index.texts;
         let matcher = query.matcher();
-        let matches = |&i: &usize| haystacks.get(i).is_some_and(|h| matcher.matches(h));
+        let matches = |&i: &usize| texts.get(i).is_some_and(|h| matcher.matches(h));
         let mut last = self
             .last_search
             .lock()
@@ -125,7 +158,7 @@ impl SearchIndex {
             Some((previous, found)) if query.narrows(previous) => {
                 found.iter().copied().filter(matches).collect()
             }
-            _ => (0..haystacks.len()).filter(matches).collect(),
+            _ => (0..texts.len()).filter(matches).collect(),
         };
         *last = Some((query.clone(), found.clone()));
         found
@@ -245,23 +278,23 @@ pub struct Results {
 }
 
 /// The items that pass the search and every facet, and each facet value's count, in
-/// one pass over the items. `index` must be built from `ds`.
-pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results {
+/// one pass over the items.
+pub fn explore(index: &SearchIndex, filters: &Filters) -> Results {
+    let facets = &index.index.facets;
     const NO_VALUES: &[usize] = &[];
     let query = Query::new(&filters.q);
     // Per facet: is it in use, and which of its values (by position) are chosen.
     let active = Facet::ALL.map(|facet| !filters.chosen(facet).is_empty());
     let chosen: Vec<Vec<bool>> = Facet::ALL
         .iter()
-        .zip(&index.facets)
+        .zip(facets)
         .map(|(facet, fi)| {
             let selected = filters.chosen(*facet);
             fi.values.iter().map(|v| selected.contains(v)).collect()
         })
         .collect();
     let carried = |f: usize, item: usize| -> &[usize] {
-        index
-            .facets
+        facets
             .get(f)
             .and_then(|fi| fi.of_item.get(item))
             .map_or(NO_VALUES, Vec::as_slice)
@@ -269,16 +302,12 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
 
     // The items the search lets through; with no search, every item.
     let searched: Vec<usize> = if query.is_empty() {
-        (0..ds.items.len()).collect()
+        (0..index.len()).collect()
     } else {
-        index.matching(ds, &query)
+        index.matching(&query)
     };
     let mut items = Vec::new();
-    let mut counts: Vec<Vec<usize>> = index
-        .facets
-        .iter()
-        .map(|fi| vec![0; fi.values.len()])
-        .collect();
+    let mut counts: Vec<Vec<usize>> = facets.iter().map(|fi| vec![0; fi.values.len()]).collect();
     for i in searched {
         let passes: [bool; Facet::ALL.len()] = std::array::from_fn(|f| {
             !active[f]
@@ -309,11 +338,26 @@ pub fn explore(ds: &Dataset, index: &SearchIndex, filters: &Filters) -> Results 
 
     let counts = Facet::ALL
         .iter()
-        .zip(&index.facets)
+        .zip(facets)
         .zip(counts)
         .map(|((&facet, fi), counted)| (facet, fi.values.iter().cloned().zip(counted).collect()))
         .collect();
     Results { items, counts }
+}
+
+/// Explore's result rows are baked in files of this many items each, beside Explore's
+/// page (see [`rows_file`]): its island fetches those that hold the rows a selection
+/// shows and the page was not baked with.
+pub const ROWS_PER_FILE: usize = 100;
+
+/// The file, beside Explore's page, with the row of the item at `item` (a position in
+/// dataset order), and the positions the file holds.
+pub fn rows_file(item: usize) -> (String, std::ops::Range<usize>) {
+    let n = item / ROWS_PER_FILE;
+    (
+        format!("rows-{n}.html"),
+        n * ROWS_PER_FILE..(n + 1) * ROWS_PER_FILE,
+    )
 }
 
 /// Results are drawn a page at a time, so a keystroke costs the same on a dataset of
@@ -474,23 +518,21 @@ mod tests {
     }
 
     #[test]
-    fn texts_folded_a_few_at_a_time_are_searched_as_all_at_once() {
+    fn the_index_read_back_from_its_file_searches_and_counts_as_built() {
         let ds = real();
-        let search = |index: &SearchIndex| {
-            ["poverty", "kgz", "教育", "e"]
-                .map(|q| explore(ds, index, &filters(|f| f.q = q.into())).items)
-        };
-        let at_once = search(&SearchIndex::new(ds));
-        // Step by step, as Explore does once painted: done only at the last step.
-        let index = SearchIndex::new(ds);
-        let steps = (1..).find(|_| index.prepare(ds, 10));
-        assert_eq!(steps, Some(ds.items.len().div_ceil(10)));
-        assert_eq!(search(&index), at_once);
-        // A search between two steps folds what is left first.
-        let index = SearchIndex::new(ds);
-        assert!(!index.prepare(ds, 10));
-        assert_eq!(search(&index), at_once);
-        assert!(index.prepare(ds, 10), "nothing is left to fold");
+        let built = SearchIndex::new(ds);
+        let file = serde_json::to_string(&ExploreIndex::new(ds)).expect("serializable");
+        let read: ExploreIndex = serde_json::from_str(&file).expect("readable");
+        let read = SearchIndex::from(read);
+        assert_eq!(read.len(), ds.items.len());
+        for q in ["poverty", "kgz", "教育", "e", ""] {
+            let f = filters(|f| {
+                f.q = q.into();
+                f.chosen_mut(Facet::Kind).push("claim".into());
+            });
+            assert_eq!(explore(&read, &f), explore(&built, &f), "search {q:?}");
+        }
+        assert_eq!(read.id(0), ds.items.first().map(|i| i.id.as_str()));
     }
 
     fn filters(edit: impl FnOnce(&mut Filters)) -> Filters {
@@ -511,7 +553,7 @@ mod tests {
     #[test]
     fn no_filter_shows_everything() {
         let ds = fixture();
-        let r = explore(&ds, &SearchIndex::new(&ds), &Filters::default());
+        let r = explore(&SearchIndex::new(&ds), &Filters::default());
         assert_eq!(r.items, vec![0, 1]);
         assert_eq!(count(&r, Facet::Kind, "claim"), 1);
         assert_eq!(count(&r, Facet::Country, "KGZ"), 1);
@@ -522,7 +564,7 @@ mod tests {
     fn counts_follow_the_other_facets_but_not_their_own() {
         let ds = fixture();
         let f = filters(|f| *f.chosen_mut(Facet::Kind) = vec!["recommendation".into()]);
-        let r = explore(&ds, &SearchIndex::new(&ds), &f);
+        let r = explore(&SearchIndex::new(&ds), &f);
         assert_eq!(r.items, vec![1]);
         // Within the kind facet, the other kind still shows what choosing it would add.
         assert_eq!(count(&r, Facet::Kind, "claim"), 1);
@@ -535,23 +577,23 @@ mod tests {
     fn values_in_one_facet_are_alternatives() {
         let ds = fixture();
         let f = filters(|f| *f.chosen_mut(Facet::Country) = vec!["KGZ".into(), "CA5".into()]);
-        assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0, 1]);
+        assert_eq!(explore(&SearchIndex::new(&ds), &f).items, vec![0, 1]);
     }
 
     #[test]
     fn a_section_includes_its_subsections() {
         let ds = fixture();
         let f = filters(|f| *f.chosen_mut(Facet::Section) = vec!["s1".into()]);
-        assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0, 1]);
+        assert_eq!(explore(&SearchIndex::new(&ds), &f).items, vec![0, 1]);
         let f = filters(|f| *f.chosen_mut(Facet::Section) = vec!["s1-1".into()]);
-        assert_eq!(explore(&ds, &SearchIndex::new(&ds), &f).items, vec![0]);
+        assert_eq!(explore(&SearchIndex::new(&ds), &f).items, vec![0]);
     }
 
     #[test]
     fn search_reaches_names_indicators_glossary_and_sources_in_both_languages() {
         let ds = fixture();
         let index = SearchIndex::new(&ds);
-        let hits = |q: &str| explore(&ds, &index, &filters(|f| f.q = q.into())).items;
+        let hits = |q: &str| explore(&index, &filters(|f| f.q = q.into())).items;
         assert_eq!(hits("kyrgyzstan"), vec![0], "country name, English");
         assert_eq!(hits("吉尔吉斯"), vec![0], "country name, Chinese");
         assert_eq!(hits("贫困率"), vec![0], "indicator name, Chinese");
@@ -680,12 +722,12 @@ mod tests {
             let index = SearchIndex::new(ds);
             for q in &typed {
                 let f = filters(|f| f.q = q.clone());
-                let results = explore(ds, &index, &f);
+                let results = explore(&index, &f);
                 // In the dataset's order, which the page's kept rows rely on.
                 prop_assert!(results.items.windows(2).all(|pair| pair[0] < pair[1]));
                 prop_assert_eq!(
                     results,
-                    explore(ds, &SearchIndex::new(ds), &f),
+                    explore(&SearchIndex::new(ds), &f),
                     "{:?} after {:?}", q, typed
                 );
             }
@@ -758,7 +800,7 @@ mod tests {
         assert_eq!(offered.len(), Role::ALL.len(), "every role has nodes");
         for role in Role::ALL {
             let f = Filters::only(Facet::Role, vec![role.id().to_string()]);
-            let found: Vec<&str> = explore(ds, &index, &f)
+            let found: Vec<&str> = explore(&index, &f)
                 .items
                 .iter()
                 .map(|&i| ds.items[i].id.as_str())
@@ -767,7 +809,7 @@ mod tests {
             assert_eq!(found, nodes, "{role:?}");
             assert_eq!(
                 count(
-                    &explore(ds, &index, &Filters::default()),
+                    &explore(&index, &Filters::default()),
                     Facet::Role,
                     role.id()
                 ),
@@ -797,12 +839,12 @@ mod tests {
             }
         }
         for filters in &cases {
-            let results = explore(&ds, &index, filters);
+            let results = explore(&index, filters);
             for (facet, values) in &results.counts {
                 for (value, n) in values {
                     let mut alone = filters.clone();
                     *alone.chosen_mut(*facet) = vec![value.clone()];
-                    let expected = explore(&ds, &index, &alone).items.len();
+                    let expected = explore(&index, &alone).items.len();
                     assert_eq!(*n, expected, "{facet:?}={value} under {filters:?}");
                 }
             }

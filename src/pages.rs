@@ -152,13 +152,13 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
     shorten(&text, DESCRIPTION_CHARS)
 }
 
-/// Whether the app starts as soon as a page of `view` has loaded. Explore's search,
-/// facets and list are its content, so its page starts the app at once; every other page
-/// is whole as baked (links, folds, tables, drawings) and starts the app on the reader's
-/// first use of a control that needs code (`src/boot.js`), so its first visit fetches no
-/// wasm and no data. The bake names such a page with `<meta name="app-start">`.
-pub fn starts_at_load(view: &View) -> bool {
-    matches!(view, View::Explore)
+/// The island that makes a part of a page of `view` live without the app (see
+/// `crate::islands`): Explore's search, facets and list. The page names it with
+/// `<meta name="island">` and the loader (`src/boot.js`) starts it at once. Every page
+/// is whole as baked (links, folds, tables, drawings) and starts the app only on the
+/// reader's first use of a control that needs it, so no first visit fetches the app.
+pub fn island_of(view: &View) -> Option<&'static str> {
+    matches!(view, View::Explore).then_some(crate::islands::EXPLORE)
 }
 
 /// Whether the page presents the article or a part of it, so reference managers and

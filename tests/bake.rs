@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use cca_explorer::bake::{
-    Site, SplitWasm, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE, PAGES_FILE,
+    Islands, Site, SplitWasm, BODY_MARKER, CSP, HEADERS_FILE, HEAD_MARKER, NOT_FOUND_PAGE,
+    PAGES_FILE,
 };
 use cca_explorer::bake_body;
 use cca_explorer::chart::charted_indicators;
@@ -16,6 +17,7 @@ use cca_explorer::data::compact::{compact_json, core_json};
 use cca_explorer::data::{
     load, Dataset, CORE_FILE, DATASET_FILE, SERVED_CORE_SHA256, SERVED_SHA256,
 };
+use cca_explorer::explore::{rows_file, ExploreIndex, EXPLORE_INDEX_FILE, ROWS_PER_FILE};
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
 use cca_explorer::map::indicators as map_indicators;
@@ -49,6 +51,8 @@ const SPLIT: &str = r#"{
     "validation": ["split_validation-89abcdef.wasm"]
   }
 }"#;
+/// Islands shaped like `scripts/build-islands.sh`'s manifest.
+const ISLANDS: &str = r#"{"explore":{"module":"explore-island-0123456789abcdef.js","wasm":"explore-island-0123456789abcdef_bg.wasm"}}"#;
 const ASSETS: [&str; 5] = [
     "main-89abcdef.css",
     "app-89abcdef.js",
@@ -68,6 +72,7 @@ fn site(public_url: Option<&str>) -> Site {
         public_url: public_url.map(str::to_string),
         served_dataset: compact_json(include_str!("../data/dataset.json")),
         split: SplitWasm::parse(SPLIT).expect("the split's manifest reads"),
+        islands: Islands::parse(ISLANDS).expect("the islands' manifest reads"),
     }
 }
 
@@ -180,7 +185,10 @@ fn every_address_is_baked_in_both_languages_with_its_own_title() {
     }
     assert_eq!(routes.len(), Lang::ALL.len() * views.len(), "and no other");
     assert_eq!(
-        pages.keys().filter(|p| p.ends_with(".html")).count(),
+        pages
+            .keys()
+            .filter(|p| p.ends_with("index.html") || *p == "404.html")
+            .count(),
         routes.len() + 2,
         "pages, the root and 404.html"
     );
@@ -393,7 +401,8 @@ fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
         if path == "404.html" || !path.ends_with(".html") {
             continue; // 404.html links relative to the root through its <base>.
         }
-        let folder = path.trim_end_matches("index.html");
+        // A page's folder; Explore's row files sit beside its page (and link as it does).
+        let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
         for value in attribute_values(html, "href")
             .into_iter()
             .chain(attribute_values(html, "src"))
@@ -420,6 +429,9 @@ fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
             !html.contains("<script>") && !html.contains("<script type=\"module\">"),
             "{path}"
         );
+        if !path.ends_with("index.html") {
+            continue; // A row file is a fragment of Explore's page, with no head.
+        }
         let loader =
             between(html, "<script type=\"module\" src=\"", "\"").expect("a module loader");
         let boot = resolve(folder, loader);
@@ -797,29 +809,90 @@ fn each_page_preloads_the_main_wasm_and_the_code_of_its_own_view_and_the_overvie
 }
 
 #[test]
-fn only_explore_starts_the_app_at_load_and_every_other_page_on_demand() {
+fn only_explore_names_an_island_before_early_js_and_no_page_starts_the_app_at_load() {
     let site = site(None);
     let pages = baked(&site);
-    let mut at_load = BTreeSet::new();
+    let mut with_island = BTreeSet::new();
     for route in all_routes(&site.data, &site.shapes) {
         let html = page(&pages, &route);
-        let meta = html
-            .matches("<meta name=\"app-start\" content=\"load\">")
-            .count();
-        assert!(meta <= 1, "{}", route.path());
-        // early.js reads it, so it must come before that script.
-        if meta == 1 {
-            let at = html.find("<meta name=\"app-start\"").unwrap_or(usize::MAX);
-            assert!(at < html.find("early.js").unwrap_or(0), "{}", route.path());
-            at_load.insert(route.path());
-        }
+        assert!(!html.contains("name=\"app-start\""), "{}", route.path());
+        let Some(at) = html.find("<meta name=\"island\"") else {
+            continue;
+        };
+        // early.js reads it (to fetch the island's files at once), so it comes first.
+        assert!(at < html.find("early.js").unwrap_or(0), "{}", route.path());
+        let prefix = "../".repeat(route.path().matches('/').count());
+        let meta = &html[at..at + html[at..].find('>').unwrap_or(0)];
+        assert_eq!(
+            meta,
+            format!(
+                "<meta name=\"island\" content=\"explore\" \
+                 data-module=\"{prefix}explore-island-0123456789abcdef.js\" \
+                 data-wasm=\"{prefix}explore-island-0123456789abcdef_bg.wasm\" \
+                 data-index=\"{prefix}data/explore.json\""
+            ),
+            "{}",
+            route.path()
+        );
+        with_island.insert(route.path());
     }
     assert_eq!(
-        at_load,
+        with_island,
         Lang::ALL
             .map(|lang| route(lang, View::Explore).path())
             .into()
     );
+}
+
+#[test]
+fn explores_index_and_row_files_hold_every_item_once_per_language() {
+    let site = site(None);
+    let pages = baked(&site);
+    let index: ExploreIndex =
+        serde_json::from_str(&pages[EXPLORE_INDEX_FILE]).expect("the index reads");
+    let ids: Vec<&str> = site.data.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(index.ids, ids);
+    for lang in Lang::ALL {
+        let explore = route(lang, View::Explore).path();
+        let mut rows = Vec::new();
+        for (path, html) in &pages {
+            let Some(file) = path.strip_prefix(&explore) else {
+                continue;
+            };
+            if !(file.starts_with("rows-") && file.ends_with(".html")) {
+                continue;
+            }
+            // Each file holds the rows its name says (see `explore::rows_file`).
+            let first: usize = file["rows-".len()..file.len() - ".html".len()]
+                .parse()
+                .expect("a row file's number");
+            let in_file: Vec<&str> = html
+                .split("data-item=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .collect();
+            assert_eq!(rows_file(first * ROWS_PER_FILE).0, file, "{path}");
+            assert_eq!(
+                in_file,
+                ids[first * ROWS_PER_FILE..ids.len().min((first + 1) * ROWS_PER_FILE)],
+                "{path}"
+            );
+            // Shown: the island hides a row itself where a selection leaves it out.
+            let row_tags = html.split('<').filter(|tag| tag.contains("data-item="));
+            assert!(row_tags.clone().count() == in_file.len(), "{path}");
+            for tag in row_tags {
+                let tag = tag.split('>').next().unwrap_or_default();
+                assert!(!tag.contains(" hidden"), "{path}: {tag}");
+            }
+            rows.extend(in_file);
+        }
+        rows.sort_unstable();
+        let mut all = ids.clone();
+        all.sort_unstable();
+        assert_eq!(rows, all, "{explore}");
+    }
+    let worker = &pages["sw.js"];
+    assert!(worker.contains(EXPLORE_INDEX_FILE) && worker.contains("zh/explore/rows-0.html"));
 }
 
 #[test]

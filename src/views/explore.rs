@@ -3,13 +3,12 @@
 //! All state lives in the URL: typing replaces the history entry, a facet adds one.
 
 use std::rc::Rc;
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::download::save_text;
-use super::highlight::{SearchHighlight, MATCHABLE};
 use super::parts::{bi, bi_matchable, bi_terms_matchable, figure_cards, locator_link, voice_badge};
 use super::Ctx;
 use crate::argument::Role;
@@ -20,6 +19,7 @@ use crate::format::section_number;
 use crate::i18n::{
     kind_label, results_count, role_label, show_more, tr, voice_label, Lang, UiPick,
 };
+use crate::islands::highlight::{SearchHighlight, MATCHABLE};
 use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
 
@@ -74,16 +74,6 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
 pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let index = Arc::new(SearchIndex::new(&data));
-    // The search's texts are folded in short tasks once Explore is painted (a frame's
-    // callback runs before its paint, a timeout set there after it). An effect, so that
-    // it runs in the browser only, not when the build bakes the page.
-    Effect::new({
-        let (data, index) = (data.clone(), Arc::downgrade(&index));
-        move |_| {
-            let (data, index) = (data.clone(), index.clone());
-            request_animation_frame(move || fold_in_tasks(index, data));
-        }
-    });
     // What the reader has typed and the address does not hold yet: the list follows the
     // field at once, the address once typing pauses. Rewriting the address on every
     // keystroke made the browser fetch the page's icon again each time, and Safari
@@ -106,8 +96,8 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         typed.set(None);
     });
     let results = Memo::new({
-        let (data, index) = (data.clone(), index.clone());
-        move |_| explore(&data, &index, &filters.get())
+        let index = index.clone();
+        move |_| explore(&index, &filters.get())
     });
     // The results drawn: the first pages of the matches.
     let shown = RwSignal::new(Shown::default());
@@ -301,15 +291,15 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
         });
         painter
     });
-    let empty = move || {
-        visible.with(Vec::is_empty).then(|| {
-            view! {
-                <div class="empty-results">
-                    <p>{tr(lang(), |u| u.no_results)}</p>
-                    <button type="button" class="button" on:click=clear_all>{tr(lang(), |u| u.clear_all)}</button>
-                </div>
-            }
-        })
+    // Always in the page, hidden while there are results: Explore's island shows it
+    // (`islands::explore`), as it shows the button for more below.
+    let empty = view! {
+        <div class="empty-results" hidden=move || !visible.with(Vec::is_empty)>
+            <p>{move || tr(lang(), |u| u.no_results)}</p>
+            <button type="button" class="button" data-island="clear" on:click=clear_all>
+                {move || tr(lang(), |u| u.clear_all)}
+            </button>
+        </div>
     };
     // The rows in the page: the results shown and, hidden, those shown before (see
     // `KeptRows`). Keyed by item: a result that stays or comes back is not drawn again.
@@ -351,34 +341,36 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
             }
         });
     };
-    let more_button = move || {
+    let hidden_results = move || {
         let matched = results.with(|r| r.items.len());
-        let hidden = matched.saturating_sub(visible.with(Vec::len));
-        (hidden > 0).then(|| {
-            view! {
-                <button type="button" class="button secondary show-more" on:click=show_next>
-                    {move || show_more(hidden.min(PAGE_SIZE), hidden, lang())}
-                </button>
-            }
-        })
+        matched.saturating_sub(visible.with(Vec::len))
+    };
+    let more_button = view! {
+        <button type="button" class="button secondary show-more" data-island="more"
+            hidden=move || hidden_results() == 0 on:click=show_next>
+            {move || {
+                let hidden = hidden_results();
+                show_more(hidden.min(PAGE_SIZE), hidden, lang())
+            }}
+        </button>
     };
 
     view! {
-        <div class="explore">
+        <div class="explore" data-island="explore">
             <h1>{move || tr(lang(), |u| u.nav_explore)}</h1>
             <p class="lede">{move || tr(lang(), |u| u.explore_intro)}</p>
             {search}
             <div class="explore-layout">
                 <div class="facets" class:open=move || facets_open.get()>
                     <h2 class="facets-title">{move || tr(lang(), |u| u.filters)}</h2>
-                    <button type="button" class="button secondary facets-toggle" aria-controls="facet-groups"
+                    <button type="button" class="button secondary facets-toggle" data-island="facets" aria-controls="facet-groups"
                         aria-expanded=move || facets_open.get().to_string()
                         on:click=move |_| facets_open.update(|open| *open = !*open)>
                         {move || tr(lang(), |u| u.filters)}
                     </button>
                     <div id="facet-groups" class="facet-groups">
                         {facet_groups}
-                        <button type="button" class="button" on:click=clear_all
+                        <button type="button" class="button" data-island="clear" on:click=clear_all
                             disabled=move || filters.get().is_empty()>
                             {move || tr(lang(), |u| u.clear_all)}
                         </button>
@@ -402,22 +394,19 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     }
 }
 
-/// Items whose search texts one task folds: about 30 ms on a desktop for the synthetic
-/// dataset's items (`scripts/synth-dataset.mjs`), the whole of the article's 116 in one.
-const FOLDED_PER_TASK: usize = 1000;
-
-/// Folds the search's texts a task at a time until all are, or until the reader has left
-/// Explore (`index` is gone then).
-fn fold_in_tasks(index: Weak<SearchIndex>, data: Arc<Dataset>) {
-    let step = move || {
-        let done = index
-            .upgrade()
-            .is_none_or(|index| index.prepare(&data, FOLDED_PER_TASK));
-        if !done {
-            fold_in_tasks(index, data);
-        }
-    };
-    set_timeout(step, std::time::Duration::ZERO);
+/// The result rows of the items at `items`, all shown, as HTML (see `bake_explore_rows`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bake_rows(data: Arc<Dataset>, items: std::ops::Range<usize>) -> String {
+    let ctx = expect_context::<Ctx>();
+    let index = SearchIndex::new(&data);
+    let shown = Memo::new({
+        let items = items.clone();
+        move |_| items.clone().collect::<Vec<_>>()
+    });
+    items
+        .map(|item| result_row(ctx, data.clone(), &index, item, shown))
+        .collect_view()
+        .to_html()
 }
 
 /// What the search highlight was last painted for.

@@ -19,7 +19,6 @@ mod embed_dialog;
 mod explore;
 mod fact;
 mod glossary;
-mod highlight;
 mod item;
 #[cfg(target_arch = "wasm32")]
 mod lazy;
@@ -359,6 +358,26 @@ pub fn bake_body(data: Arc<Dataset>, shapes: Arc<MapShapes>, route: Route) -> St
         provide_context(MapOutlines(RwSignal::new(Some(Ok(shapes)))));
         provide_context(dataset::Latest(RwSignal::new(Some(data.clone()))));
         view! { <Body data=Ok(data)/> }.to_html()
+    })
+}
+
+/// Explore's result rows for the items at `items` (positions in dataset order), as
+/// Explore's page at `route` draws them: the rows its island adds to the page when a
+/// selection shows items the page was not baked with (see `explore::rows_file`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bake_explore_rows(
+    data: Arc<Dataset>,
+    route: Route,
+    items: std::ops::Range<usize>,
+) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Ctx::new(
+            Memo::new(move |_| route.clone()),
+            String::new(),
+            Callback::new(|_: (String, bool, bool)| {}),
+        ));
+        explore::bake_rows(data, items)
     })
 }
 

@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// the text and whether it is English); in `both`, Chinese and English side by side,
 /// each with its own `lang` so screen readers pronounce it right. Each language's span
 /// is marked as one a search's matches are painted in if `matchable`
-/// ([`super::highlight::MATCHABLE`]).
+/// ([`crate::islands::highlight::MATCHABLE`]).
 fn bilingual(
     text: &Text,
     lang: Lang,
