@@ -348,13 +348,7 @@ fn figure_page(data: Arc<Dataset>, view: View) -> AnyView {
 /// with a fixed route and no navigation.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bake_body(data: Arc<Dataset>, shapes: Arc<MapShapes>, route: Route) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(Ctx::new(
-            Memo::new(move |_| route.clone()),
-            String::new(),
-            Callback::new(|_: (String, bool, bool)| {}),
-        ));
+    baked_at(route, || {
         provide_context(MapOutlines(RwSignal::new(Some(Ok(shapes)))));
         provide_context(dataset::Latest(RwSignal::new(Some(data.clone()))));
         view! { <Body data=Ok(data)/> }.to_html()
@@ -370,14 +364,19 @@ pub fn bake_explore_rows(
     route: Route,
     items: std::ops::Range<usize>,
 ) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
+    baked_at(route, || explore::bake_rows(data, items))
+}
+
+/// Runs `bake` as the app would at `route`, with a fixed route and no navigation.
+#[cfg(not(target_arch = "wasm32"))]
+fn baked_at(route: Route, bake: impl FnOnce() -> String) -> String {
+    Owner::new().with(|| {
         provide_context(Ctx::new(
             Memo::new(move |_| route.clone()),
             String::new(),
             Callback::new(|_: (String, bool, bool)| {}),
         ));
-        explore::bake_rows(data, items)
+        bake()
     })
 }
 
