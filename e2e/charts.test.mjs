@@ -229,8 +229,8 @@ describe("Map", () => {
 
 describe("A broken dataset", () => {
   it("gets a clear message, not a crash", async () => {
-    // Explore starts the app at load, which reads the dataset at once.
-    const page = await app.open("en/explore/", {
+    // A chart's table starts the app at load, which reads the dataset at once.
+    const page = await app.open("en/charts/poverty-rate/?tab=table", {
       route: (context) =>
         // The core too: one other than the build's sends the overview to the whole file.
         context.route("**/data/{dataset,core}.json", (r) => r.fulfill({ contentType: "application/json", body: '{"meta": 1, "x": "<img src=x onerror=alert(1)>"}' })),

@@ -4,8 +4,8 @@
 // for the dataset: the overview starts from its core, other views need the whole.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { useApp } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { appWasm, useApp } from "./harness.mjs";
 
 const app = useApp();
 const split = JSON.parse(readFileSync("dist/split-wasm.json", "utf8"));
@@ -46,6 +46,9 @@ describe("the views' code in chunks", () => {
     let seen;
     const page = await app.open("en/", { before: (p) => { seen = chunkRequests(p); } });
     assert.deepEqual(seen, [], "the overview fetched no chunk");
+    // Explore's own page has its island; once the app runs, its links open Explore in place.
+    await app.start(page);
+    assert.deepEqual(seen, [], "the overview's take-over fetched no chunk");
     await page.click("header a[href*='explore']");
     await page.waitForSelector("main article[data-item]");
     assert.equal(await page.textContent("main h1"), "Explore");
@@ -103,8 +106,9 @@ describe("the views' code in chunks", () => {
     await page.goBack();
     await alert.waitFor();
     await lists.lift(page.context());
+    // The reload is Explore's baked page, made live by its island.
     await Promise.all([page.waitForEvent("load"), page.click("main [role=alert] button")]);
-    await app.live(page);
+    await app.ready(page);
     assert.equal(await page.textContent("main h1"), "Explore");
     assert.ok(await page.locator("main article[data-item]").count() > 0);
     assert.deepEqual(unexpected(page), []);
@@ -160,8 +164,9 @@ describe("the views' code in chunks", () => {
     const broken = structuredClone(dataset);
     const item = broken.items.find((i) => i.figures?.length);
     item.figures[0] = "no-such-figure";
-    // Explore starts the app at load: it lists the problem.
-    page = await app.open("en/explore/", { route: serving(JSON.stringify(broken)) });
+    // A chart's table starts the app at load (the baked page shows the drawing): the
+    // page lists the problem.
+    page = await app.open("en/charts/poverty-rate/?tab=table", { route: serving(JSON.stringify(broken)) });
     const alert = page.locator("[role=alert]");
     await alert.waitFor();
     assert.match(await alert.textContent(), /The data could not be read[^]*no-such-figure/);
@@ -190,15 +195,16 @@ describe("the views' code in chunks", () => {
 
   it("a page whose chunk cannot be fetched at the start stays as the build wrote it", async () => {
     let warned;
-    const page = await app.open("en/explore/", {
-      route: blocker("lists").route,
+    // A chart's table starts the app at load, with the charts' chunk.
+    const page = await app.open("en/charts/poverty-rate/?tab=table", {
+      route: blocker("figures").route,
       live: false,
       before: (p) => { warned = p.waitForEvent("console", (m) => m.text().includes("could not be loaded")); },
     });
     await warned;
     assert.equal(await page.getAttribute("html", "data-app"), null, "the app did not take over");
-    assert.equal(await page.textContent("main h1"), "Explore");
-    assert.ok(await page.locator("main article[data-item]").count() > 0, "the baked results are there");
+    assert.match(await page.textContent("main h1"), /Poverty rate/);
+    assert.ok(await page.locator("main [data-chart] svg").count() > 0, "the baked chart is there");
     assert.deepEqual(unexpected(page), []);
     page.errors.length = 0;
     await app.done(page);
@@ -257,12 +263,12 @@ describe("the dataset in two parts", () => {
 });
 
 describe("the app's first files", () => {
-  const wasm = readdirSync("dist").find((name) => name.endsWith("_bg.wasm"));
+  const wasm = appWasm();
 
   it("are asked for while the page is first painted, at low priority, and only where scripts run", async () => {
     assert.ok(wasm, "a release build is in dist/");
     // The stylesheet is asked for beside early.js, not after it, and before what it asks for.
-    const html = readFileSync("dist/en/explore/index.html", "utf8");
+    const html = readFileSync("dist/en/charts/poverty-rate/index.html", "utf8");
     assert.ok(html.search(/<link rel="stylesheet"/) < html.search(/<script src="[^"]*early\.js"/), "the stylesheet comes before early.js");
     const priorities = new Map();
     const watch = async (page) => {
@@ -270,20 +276,21 @@ describe("the app's first files", () => {
       cdp.on("Network.requestWillBeSent", ({ request }) => priorities.set(file(request.url), request.initialPriority));
       await cdp.send("Network.enable");
     };
-    const page = await app.open("en/explore/", { before: watch });
+    // A chart's table: the baked page shows the drawing, so the app starts at load.
+    const page = await app.open("en/charts/poverty-rate/?tab=table", { before: watch });
     // Before the load event, when the loader starts the app: not after it.
     const started = await page.evaluate((name) => {
       const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${name}`));
       return { start: entry?.startTime, load: performance.getEntriesByType("navigation")[0].loadEventStart };
     }, wasm);
     assert.ok(started.start < started.load, `the wasm asked for at ${started.start} ms, the load at ${started.load} ms`);
-    for (const name of [wasm, "dataset.json", ...split.splits.lists]) {
+    for (const name of [wasm, "dataset.json", ...split.splits.figures]) {
       assert.equal(priorities.get(name), "Low", `${name} at low priority`);
     }
     await app.done(page);
 
     const requested = [];
-    const still = await app.open("en/explore/", { javaScript: false, before: (p) => p.on("request", (r) => requested.push(file(r.url()))) });
+    const still = await app.open("en/charts/poverty-rate/?tab=table", { javaScript: false, before: (p) => p.on("request", (r) => requested.push(file(r.url()))) });
     await still.waitForLoadState("load");
     assert.deepEqual(requested.filter((name) => name.endsWith(".wasm") || name.endsWith(".json")), [], "nothing of the app without scripts");
     await app.done(still);

@@ -2,6 +2,7 @@
 // static server, Debian's Chromium driven by playwright-core, and a page that fails
 // its test on any page error or console error.
 import { after, before } from "node:test";
+import { readdirSync } from "node:fs";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
@@ -32,6 +33,9 @@ export async function searchHighlights(page) {
     }),
   );
 }
+
+/** The app's main wasm in the release build (not an island's, nor a chunk). */
+export const appWasm = () => readdirSync("dist").find((name) => /^cca-explorer-[0-9a-f]+_bg\.wasm$/.test(name));
 
 /**
  * A page ready for its reader: the app has taken over (a page that starts it at load),

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { serve } from "../scripts/static-server.mjs";
+import { appWasm } from "./harness.mjs";
 
 let server;
 let origin;
@@ -31,12 +32,12 @@ const get = (path, acceptEncoding, headers = {}, at = origin) =>
     req.end();
   });
 
-const wasm = readdirSync("dist").find((f) => f.endsWith("_bg.wasm"));
+const wasm = appWasm();
 const css = readdirSync("dist").find((f) => f.endsWith(".css"));
 
 describe("compressed copies", () => {
   it("sit beside every page, script, stylesheet, the wasm and the data, and decompress to the original", () => {
-    for (const file of ["en/index.html", "zh/read/index.html", "404.html", wasm, css, "early.js", "data/dataset.json", "data/items-en.csv"]) {
+    for (const file of ["en/index.html", "zh/read/index.html", "404.html", wasm, css, "early.js", "data/dataset.json", "data/explore.json", "data/items-en.csv"]) {
       const raw = readFileSync(`dist/${file}`);
       assert.ok(existsSync(`dist/${file}.br`) && existsSync(`dist/${file}.gz`), file);
       assert.deepEqual(brotliDecompressSync(readFileSync(`dist/${file}.br`)), raw, `${file}.br`);

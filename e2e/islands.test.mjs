@@ -92,6 +92,41 @@ describe("Explore's island", () => {
     await app.done(page);
   });
 
+  it("keeps what the reader typed into the search field before it was live", async () => {
+    // Explore's index held back: the baked page is up, the island not yet live.
+    let release;
+    const gate = new Promise((ok) => (release = ok));
+    const page = await app.open("en/explore/", {
+      live: false,
+      route: (context) => context.route("**/data/explore.json", async (r) => (await gate, r.continue())),
+    });
+    await page.fill("#search", "pipeline");
+    release();
+    await app.ready(page);
+    assert.match(page.url(), /\/en\/explore\/\?q=pipeline$/);
+    assert.equal(await page.inputValue("#search"), "pipeline");
+    const [, shown, total] = (await page.textContent("#results-count")).match(/^(\d+) of (\d+)/);
+    assert.ok(Number(shown) > 0 && Number(shown) < Number(total), `${shown} of ${total}`);
+    assert.equal(await page.locator(RESULT).count(), Math.min(Number(shown), PAGE));
+    await app.done(page);
+  });
+
+  it("says so on the page when its index is broken or hostile, and the baked list stays", async () => {
+    const page = await app.open("en/explore/", {
+      live: false,
+      route: (context) =>
+        context.route("**/data/explore.json", (r) =>
+          r.fulfill({ contentType: "application/json", body: '{"items": 1, "x": "<img src=x onerror=alert(1)>"}' }),
+        ),
+    });
+    await page.waitForSelector("html[data-start=failed]", { state: "attached" });
+    assert.equal(await page.isVisible("[data-start-failed]"), true);
+    assert.equal((await page.$$(RESULT)).length, PAGE);
+    assert.equal(await page.$$eval("img[src=x]", (els) => els.length), 0);
+    page.errors.length = 0;
+    await app.done(page);
+  });
+
   it("says so on the page when it cannot start, and the baked list stays", async () => {
     const page = await app.open("en/explore/", {
       live: false,

@@ -190,11 +190,15 @@ if (location.hash === `#${SEARCH}` && document.getElementById(SEARCH)) {
 // `start`, which makes the baked part live. Until then, and if it cannot start, the
 // part is as baked; a failure is said on the page as the app's is. Rows it adds to the
 // page keep the reader's settings in their links, as the baked ones do.
+// Once live, it is announced with its exports (the benchmark reads its memory) and
+// marked for the benchmark's readiness (scripts/bench/loads.mjs).
 const startIsland = async (meta) => {
   const at = (name) => new URL(meta.getAttribute(name), document.baseURI).href;
   const island = await import(at("data-module"));
-  await island.default({ module_or_path: at("data-wasm") });
+  const wasm = await island.default({ module_or_path: at("data-wasm") });
   await island.start();
+  performance.mark("island-ready");
+  dispatchEvent(new CustomEvent("cca-explorer-island", { detail: { wasm } }));
 };
 const islandMeta = document.querySelector("meta[name=island]");
 if (islandMeta && html.getAttribute("data-start") !== "load") {

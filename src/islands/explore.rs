@@ -52,10 +52,10 @@ pub async fn run() -> Result<(), JsValue> {
     if typed != field.default_value() {
         island.state.borrow_mut().filters.q = typed;
         island.write_address(true);
+        island.render();
     } else {
-        field.set_value(&island.state.borrow().filters.q);
+        island.from_address();
     }
-    island.render();
     island.parts.root.set_attribute(LIVE, "live")?;
     Ok(())
 }
@@ -361,6 +361,24 @@ impl Island {
         } else {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
         };
+        self.link_selection(&route);
+    }
+
+    /// The page's links to this page in another form carry the selection, as the app's
+    /// do: the language switch, and in a frame the link to the full view.
+    fn link_selection(&self, route: &Route) {
+        for link in elements(
+            self.document
+                .query_selector_all("[data-switch=lang] a[data-option]"),
+        ) {
+            let lang = link.get_attribute("data-option");
+            if let Some(lang) = lang.as_deref().and_then(Lang::from_code) {
+                let _ = link.set_attribute("href", &route.with_lang(lang).href_from(route));
+            }
+        }
+        if let Ok(Some(full)) = self.document.query_selector(".embed-source a") {
+            let _ = full.set_attribute("href", &route.unframed().href_from(route));
+        }
     }
 
     /// The selection the address holds (going back or forward).
@@ -373,8 +391,10 @@ impl Island {
             return;
         };
         self.cancel_pending();
-        self.parts.field.set_value(&route.filters.q);
-        self.state.borrow_mut().filters = route.filters;
+        self.link_selection(&route);
+        let filters = sanitize(&route.filters, &self.index);
+        self.parts.field.set_value(&filters.q);
+        self.state.borrow_mut().filters = filters;
         self.render();
     }
 
