@@ -174,7 +174,7 @@ describe("the views' code in chunks", () => {
     // A page that waits for a first use keeps its baked content, and the control says it
     // could not start.
     page = await app.open("en/", { route: serving(JSON.stringify(broken)) });
-    await page.click(".embed-open");
+    await page.click("main [data-chart] [data-action=table]");
     await page.waitForSelector("[data-start-failed][role=alert]:not([hidden])");
     assert.equal(await page.getAttribute("html", "data-app"), null, "the baked page stays");
     assert.ok(await page.locator("main [data-country=KAZ]").count() > 0, "the overview is still there");

@@ -4,10 +4,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { useApp } from "./harness.mjs";
+import { appWasm, useApp } from "./harness.mjs";
 
 const app = useApp();
 const pages = JSON.parse(readFileSync("dist/pages.json", "utf8"));
+const islands = JSON.parse(readFileSync("dist/islands.json", "utf8"));
 const chart = pages.find((p) => p.startsWith("en/charts/") && p !== "en/charts/");
 
 /** Opens `address`, counting the wasm files the page asks for. */
@@ -104,8 +105,12 @@ describe("the app on demand", () => {
     await page.hover(".nav-links a[href*='explore']");
     await page.waitForTimeout(300);
     assert.deepEqual(wasm, [], "a theme option or a link fetches nothing");
+    // The embed button: its island's files, not the app's.
     await page.hover(".embed-open");
-    await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith("_bg.wasm") && r.responseEnd > 0));
+    await page.waitForFunction((name) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(`/${name}`) && r.responseEnd > 0), islands.embed.wasm);
+    assert.deepEqual(wasm.filter((url) => url.endsWith(`/${appWasm()}`)), [], "the embed button fetches none of the app");
+    await page.hover("[data-chart] [data-action=table]");
+    await page.waitForFunction((name) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(`/${name}`) && r.responseEnd > 0), appWasm());
     assert.equal(await page.getAttribute("html", "data-app"), null, "the app has not started");
     assert.equal(await page.getAttribute("html", "data-start"), "demand");
     await app.done(page);

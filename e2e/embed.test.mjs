@@ -128,7 +128,7 @@ describe("the embed dialog", () => {
     const page = await app.open("en/charts/poverty-rate/", {
       before: (p) => p.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url() }),
     });
-    // Its first use on a reading page starts the app, which then opens the dialog.
+    // Its first use on a reading page starts its island, which opens the dialog.
     await page.click(".embed-open");
     await page.waitForFunction(() => document.querySelector(".embed-dialog").matches(":modal"));
     assert.match(await page.inputValue("#embed-code"), /en\/charts\/poverty-rate\/\?embed=1"[^]*embed\.js" async><\/script>$/);

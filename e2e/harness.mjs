@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
 import { CHROMIUM, FLAGS } from "../scripts/chromium.mjs";
+import { READY } from "../scripts/ready.mjs";
 
 /**
  * Explore's results as the reader sees them. Results shown before stay in the page,
@@ -37,13 +38,7 @@ export async function searchHighlights(page) {
 /** The app's main wasm in the release build (not an island's, nor a chunk). */
 export const appWasm = () => readdirSync("dist").find((name) => /^cca-explorer-[0-9a-f]+_bg\.wasm$/.test(name));
 
-/**
- * A page ready for its reader: the app has taken over (a page that starts it at load),
- * or the page waits for a control's first use (a reading page; src/boot.js) and its
- * island, if it has one (Explore), is live.
- */
-export const ISLAND_LIVE = "[data-island-state=live]";
-export const READY = `html[data-app=live], html[data-start=demand]:not(:has(meta[name=island])), html[data-start=demand] ${ISLAND_LIVE}`;
+export { ISLAND_LIVE, READY } from "../scripts/ready.mjs";
 
 /**
  * Registers before/after hooks for one test file and returns the shared state:

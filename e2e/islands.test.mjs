@@ -142,3 +142,51 @@ describe("Explore's island", () => {
     await app.done(page);
   });
 });
+
+describe("the embed dialog's island", () => {
+  it("opens the baked dialog on the button's first use, without the app, and writes this page's snippet", async () => {
+    const names = [];
+    const page = await app.open("en/countries/KGZ/", { before: recording(names) });
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(names.filter((n) => n.endsWith(".wasm")), [], "nothing before the use");
+    await page.click(".embed-open");
+    await page.waitForFunction(() => document.querySelector(".embed-dialog").matches(":modal"));
+    assert.deepEqual(names.filter((n) => n.endsWith(".wasm")), [islands.embed.wasm], "only the island's wasm");
+    for (const data of ["dataset.json", "core.json"]) assert.ok(!names.includes(data), `${data} fetched`);
+    assert.equal(await page.getAttribute("html", "data-app"), null, "the app did not start");
+    const code = await page.inputValue("#embed-code");
+    const title = dataset.countries.find((c) => c.id === "KGZ").name.en;
+    assert.ok(code.startsWith(`<iframe src="${app.url("en/countries/KGZ/?embed=1")}" title="${title}`), code);
+    assert.match(code, /height:800px;border:0"><\/iframe>\n<script src="[^"]*embed\.js" async><\/script>$/);
+    // The preview shows the frame, which loads only now.
+    assert.equal(await page.getAttribute(".embed-preview", "src"), app.url("en/countries/KGZ/?embed=1"));
+    // A fixed height: no script, the height chosen (kept within bounds).
+    await page.uncheck("#embed-auto");
+    await page.fill("#embed-px", "99999");
+    await page.dispatchEvent("#embed-px", "change");
+    assert.match(await page.inputValue("#embed-code"), /height:4000px;border:0"><\/iframe>$/);
+    // Closed and opened again: the page's defaults.
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !document.querySelector(".embed-dialog").open);
+    await page.click(".embed-open");
+    await page.waitForFunction(() => document.querySelector(".embed-dialog").open);
+    assert.equal(await page.isChecked("#embed-auto"), true);
+    assert.match(await page.inputValue("#embed-code"), /embed\.js" async><\/script>$/);
+    assert.equal(await page.getAttribute("html", "data-app"), null);
+    await app.done(page);
+  });
+
+  it("says so on the page when it cannot start", async () => {
+    const page = await app.open("en/countries/KGZ/", {
+      route: (context) => context.route(`**/${islands.embed.wasm}`, (r) => r.abort()),
+    });
+    page.errors.length = 0;
+    await page.click(".embed-open");
+    await page.waitForSelector("[data-start-failed][role=alert]:not([hidden])");
+    assert.equal(await page.getAttribute(".embed-open", "aria-busy"), null);
+    assert.equal(await page.evaluate(() => document.querySelector(".embed-dialog").open), false);
+    assert.deepEqual(page.errors.filter((e) => !/net::ERR_FAILED|Failed to load resource/.test(e)), []);
+    page.errors.length = 0;
+    await app.done(page);
+  });
+});

@@ -42,6 +42,19 @@ const staticPage = writeStaticPage(dist, site, loadPage);
 const synthetic = synthesize(JSON.parse(readFileSync(join(dist, "data/dataset.json"), "utf8")), 10_000);
 writeFileSync(join(site, "data/dataset.json"), JSON.stringify(synthetic));
 for (const suffix of [".br", ".gz"]) rmSync(join(site, `data/dataset.json${suffix}`), { force: true });
+// Explore's pages and its island's index and rows, baked again from the synthetic data
+// (with the page template the build kept), and without compressed copies either.
+if (parts.has("explore")) {
+  progress("baking Explore for the synthetic dataset");
+  const template = join(process.env.CARGO_TARGET_DIR ?? "target", "site-template.html");
+  if (!existsSync(template)) throw new Error(`no ${template}: build the site first (scripts/bench.sh)`);
+  execFileSync("cargo", ["run", "--quiet", "--bin", "bake", "--", site, "--explore", "--template", template], { stdio: ["ignore", "ignore", "inherit"] });
+  for (const folder of ["zh/explore", "en/explore", "both/explore", "data"]) {
+    for (const name of readdirSync(join(site, folder))) {
+      if (/\.(br|gz)$/.test(name) && (folder !== "data" || name.startsWith("explore.json"))) rmSync(join(site, folder, name));
+    }
+  }
+}
 
 const real = await serve(dist);
 const copy = await serve(site);

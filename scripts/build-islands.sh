@@ -16,7 +16,7 @@ target="${CARGO_TARGET_DIR:-target}/islands"
 profile="${TRUNK_PROFILE:-release}"
 [ "$profile" = release ] && release=--release || release=
 work="$target/bindgen"
-islands="explore"
+islands="explore embed"
 
 manifest="{"
 for island in $islands; do

@@ -6,7 +6,7 @@
 #    wasm with the relocations the splitter needs, see .cargo/config.toml);
 # 2. build the islands, the small wasm modules that make parts of a baked page live
 #    without the app (scripts/build-islands.sh);
-# 3. bake a page for every address (src/bake.rs);
+# 3. keep the page template, then bake a page for every address (src/bake.rs);
 # 4. in a release build, minify the scripts and the stylesheet (scripts/minify.mjs);
 # 5. write .br and .gz copies of every text file, the wasm and the data.
 set -eu
@@ -19,6 +19,9 @@ wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-releas
 cargo run --quiet --release --manifest-path tools/split-wasm/Cargo.toml -- \
   "$TRUNK_STAGING_DIR" "$wasm" cca-explorer
 scripts/build-islands.sh "$TRUNK_STAGING_DIR"
+# The page template, which the bake replaces with the root page, kept for baking the
+# built site again (the benchmark's synthetic dataset: `bake DIR --explore --template`).
+cp "$TRUNK_STAGING_DIR/index.html" "${CARGO_TARGET_DIR:-target}/site-template.html"
 cargo run --quiet --bin bake
 if [ "${TRUNK_PROFILE:-release}" = release ]; then node scripts/minify.mjs; fi
 node scripts/compress.mjs

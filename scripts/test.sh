@@ -12,7 +12,7 @@ cargo fmt "${SPLIT_TOOL[@]}" -- --check
 say "cargo clippy (native and wasm32, the islands without the app, and the build's wasm splitter)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bin explore-island -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bin explore-island --bin embed-island -- -D warnings
 cargo clippy --release "${SPLIT_TOOL[@]}" -- -D warnings
 say "cargo test (native)"
 cargo test --all-targets

@@ -21,7 +21,7 @@ use crate::embed::HOST_SCRIPT;
 use crate::explore::EXPLORE_INDEX_FILE;
 use crate::export;
 use crate::i18n::{tr, Lang};
-use crate::islands::EXPLORE;
+use crate::islands::{EMBED, EXPLORE};
 use crate::map::{MapShapes, MAP_URL};
 use crate::pages::{all_routes, cites_article, page_description, page_title};
 use crate::url_state::{Route, View};
@@ -90,14 +90,17 @@ pub struct IslandFiles {
 }
 
 impl Islands {
-    /// Reads `islands.json`, which must name Explore's island.
+    /// Reads `islands.json`, which must name every island (Explore's, the embed dialog's).
     pub fn parse(json: &str) -> Result<Islands, String> {
         let islands: Islands =
             serde_json::from_str(json).map_err(|e| format!("{ISLANDS_MANIFEST}: {e}"))?;
-        match islands.0.get(EXPLORE) {
-            Some(files) if !files.module.is_empty() && !files.wasm.is_empty() => Ok(islands),
-            _ => Err(format!("{ISLANDS_MANIFEST} names no {EXPLORE:?} island")),
+        for name in [EXPLORE, EMBED] {
+            match islands.0.get(name) {
+                Some(files) if !files.module.is_empty() && !files.wasm.is_empty() => {}
+                _ => return Err(format!("{ISLANDS_MANIFEST} names no {name:?} island")),
+            }
         }
+        Ok(islands)
     }
 
     fn files(&self) -> impl Iterator<Item = &String> {
@@ -156,11 +159,24 @@ pub struct Output {
 impl Site {
     /// Reads a built site's template and data from `dir` (Trunk's staging folder).
     pub fn read(dir: &Path, public_url: Option<String>) -> Result<Site, String> {
+        Site::read_with_template(dir, &dir.join("index.html"), public_url)
+    }
+
+    /// Reads a site's data from `dir` and the page template from `template`: Trunk's
+    /// `index.html`, which the bake replaces with the root page (scripts/post-build.sh
+    /// keeps a copy in Cargo's target folder, for baking a built site again, as the
+    /// benchmark does).
+    pub fn read_with_template(
+        dir: &Path,
+        template: &Path,
+        public_url: Option<String>,
+    ) -> Result<Site, String> {
         let read = |name: &str| {
             std::fs::read_to_string(dir.join(name))
                 .map_err(|e| format!("{}: {e}", dir.join(name).display()))
         };
-        let template = read("index.html")?;
+        let template = std::fs::read_to_string(template)
+            .map_err(|e| format!("{}: {e}", template.display()))?;
         for marker in [HEAD_MARKER, BODY_MARKER] {
             if !template.contains(marker) {
                 return Err(format!("index.html has no {marker} marker"));
@@ -250,6 +266,23 @@ impl Site {
         out
     }
 
+    /// Explore's pages and what its island fetches, alone: for a site whose dataset has
+    /// changed since it was built (the benchmark's synthetic dataset, `bake --explore`).
+    pub fn explore_outputs(&self) -> Vec<Output> {
+        let mut out: Vec<Output> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let route = Route::home(lang).with_view(View::Explore);
+                Output {
+                    path: format!("{}index.html", route.path()),
+                    content: self.page(&route),
+                }
+            })
+            .collect();
+        out.extend(self.explore_files());
+        out
+    }
+
     /// What Explore's island fetches: the index of the items (one for all languages) and,
     /// beside each language's Explore page, its result rows in files (see
     /// `explore::rows_file`).
@@ -303,21 +336,6 @@ impl Site {
             });
         }
         out
-    }
-
-    /// Writes every output below `dir`.
-    pub fn write(&self, dir: &Path) -> Result<usize, String> {
-        let outputs = self.outputs();
-        for output in &outputs {
-            let path: PathBuf = dir.join(&output.path);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| format!("{}: {e}", parent.display()))?;
-            }
-            std::fs::write(&path, &output.content)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-        Ok(outputs.len())
     }
 
     /// The template with asset addresses made relative to a page `depth` folders down,
@@ -445,6 +463,15 @@ impl Site {
                 "\n<meta name=\"island\" content=\"{name}\" \
                  data-module=\"{prefix}{}\" data-wasm=\"{prefix}{}\" \
                  data-index=\"{prefix}{EXPLORE_INDEX_FILE}\">",
+                files.module, files.wasm
+            );
+        }
+        // The embed dialog's island, started on the first use of the page's "Embed" button.
+        if let Some(files) = self.islands.0.get(EMBED) {
+            let _ = write!(
+                head,
+                "\n<meta name=\"island-on-use\" content=\"{EMBED}\" \
+                 data-module=\"{prefix}{}\" data-wasm=\"{prefix}{}\">",
                 files.module, files.wasm
             );
         }
@@ -910,6 +937,18 @@ fn without_tags(html: &str, start: &str) -> String {
 fn quoted_after<'a>(code: &'a str, key: &str) -> Option<&'a str> {
     let rest = code.split_once(&format!("{key}'"))?.1;
     Some(rest.split_once('\'')?.0)
+}
+
+/// Writes `outputs` below `dir`; returns how many.
+pub fn write_outputs(dir: &Path, outputs: &[Output]) -> Result<usize, String> {
+    for output in outputs {
+        let path: PathBuf = dir.join(&output.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, &output.content).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(outputs.len())
 }
 
 #[cfg(test)]

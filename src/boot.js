@@ -15,10 +15,12 @@
 //   the citations' copy buttons, and links that keep the reader's settings (theme,
 //   frame) as the app's links do.
 //
-// A page may also have an island (`<meta name="island">`: Explore's search, facets and
-// list): a small wasm module of its own that makes that part of the baked page live
-// without the app (src/islands/). It starts at once; its controls (`[data-island]`)
-// never start the app.
+// A page may also have islands: small wasm modules of their own that make a part of the
+// baked page live without the app (src/islands/). One named by `<meta name="island">`
+// (Explore's search, facets and list) starts at once; one named by `<meta
+// name="island-on-use">` (the embed dialog) on the first use of its button
+// (`[data-island-use]`), unless the app is starting already. Their controls
+// (`[data-island]`, and those in an island's dialog) never start the app.
 const html = document.documentElement;
 const SETTINGS = ["theme", "embed", "transparent"];
 // What needs the app, in a page not yet taken over. Links and plain folds do not.
@@ -36,6 +38,8 @@ const start = () =>
 
 const live = () => html.hasAttribute("data-app");
 const ISLAND_CONTROL = "[data-island]";
+const inIsland = (control) => control.matches(ISLAND_CONTROL) || !!control.closest("dialog[data-island]");
+const ISLAND_USE = "[data-island-use]";
 
 // The way from `#app` to an element (child indices): the app draws the same page, so the
 // same way leads to the same control in it.
@@ -200,6 +204,60 @@ const startIsland = async (meta) => {
   performance.mark("island-ready");
   dispatchEvent(new CustomEvent("cca-explorer-island", { detail: { wasm } }));
 };
+// An island started on the first use of its button: the use is shown at once
+// (`aria-busy`), and done by the island's `start` (it opens its dialog); later uses go to
+// the island's own listeners. Its files are fetched ahead when the pointer or the focus
+// reaches the button.
+const onUse = new Map();
+const islandOnUse = (name) => {
+  const meta = [...document.querySelectorAll("meta[name=island-on-use]")].find((m) => m.content === name);
+  if (!meta) return null;
+  if (!onUse.has(name)) {
+    const at = (attr) => new URL(meta.getAttribute(attr), document.baseURI).href;
+    let ahead = false;
+    onUse.set(name, {
+      state: "idle",
+      ahead() {
+        if (ahead) return;
+        ahead = true;
+        for (const [rel, attr] of [["modulepreload", "data-module"], ["preload", "data-wasm"]]) {
+          const link = document.createElement("link");
+          link.rel = rel;
+          if (rel === "preload") link.as = "fetch";
+          link.crossOrigin = "anonymous";
+          link.href = at(attr);
+          document.head.append(link);
+        }
+      },
+      async start() {
+        const island = await import(at("data-module"));
+        await island.default({ module_or_path: at("data-wasm") });
+        await island.start();
+      },
+    });
+  }
+  return onUse.get(name);
+};
+// Whether the island takes the use: not if the page names no such island (the app does
+// it then, as any control's use).
+const useIsland = (opener, event) => {
+  const island = islandOnUse(opener.dataset.islandUse);
+  if (!island) return false;
+  if (island.state === "live") return true;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  if (html.getAttribute("data-start") === "failed") return showFailure(), true;
+  if (island.state === "starting") return true;
+  island.state = "starting";
+  opener.setAttribute("aria-busy", "true");
+  island
+    .start()
+    .then(() => (island.state = "live"))
+    .catch(() => ((island.state = "idle"), showFailure()))
+    .finally(() => opener.removeAttribute("aria-busy"));
+  return true;
+};
+
 const islandMeta = document.querySelector("meta[name=island]");
 if (islandMeta && html.getAttribute("data-start") !== "load") {
   const part = document.querySelector(`[data-island="${islandMeta.content}"]`);
@@ -226,8 +284,10 @@ if (html.getAttribute("data-start") === "load") {
       if (theme) return event.preventDefault(), chooseTheme(theme.dataset.option);
       const copy = event.target.closest(COPY);
       if (copy) return event.preventDefault(), event.stopImmediatePropagation(), copyField(copy);
+      const opener = event.target.closest(ISLAND_USE);
+      if (opener && !woken && useIsland(opener, event)) return;
       const control = event.target.closest(ACTIONS);
-      if (!control || !control.closest("#app") || control.matches(ISLAND_CONTROL)) return;
+      if (!control || !control.closest("#app") || inIsland(control)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       use(control, (again) => {
@@ -242,8 +302,11 @@ if (html.getAttribute("data-start") === "load") {
   // page that starts the app at load), so the use itself waits less.
   const ahead = (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    const skip = `${THEME}, ${COPY}, ${ISLAND_CONTROL}`;
+    const skip = `${THEME}, ${COPY}, ${ISLAND_CONTROL}, dialog[data-island]`;
     if (live() || !target?.closest(`${ACTIONS}, select`) || target.closest(skip)) return;
+    // An island's button: that island's files, not the app's.
+    const island = target.closest(ISLAND_USE) && islandOnUse(target.closest(ISLAND_USE).dataset.islandUse);
+    if (island) return island.ahead();
     removeEventListener("pointerover", ahead, true);
     removeEventListener("focusin", ahead, true);
     for (const wanted of document.querySelectorAll("meta[name=app-preload]")) {
@@ -274,7 +337,7 @@ if (html.getAttribute("data-start") === "load") {
     "change",
     (event) => {
       const list = event.target;
-      if (live() || !(list instanceof HTMLSelectElement) || !list.closest("#app")) return;
+      if (live() || !(list instanceof HTMLSelectElement) || !list.closest("#app") || inIsland(list)) return;
       event.stopImmediatePropagation();
       const value = list.value;
       use(list, (again) => {

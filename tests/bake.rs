@@ -17,12 +17,13 @@ use cca_explorer::data::compact::{compact_json, core_json};
 use cca_explorer::data::{
     load, Dataset, CORE_FILE, DATASET_FILE, SERVED_CORE_SHA256, SERVED_SHA256,
 };
+use cca_explorer::embed;
 use cca_explorer::explore::{rows_file, ExploreIndex, EXPLORE_INDEX_FILE, ROWS_PER_FILE};
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
 use cca_explorer::map::indicators as map_indicators;
 use cca_explorer::map::parse_shapes;
-use cca_explorer::pages::{all_routes, NAV};
+use cca_explorer::pages::{all_routes, page_title, NAV};
 use cca_explorer::url_state::{Route, View};
 
 /// A template shaped like Trunk's output: relative hashed assets and a module loader.
@@ -52,7 +53,7 @@ const SPLIT: &str = r#"{
   }
 }"#;
 /// Islands shaped like `scripts/build-islands.sh`'s manifest.
-const ISLANDS: &str = r#"{"explore":{"module":"explore-island-0123456789abcdef.js","wasm":"explore-island-0123456789abcdef_bg.wasm"}}"#;
+const ISLANDS: &str = r#"{"explore":{"module":"explore-island-0123456789abcdef.js","wasm":"explore-island-0123456789abcdef_bg.wasm"},"embed":{"module":"embed-island-0123456789abcdef.js","wasm":"embed-island-0123456789abcdef_bg.wasm"}}"#;
 const ASSETS: [&str; 5] = [
     "main-89abcdef.css",
     "app-89abcdef.js",
@@ -842,6 +843,86 @@ fn only_explore_names_an_island_before_early_js_and_no_page_starts_the_app_at_lo
             .map(|lang| route(lang, View::Explore).path())
             .into()
     );
+}
+
+/// An attribute's value as the browser reads it.
+fn unescape(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn every_page_bakes_its_embed_dialog_for_the_island_without_loading_a_preview() {
+    let site = site(None);
+    let pages = baked(&site);
+    for route in all_routes(&site.data, &site.shapes) {
+        let html = page(&pages, &route);
+        let prefix = "../".repeat(route.path().matches('/').count());
+        assert!(
+            html.contains(&format!(
+                "<meta name=\"island-on-use\" content=\"embed\" \
+                 data-module=\"{prefix}embed-island-0123456789abcdef.js\" \
+                 data-wasm=\"{prefix}embed-island-0123456789abcdef_bg.wasm\">"
+            )),
+            "{}: the embed island is named",
+            route.path()
+        );
+        let Some(at) = html.find("<dialog") else {
+            panic!("{}: no embed dialog", route.path());
+        };
+        let dialog = &html[at..at + html[at..].find("</dialog>").unwrap_or(0)];
+        assert!(dialog.contains("data-island=\"embed\""), "{}", route.path());
+        assert!(
+            !dialog[..dialog.find('>').unwrap_or(0)].contains(" open"),
+            "{}: the dialog is closed",
+            route.path()
+        );
+        // A frame, even closed and without an address, is a document on every load: the
+        // preview is in a template until the island puts it in.
+        let frames = dialog.matches("<iframe").count();
+        let in_template = between(
+            dialog,
+            "<template class=\"embed-preview-frame\">",
+            "</template>",
+        )
+        .is_some_and(|t| t.starts_with("<iframe ") && t.contains("class=\"embed-preview\""));
+        assert!(frames == 1 && in_template, "{}: {dialog}", route.path());
+        assert!(
+            dialog.contains("class=\"embed-preview\""),
+            "{}",
+            route.path()
+        );
+        assert!(
+            !dialog.contains("src="),
+            "{}: the preview loads nothing",
+            route.path()
+        );
+        // This view's option names its frame's page title in every language, and its height.
+        let view = &dialog[dialog.find("<option value=\"view\"").unwrap_or(0)..];
+        let view = &view[..view.find('>').unwrap_or(0)];
+        for lang in Lang::ALL {
+            let framed = embed::framed_route(&route.with_lang(lang), &embed::Target::ThisView);
+            let title = page_title(Some(&site.data), &framed);
+            let attr = format!("data-title-{}=\"", lang.code());
+            let baked = view
+                .find(&attr)
+                .map(|at| &view[at + attr.len()..])
+                .and_then(|rest| rest.split('"').next())
+                .map(unescape);
+            assert_eq!(baked, Some(title), "{}: {view}", route.path());
+        }
+        let height = embed::default_height(&route.view);
+        assert!(
+            view.contains(&format!("data-height=\"{height}\"")),
+            "{}: {view}",
+            route.path()
+        );
+    }
 }
 
 #[test]

@@ -1,26 +1,31 @@
 // Responsiveness once the app runs (desktop-sized window, no throttling): a search
 // keystroke and a facet click in Explore to the updated list on screen, a language and a
 // theme switch to the page redrawn; and the memory the app holds.
+import { READY } from "../ready.mjs";
 import { pageClock, stats, timed } from "./common.mjs";
 
 // Typed one character at a time: prefixes that match much, then little; both languages.
 export const WORDS = ["poverty", "kyrgyz", "pipeline", "education", "贫困", "合作"];
 
 /**
- * A fresh page on `url`, once it is ready (the app has taken over a page that starts it
- * at load; a reading page once loaded: it starts the app on a control's first use);
- * throws on a data error.
+ * A fresh page on `url`, once it is ready (scripts/ready.mjs: the app has taken over a
+ * page that starts it at load; Explore once its island is live; a reading page once
+ * loaded: it starts the app on a control's first use); throws on a data error.
  */
 export async function openApp(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", serviceWorkers: "block" });
   const page = await context.newPage();
   await page.addInitScript(pageClock);
-  // Trunk's loader announces the started module with its exports, the memory among them.
-  await page.addInitScript(() =>
-    addEventListener("TrunkApplicationStarted", (e) => (window.__wasmMemory = e.detail?.wasm?.memory)),
-  );
+  // The loader announces the started app, or the page's island, with its exports, the
+  // memory among them.
+  await page.addInitScript(() => {
+    for (const event of ["TrunkApplicationStarted", "cca-explorer-island"]) {
+      addEventListener(event, (e) => (window.__wasmMemory = e.detail?.wasm?.memory));
+    }
+  });
   await page.goto(url);
-  await page.waitForSelector("html[data-app=live], html[data-start=demand]", { state: "attached", timeout: 180000 });
+  await page.waitForSelector(`${READY}, html[data-start=failed]`, { state: "attached", timeout: 180000 });
+  if ((await page.getAttribute("html", "data-start")) === "failed") throw new Error(`the page's code could not start at ${url}`);
   const error = await page.$eval(".status-error", (e) => e.innerText).catch(() => null);
   if (error) throw new Error(`the app reports a data error at ${url}:\n${error}`);
   return page;

@@ -1,8 +1,8 @@
 // Cold loads of the overview as a phone on a slow network sees them, beside a plain
 // static page with the same first view: first contentful paint, largest contentful
 // paint, the load event, the main wasm's arrival (what the take-over waits for most) and
-// the page's readiness (the app's take-over, its `app-ready` mark, on a page that starts
-// the app at load; else the `controls-ready` mark of src/boot.js); and the main thread's blocking time up to
+// the page's readiness (`readyAt`: the app's take-over, or the loader's controls and
+// the page's island); and the main thread's blocking time up to
 // then (the part of each long task beyond 50 ms, as total blocking time counts it),
 // measured rather than simulated as Lighthouse does.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -30,6 +30,20 @@ export function writeStaticPage(dist, site, page = "en/") {
   return twin;
 }
 
+/**
+ * When the page was ready, in ms from its start, or null before (in the page): the app's
+ * `app-ready` mark where it starts at load; else the loader's `controls-ready` mark
+ * (src/boot.js), and on a page with an island (Explore) its `island-ready` mark too.
+ */
+function readyAt() {
+  const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
+  const app = mark("app-ready");
+  if (app !== undefined) return app;
+  const controls = mark("controls-ready");
+  const island = document.querySelector("meta[name=island]") ? mark("island-ready") : 0;
+  return controls === undefined || island === undefined ? null : Math.max(controls, island);
+}
+
 /** One cold load in a fresh context, throttled like Lighthouse's mobile preset. */
 async function coldLoad(browser, url, { app }) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: "en-US", serviceWorkers: "block" });
@@ -53,18 +67,19 @@ async function coldLoad(browser, url, { app }) {
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
   // Ready: the app has taken over (a page that starts it at load), or the page's
   // controls answer (a reading page, whose controls start the app on first use).
-  if (app) await page.waitForFunction(() => performance.getEntriesByName("app-ready").length || performance.getEntriesByName("controls-ready").length, null, { timeout: 120000 });
+  if (app) await page.waitForFunction(readyAt, null, { timeout: 120000 });
   // Observers report in a later task: give the last paint's entries time to arrive.
   await page.waitForTimeout(300);
   const result = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     lcp: window.__lcp,
     load: performance.getEntriesByType("navigation")[0]?.loadEventEnd ?? NaN,
-    // The main module (chunks are named otherwise): when its last byte arrived.
+    // The main module, or the page's island (chunks are named otherwise): when its last byte arrived.
     wasm: performance.getEntriesByType("resource").find((r) => /_bg\.wasm$/.test(r.name))?.responseEnd ?? NaN,
-    ready: (performance.getEntriesByName("app-ready")[0] ?? performance.getEntriesByName("controls-ready")[0])?.startTime ?? NaN,
+    ready: NaN,
     blocking: window.__blocking,
   }));
+  if (app) result.ready = await page.evaluate(readyAt);
   await context.close();
   return result;
 }

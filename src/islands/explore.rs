@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Window};
 
+use super::dom::{cast, elements, find};
 use super::highlight::{SearchHighlight, MATCHABLE};
 use crate::explore::{explore, rows_file, sanitize, ExploreIndex, SearchIndex, Shown};
 use crate::i18n::{results_count, show_more, Lang};
@@ -129,27 +130,6 @@ struct Island {
     painted: RefCell<Option<(Query, Vec<usize>, usize)>>,
 }
 
-fn html(element: Element) -> Result<HtmlElement, JsValue> {
-    element.dyn_into::<HtmlElement>().map_err(JsValue::from)
-}
-
-fn find(document: &Document, selector: &str) -> Result<Element, JsValue> {
-    document
-        .query_selector(selector)?
-        .ok_or_else(|| format!("Explore's page has no {selector}").into())
-}
-
-/// The elements of a `querySelectorAll`.
-fn elements(list: Result<web_sys::NodeList, JsValue>) -> Vec<Element> {
-    let Ok(list) = list else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|node| node.dyn_into::<Element>().ok())
-        .collect()
-}
-
 impl Island {
     fn on_page(
         window: &Window,
@@ -179,14 +159,14 @@ impl Island {
                 })
             })
             .collect();
-        let more = html(find(document, "[data-island=more]")?)?;
+        let more = cast::<HtmlElement>(find(document, "[data-island=more]")?)?;
         let parts = Parts {
             field: find(document, "#search")?
                 .dyn_into()
                 .map_err(JsValue::from)?,
             boxes,
             count: find(document, "#results-count")?,
-            empty: html(find(document, ".empty-results")?)?,
+            empty: cast::<HtmlElement>(find(document, ".empty-results")?)?,
             clear: root.query_selector(".facet-groups [data-island=clear]")?,
             facets: root.query_selector(".facets")?,
             rows_end: more.clone().into(),
@@ -198,7 +178,7 @@ impl Island {
             .filter_map(|row| {
                 let at = index.position(&row.get_attribute("data-item")?)?;
                 let shown = !row.has_attribute("hidden");
-                Some((at, (html(row).ok()?, shown)))
+                Some((at, (cast::<HtmlElement>(row).ok()?, shown)))
             })
             .collect();
         let filters = sanitize(&route.filters, &index);
@@ -554,7 +534,7 @@ impl Island {
             if rows.contains_key(&at) {
                 continue;
             }
-            let row = html(row)?;
+            let row = cast::<HtmlElement>(row)?;
             row.set_hidden(true);
             row.set_attribute("aria-hidden", "true")?;
             // Before the first row after it, or at the end of the list.

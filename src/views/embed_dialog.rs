@@ -1,6 +1,11 @@
 //! The "Embed" button on every page and its dialog: choose what (this view, a chart's
 //! table, a fact card), language, theme and height; see it live; copy the snippet.
 //! The snippet itself is made by the pure core (`crate::embed`).
+//!
+//! The baked page holds the dialog's form, closed, with what each choice needs from the
+//! dataset (each option's page title in every language, its default height): before the
+//! app, the embed island (`crate::islands::embed`) makes it live on the button's first
+//! use. In the app, the form is drawn when the dialog opens.
 
 use std::sync::Arc;
 
@@ -14,8 +19,9 @@ use crate::data::Dataset;
 use crate::embed::{default_height, framed_route, offered_facts, snippet, Target, HOST_SCRIPT};
 use crate::format::figure_value;
 use crate::i18n::{tr, Lang};
+use crate::islands::EMBED;
 use crate::pages::page_title;
-use crate::url_state::{Theme, View};
+use crate::url_state::{Route, Theme, View};
 
 /// The snippet's field, selected when the clipboard cannot be used.
 const CODE_ID: &str = "embed-code";
@@ -27,6 +33,25 @@ struct Choice {
     lang: Lang,
     theme: Theme,
     auto_height: bool,
+    height: u32,
+}
+
+/// The dialog as it opens on the page of `here`: this view, in the page's language and
+/// theme, at its default height, sized by the host script.
+fn default_choice(here: &Route) -> Choice {
+    Choice {
+        target: Target::ThisView,
+        lang: here.lang,
+        theme: here.theme,
+        auto_height: true,
+        height: default_height(&here.view),
+    }
+}
+
+/// What the embed island reads of one option of "what": the page title of its frame in
+/// each language (Chinese, English, side by side) and its default height.
+struct OptionData {
+    titles: [String; 3],
     height: u32,
 }
 
@@ -46,7 +71,11 @@ pub fn EmbedDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // What the page was drawn from: the form names the page's subject and its figures.
     let latest = expect_context::<Latest>();
-    let choice = RwSignal::new(None::<Choice>);
+    // Baked, the form is drawn for the page's defaults; in the app, when opened.
+    let choice = RwSignal::new((!cfg!(target_arch = "wasm32")).then(|| {
+        let here = ctx.route.get_untracked();
+        default_choice(&here)
+    }));
     let copied = RwSignal::new(None::<bool>);
     let dialog = NodeRef::new();
     let state = EmbedState {
@@ -57,14 +86,7 @@ pub fn EmbedDialog() -> impl IntoView {
     let lang = move || ctx.lang();
 
     let open = move |_| {
-        let here = ctx.route.get_untracked();
-        choice.set(Some(Choice {
-            target: Target::ThisView,
-            lang: here.lang,
-            theme: here.theme,
-            auto_height: true,
-            height: default_height(&here.view),
-        }));
+        choice.set(Some(default_choice(&ctx.route.get_untracked())));
         copied.set(None);
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
@@ -73,11 +95,12 @@ pub fn EmbedDialog() -> impl IntoView {
     let is_open = Memo::new(move |_| choice.with(Option::is_some));
     view! {
         <div class="embed-bar">
-            <button type="button" class="button secondary embed-open" aria-haspopup="dialog" on:click=open>
+            <button type="button" class="button secondary embed-open" aria-haspopup="dialog" on:click=open
+                data-island-use=EMBED>
                 {move || tr(lang(), |u| u.embed_button)}
             </button>
         </div>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title"
+        <dialog node_ref=dialog class="embed-dialog" data-island=EMBED aria-labelledby="embed-title"
             aria-label=move || tr(lang(), |u| u.embed_title) on:close=move |_| choice.set(None)>
             {move || {
                 let data = is_open.get().then(|| latest.0.get_untracked()).flatten();
@@ -133,8 +156,13 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
         }
     };
     let code = Memo::new(move |_| code().unwrap_or_default());
-    let preview =
-        move || framed().map(|(route, c)| (format!("{}{}", site(), route.address()), c.height));
+    // Baked, the preview has no address: a closed dialog's frame would still load it.
+    let preview = move || {
+        framed().map(|(route, c)| {
+            let src = format!("{}{}", site(), route.address());
+            (cfg!(target_arch = "wasm32").then_some(src), c.height)
+        })
+    };
 
     let copy = move |_| {
         clipboard::copy(code.get_untracked(), CODE_ID.to_string(), move |ok| {
@@ -168,6 +196,19 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
         }
     };
     let is_chart = move || matches!(ctx.route.get().view, View::Chart(_));
+    let baked_data = data.clone();
+    // What the embed island needs of an option: its page title in each language and its
+    // default height.
+    let baked = move |target: Target| {
+        let data = &baked_data;
+        let here = ctx.route.get_untracked();
+        let title =
+            |lang: Lang| page_title(Some(data), &framed_route(&here.with_lang(lang), &target));
+        OptionData {
+            titles: [title(Lang::Zh), title(Lang::En), title(Lang::Both)],
+            height: default_height(&framed_route(&here, &target).view),
+        }
+    };
     let set = move |update: Box<dyn Fn(&mut Choice)>| {
         choice.update(|c| {
             if let Some(c) = c {
@@ -195,13 +236,28 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
                             c.height = default_height(&view);
                         }));
                     }>
-                        <option value="view" selected=c.target == Target::ThisView>{tr(lang(), |u| u.embed_this_view)}</option>
-                        {is_chart().then(|| view! {
-                            <option value="table" selected=c.target == Target::Table>{tr(lang(), |u| u.embed_table)}</option>
+                        {
+                            let OptionData { titles: [zh, en, both], height } = baked(Target::ThisView);
+                            view! {
+                                <option value="view" selected=c.target == Target::ThisView data-title-zh=zh
+                                    data-title-en=en data-title-both=both data-height=height>{tr(lang(), |u| u.embed_this_view)}</option>
+                            }
+                        }
+                        {is_chart().then(|| {
+                            let OptionData { titles: [zh, en, both], height } = baked(Target::Table);
+                            view! {
+                                <option value="table" selected=c.target == Target::Table data-title-zh=zh
+                                    data-title-en=en data-title-both=both data-height=height>{tr(lang(), |u| u.embed_table)}</option>
+                            }
                         })}
                         {facts().into_iter().map(|(id, label)| {
-                            let selected = c.target == Target::Fact(id.clone());
-                            view! { <option value=id selected=selected>{tr(lang(), |u| u.embed_fact)}": "{label}</option> }
+                            let target = Target::Fact(id.clone());
+                            let selected = c.target == target;
+                            let OptionData { titles: [zh, en, both], height } = baked(target);
+                            view! {
+                                <option value=id selected=selected data-title-zh=zh data-title-en=en
+                                    data-title-both=both data-height=height>{tr(lang(), |u| u.embed_fact)}": "{label}</option>
+                            }
                         }).collect_view()}
                     </select>
                 </label>
@@ -233,15 +289,25 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
                 </fieldset>
             </div>
             <h3>{tr(lang(), |u| u.embed_preview)}</h3>
-            {move || preview().map(|(src, height)| view! {
-                <iframe class="embed-preview" src=src title=tr(lang(), |u| u.embed_preview)
-                    height=height.min(480).to_string()></iframe>
+            {move || preview().map(|(src, height)| {
+                let frame = view! {
+                    <iframe class="embed-preview" src=src title=tr(lang(), |u| u.embed_preview)
+                        height=height.min(480).to_string()></iframe>
+                };
+                // Baked, the frame is in a template: a frame in the page, even without an
+                // address, is a document of its own on every load. The island puts it in.
+                if cfg!(target_arch = "wasm32") {
+                    frame.into_any()
+                } else {
+                    view! { <template class="embed-preview-frame">{frame}</template> }.into_any()
+                }
             })}
             <label for=CODE_ID class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
             <textarea id=CODE_ID readonly rows="5" prop:value=move || code.get()></textarea>
             <p class="embed-actions">
-                <button type="button" class="button" data-action="copy" on:click=copy>{tr(lang(), |u| u.copy)}</button>
-                <span role="status" class="muted">{move || copied.get().map(|ok| if ok {
+                <button type="button" class="button" data-action="copy" on:click=copy data-copy=CODE_ID
+                    data-copied=tr(lang(), |u| u.copied) data-copy-by-hand=tr(lang(), |u| u.copy_by_hand)>{tr(lang(), |u| u.copy)}</button>
+                <span role="status" class="muted" data-copy-status="">{move || copied.get().map(|ok| if ok {
                     tr(lang(), |u| u.copied)
                 } else {
                     tr(lang(), |u| u.copy_by_hand)

@@ -165,9 +165,13 @@ impl Ctx {
     /// The site's full address (origin and root), ending in `/`. Reads the browser's
     /// location: call it from event handlers and dialogs only.
     pub fn site_url(&self) -> String {
+        #[cfg(target_arch = "wasm32")]
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
+        // Baked natively there is no window (web-sys would panic): the root alone.
+        #[cfg(not(target_arch = "wasm32"))]
+        let origin = "";
         format!("{origin}{}", self.root.get_value())
     }
 
