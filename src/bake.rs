@@ -422,7 +422,7 @@ impl Site {
         push_social(
             &mut head,
             kind,
-            &tr(route.lang, |u| u.app_name),
+            &ds.meta.site_name.joined(route.lang),
             &title,
             &description,
             route.lang,
@@ -484,7 +484,7 @@ impl Site {
     fn landing(&self) -> String {
         let ds = &self.data;
         let both = |zh: String, en: String| format!("{zh} | {en}");
-        let title = both(tr(Lang::Zh, |u| u.app_name), tr(Lang::En, |u| u.app_name));
+        let title = both(ds.meta.site_name.zh.clone(), ds.meta.site_name.en.clone());
         let description = crate::pages::shorten(
             &both(ds.meta.summary.zh.clone(), ds.meta.summary.en.clone()),
             crate::pages::DESCRIPTION_CHARS,
@@ -507,7 +507,7 @@ impl Site {
         let title = format!(
             "{} · {}",
             tr(Lang::Both, |u| u.not_found_title),
-            tr(Lang::Zh, |u| u.app_name)
+            self.data.meta.site_name.zh
         );
         let head = match (&self.public_url, self.not_found_script()) {
             (Some(url), _) => format!(

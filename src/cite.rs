@@ -8,7 +8,6 @@
 
 use crate::data::{Dataset, Figure, Item, Locator, Meta};
 use crate::format::{figure_value, figure_when, locator_label};
-use crate::i18n::tr;
 use crate::i18n::Lang;
 
 /// A citation style.
@@ -301,11 +300,11 @@ pub fn cite_dataset(ds: &Dataset, style: Style, lang: Lang, url: &str, accessed:
     let version = &m.dataset_version;
     let (name, based_on) = match lang {
         Lang::En => (
-            format!("{}: Dataset", tr(lang, |u| u.app_name)),
+            format!("{}: Dataset", m.site_name.en),
             format!("drawn from {} ({})", m.byline().en, m.year),
         ),
         _ => (
-            format!("{}：数据集", tr(lang, |u| u.app_name)),
+            format!("{}：数据集", m.site_name.zh),
             format!("据{}（{}）整理", m.byline().zh, m.year),
         ),
     };

@@ -78,12 +78,21 @@ impl Text {
             Lang::Zh | Lang::Both => &self.zh,
         }
     }
+
+    /// The text in one language; in `both`, the two joined (`中文 · English`), as in a
+    /// title or a name the page writes once.
+    pub fn joined(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Both => format!("{} · {}", self.zh, self.en),
+            _ => self.get(lang).to_string(),
+        }
+    }
 }
 
 /// Every fixed string of the interface in one language.
 pub struct Ui {
-    pub app_name: &'static str,
-    pub app_tagline: &'static str,
+    /// The site's name where no dataset says it (`pages::site_name`).
+    pub explorer: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_overview: &'static str,
@@ -269,8 +278,7 @@ pub struct Ui {
 }
 
 pub static ZH: Ui = Ui {
-    app_name: "中国—中亚命运共同体 · 数据浏览",
-    app_tagline: "从社会合作视角读一篇论文：数字、论点与出处",
+    explorer: "数据浏览",
     skip_to_content: "跳到正文",
     nav_label: "主导航",
     nav_overview: "概览",
@@ -447,8 +455,7 @@ pub static ZH: Ui = Ui {
 };
 
 pub static EN: Ui = Ui {
-    app_name: "China–Central Asia Explorer",
-    app_tagline: "One article on social cooperation, read through its numbers, arguments and sources",
+    explorer: "Explorer",
     skip_to_content: "Skip to content",
     nav_label: "Main navigation",
     nav_overview: "Overview",

@@ -58,21 +58,26 @@ pub fn all_routes(ds: &Dataset, shapes: &MapShapes) -> Vec<Route> {
         .collect()
 }
 
-/// The name of the navigation entry a view belongs to.
-pub fn section_name(view: &View, lang: Lang) -> String {
+/// The name of the navigation entry a view belongs to, if it is one.
+pub fn section_name(view: &View, lang: Lang) -> Option<String> {
     NAV.iter()
         .find(|(target, _)| target.key() == view.key())
         .map(|(_, name)| tr(lang, name))
-        .unwrap_or_else(|| tr(lang, |u| u.app_name))
+}
+
+/// What the site is called (the dataset's `meta.site_name`); without a dataset (it
+/// failed to load), a name that speaks of no article.
+pub fn site_name(ds: Option<&Dataset>, lang: Lang) -> String {
+    ds.map_or_else(
+        || tr(lang, |u| u.explorer),
+        |ds| ds.meta.site_name.joined(lang),
+    )
 }
 
 /// What the page shows, in a few words: the record's name, or the view's.
 fn subject(ds: &Dataset, route: &Route) -> Option<String> {
     let lang = route.lang;
-    let text = |t: &crate::data::Text| match lang {
-        Lang::Both => format!("{} · {}", t.zh, t.en),
-        _ => t.get(lang).to_string(),
-    };
+    let text = |t: &crate::data::Text| t.joined(lang);
     Some(match &route.view {
         View::Overview => return None,
         View::Item(id) => text(&ds.item(id)?.title),
@@ -92,18 +97,18 @@ fn subject(ds: &Dataset, route: &Route) -> Option<String> {
             tr(lang, |u| u.nav_map),
             text(&ds.indicator(id)?.name)
         ),
-        other => section_name(other, lang),
+        other => section_name(other, lang)?,
     })
 }
 
 /// The document title: what the page shows, then the site's name. Without a dataset
 /// (it failed to load) the view's name stands in for the record's.
 pub fn page_title(ds: Option<&Dataset>, route: &Route) -> String {
-    let app = tr(route.lang, |u| u.app_name);
+    let app = site_name(ds, route.lang);
     let page = match ds {
         Some(ds) => subject(ds, route),
         None if route.view == View::Overview => None,
-        None => Some(section_name(&route.view, route.lang)),
+        None => section_name(&route.view, route.lang),
     };
     match page {
         Some(page) => format!("{page} · {app}"),

@@ -551,6 +551,14 @@ fn an_empty_form_of_a_term_is_reported() {
 
 #[test]
 fn an_article_has_authors_and_pages_that_are_pages() {
+    let problems = problems_after(|v| v["meta"]["site_name"]["zh"] = json!(""));
+    assert_reports(&problems, "$.meta.site_name.zh", "Chinese text is missing");
+    let problems = problems_after(|v| v["meta"]["site_tagline"]["en"] = json!(" "));
+    assert_reports(
+        &problems,
+        "$.meta.site_tagline.en",
+        "English text is missing",
+    );
     let problems = problems_after(|v| v["meta"]["authors"] = json!([]));
     assert_reports(&problems, "$.meta.authors", "at least one author");
     let problems = problems_after(|v| v["meta"]["authors"][0]["en"] = json!(" "));

@@ -35,6 +35,10 @@ pub struct Dataset {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
+    /// What the site presenting the article is called (the header, every page title,
+    /// the dataset's citation), and the line under that name in the header.
+    pub site_name: Text,
+    pub site_tagline: Text,
     /// Exact title in both languages, as printed.
     pub title: Text,
     /// The authors' names in both scripts, exact, in the printed order.

@@ -476,6 +476,8 @@ fn check_meta(c: &mut Checker, ds: &Dataset) {
             format!("{pages:?} is not a page or a range of pages (\"12\" or \"12-30\")"),
         );
     }
+    c.text("$.meta.site_name", &m.site_name);
+    c.text("$.meta.site_tagline", &m.site_tagline);
     c.text("$.meta.affiliation", &m.affiliation);
     c.text("$.meta.summary", &m.summary);
     c.text("$.meta.funding", &m.funding);

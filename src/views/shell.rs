@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::dataset::Latest;
 use super::parts::bi;
 use super::Ctx;
 use crate::data::Dataset;
 use crate::i18n::{tr, Lang, UiPick};
-use crate::pages::NAV;
+use crate::pages::{site_name, NAV};
 use crate::url_state::{Frame, Route, Theme, View};
 
 /// The name of a theme in the switch and the embed dialog.
@@ -47,6 +48,16 @@ fn switch_button(
 pub fn Header() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = move || ctx.lang();
+    // The site's name and tagline are the dataset's.
+    let latest = expect_context::<Latest>();
+    let name = move || latest.0.with(|data| site_name(data.as_deref(), lang()));
+    let tagline = move || {
+        latest.0.with(|data| {
+            data.as_ref()
+                .map(|data| data.meta.site_tagline.joined(lang()))
+                .unwrap_or_default()
+        })
+    };
     // Built once; each link updates its own address, mark and label in place.
     let current_key = Memo::new(move |_| ctx.route.with(|r| r.view.key()));
     let nav_links = NAV
@@ -89,9 +100,9 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="brand">
                 <a class="brand-name" href=ctx.link(View::Overview)>
-                    {move || tr(lang(), |u| u.app_name)}
+                    {name}
                 </a>
-                <span class="brand-tagline">{move || tr(lang(), |u| u.app_tagline)}</span>
+                <span class="brand-tagline">{tagline}</span>
             </div>
             <nav aria-label=move || tr(lang(), |u| u.nav_label)>
                 <ul class="nav-links">{nav_links}</ul>

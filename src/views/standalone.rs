@@ -33,9 +33,9 @@ fn Landing(data: Arc<Dataset>) -> impl IntoView {
     view! {
         <main id="main" class="landing">
             <h1>
-                <span lang="zh-Hans">{tr(Lang::Zh, |u| u.app_name)}</span>
+                <span lang="zh-Hans">{m.site_name.zh.clone()}</span>
                 <br/>
-                <span lang="en">{tr(Lang::En, |u| u.app_name)}</span>
+                <span lang="en">{m.site_name.en.clone()}</span>
             </h1>
             <p class="byline" lang="zh-Hans">{m.title.zh.clone()}" · "{m.byline().zh}" · "{m.year}</p>
             <p class="byline" lang="en">{m.title.en.clone()}" · "{m.byline().en}" · "{m.year}</p>
