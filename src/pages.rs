@@ -22,6 +22,33 @@ pub const NAV: [(View, UiPick); 10] = [
     (View::Glossary, |u| u.nav_glossary),
 ];
 
+/// The views that open with a lede, each with the code's generic one; a dataset may
+/// give its own for a view (`meta.intros`, by the view's folder).
+pub const LEDES: [(View, UiPick); 9] = [
+    (View::Explore, |u| u.explore_intro),
+    (View::Countries, |u| u.countries_intro),
+    (View::Map(None), |u| u.map_intro),
+    (View::Charts, |u| u.charts_intro),
+    (View::Sources, |u| u.sources_intro),
+    (View::Glossary, |u| u.glossary_intro),
+    (View::Read, |u| u.read_intro),
+    (View::Argument, |u| u.argument_intro),
+    (View::Coverage, |u| u.coverage_intro),
+];
+
+/// Whether a view opens with a lede.
+pub fn has_lede(view: &View) -> bool {
+    LEDES.iter().any(|(v, _)| v == view)
+}
+
+/// A view's lede: the dataset's own, or the code's generic one; `None` for a view
+/// without one.
+pub fn lede(ds: &Dataset, view: &View, lang: Lang) -> Option<String> {
+    let (view, generic) = LEDES.iter().find(|(v, _)| v == view)?;
+    let own = view.folder().and_then(|folder| ds.meta.intros.get(folder));
+    Some(own.map_or_else(|| tr(lang, generic), |text| text.joined(lang)))
+}
+
 /// Longest meta description, in characters: search engines cut longer ones.
 pub const DESCRIPTION_CHARS: usize = 160;
 
@@ -121,12 +148,12 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
     let lang = route.lang.single();
     let text = match &route.view {
         View::Overview => ds.meta.summary.get(lang).to_string(),
-        View::Explore => tr(lang, |u| u.explore_intro),
+        View::Explore => lede(ds, &route.view, lang).unwrap_or_default(),
         View::Item(id) => ds
             .item(id)
             .map(|i| i.text.get(lang).to_string())
             .unwrap_or_default(),
-        View::Countries => tr(lang, |u| u.countries_intro),
+        View::Countries => lede(ds, &route.view, lang).unwrap_or_default(),
         View::Country(id) => {
             let name = ds.country(id).map(|c| c.name.get(lang)).unwrap_or(id);
             format!(
@@ -141,18 +168,18 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
             .indicator(id)
             .map(|i| i.description.get(lang).to_string())
             .unwrap_or_default(),
-        View::Map(None) => tr(lang, |u| u.map_intro),
+        View::Map(None) => lede(ds, &route.view, lang).unwrap_or_default(),
         View::Fact(id) => ds
             .figure(id)
             .and_then(|f| ds.item(&f.item))
             .map(|i| i.text.get(lang).to_string())
             .unwrap_or_default(),
-        View::Charts => tr(lang, |u| u.charts_intro),
-        View::Sources => tr(lang, |u| u.sources_intro),
-        View::Glossary => tr(lang, |u| u.glossary_intro),
-        View::Read => tr(lang, |u| u.read_intro),
-        View::Argument => tr(lang, |u| u.argument_intro),
-        View::Coverage => tr(lang, |u| u.coverage_intro),
+        View::Charts => lede(ds, &route.view, lang).unwrap_or_default(),
+        View::Sources => lede(ds, &route.view, lang).unwrap_or_default(),
+        View::Glossary => lede(ds, &route.view, lang).unwrap_or_default(),
+        View::Read => lede(ds, &route.view, lang).unwrap_or_default(),
+        View::Argument => lede(ds, &route.view, lang).unwrap_or_default(),
+        View::Coverage => lede(ds, &route.view, lang).unwrap_or_default(),
     };
     shorten(&text, DESCRIPTION_CHARS)
 }
@@ -190,6 +217,64 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn minimal() -> Dataset {
+        crate::data::load(include_str!("../tests/fixtures/minimal.json")).expect("valid fixture")
+    }
+
+    #[test]
+    fn a_view_opens_with_the_datasets_lede_or_else_the_generic_one() {
+        let mut ds = minimal();
+        assert!(ds.meta.intros.is_empty());
+        let generic = tr(Lang::En, |u| u.map_intro);
+        assert_eq!(lede(&ds, &View::Map(None), Lang::En), Some(generic));
+        ds.meta.intros.insert(
+            "map".into(),
+            crate::data::Text {
+                zh: "本文的地图。".into(),
+                en: "This article's map.".into(),
+            },
+        );
+        assert_eq!(
+            lede(&ds, &View::Map(None), Lang::En).as_deref(),
+            Some("This article's map.")
+        );
+        assert_eq!(
+            lede(&ds, &View::Map(None), Lang::Both).as_deref(),
+            Some("本文的地图。 · This article's map.")
+        );
+        // Only the map's: the others keep theirs, and a record's page has none.
+        assert_eq!(
+            lede(&ds, &View::Argument, Lang::En),
+            Some(tr(Lang::En, |u| u.argument_intro))
+        );
+        assert_eq!(lede(&ds, &View::Item("x".into()), Lang::En), None);
+        // The page's description is the lede.
+        let map = Route {
+            view: View::Map(None),
+            ..Route::home(Lang::En)
+        };
+        assert_eq!(page_description(&ds, &map), "This article's map.");
+    }
+
+    #[test]
+    fn the_site_is_named_by_its_dataset_and_without_one_by_no_article() {
+        let ds = minimal();
+        let route = Route {
+            view: View::Glossary,
+            ..Route::home(Lang::Both)
+        };
+        assert_eq!(
+            page_title(Some(&ds), &route),
+            format!(
+                "{} · 测试数据浏览 · Test Explorer",
+                tr(Lang::Both, |u| u.nav_glossary)
+            )
+        );
+        let overview = Route::home(Lang::En);
+        assert_eq!(page_title(Some(&ds), &overview), "Test Explorer");
+        assert_eq!(page_title(None, &overview), tr(Lang::En, |u| u.explorer));
+    }
 
     #[test]
     fn short_text_is_kept_and_long_text_cut_with_an_ellipsis() {

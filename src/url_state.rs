@@ -73,7 +73,7 @@ impl View {
     }
 
     /// The folder under the language's folder; none for the overview.
-    fn folder(&self) -> Option<&'static str> {
+    pub fn folder(&self) -> Option<&'static str> {
         match self {
             View::Overview => None,
             View::Explore => Some("explore"),
@@ -103,6 +103,11 @@ impl View {
     }
 
     /// The view at `folder` (with the record `id` where it has one).
+    /// The view of a folder's own page (`countries/`, `map/`), if the folder has one.
+    pub fn of_folder(folder: &str) -> Option<View> {
+        View::at(folder, None)
+    }
+
     fn at(folder: &str, id: Option<String>) -> Option<View> {
         Some(match (folder, id) {
             ("explore", None) => View::Explore,

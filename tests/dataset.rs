@@ -559,6 +559,13 @@ fn an_article_has_authors_and_pages_that_are_pages() {
         "$.meta.site_tagline.en",
         "English text is missing",
     );
+    let problems = problems_after(|v| {
+        v["meta"]["intros"] = json!({ "items": { "zh": "条目", "en": "Items" } })
+    });
+    assert_reports(&problems, "$.meta.intros.items", "not a view with a lede");
+    let problems =
+        problems_after(|v| v["meta"]["intros"] = json!({ "map": { "zh": "地图", "en": "" } }));
+    assert_reports(&problems, "$.meta.intros.map.en", "English text is missing");
     let problems = problems_after(|v| v["meta"]["authors"] = json!([]));
     assert_reports(&problems, "$.meta.authors", "at least one author");
     let problems = problems_after(|v| v["meta"]["authors"][0]["en"] = json!(" "));

@@ -3,6 +3,8 @@
 //! Every struct rejects unknown fields so that a typo in the data file is an error,
 //! not a silently ignored value. `docs/DATASET.md` describes each field for people.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A text told in both languages. Both sides are required and must be non-empty.
@@ -62,6 +64,10 @@ pub struct Meta {
     pub funding: Text,
     pub dataset_version: String,
     pub licence: Text,
+    /// The ledes of views that should speak of this article, by the view's folder
+    /// (`countries`, `map`, `argument`), in place of the code's generic ones.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub intros: BTreeMap<String, Text>,
     /// Figure ids the overview leads with, in order (an editorial choice).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headline: Vec<String>,

@@ -478,6 +478,13 @@ fn check_meta(c: &mut Checker, ds: &Dataset) {
     }
     c.text("$.meta.site_name", &m.site_name);
     c.text("$.meta.site_tagline", &m.site_tagline);
+    for (key, intro) in &m.intros {
+        let path = format!("$.meta.intros.{key}");
+        match crate::url_state::View::of_folder(key) {
+            Some(view) if crate::pages::has_lede(&view) => c.text(&path, intro),
+            _ => c.report(path, "not a view with a lede (explore, countries, map, charts, sources, glossary, read, argument, coverage)"),
+        }
+    }
     c.text("$.meta.affiliation", &m.affiliation);
     c.text("$.meta.summary", &m.summary);
     c.text("$.meta.funding", &m.funding);

@@ -15,6 +15,7 @@ use crate::argument::{links_into, links_out_of, ArgumentMap, Role};
 use crate::data::{Basis, Dataset, Item, Link, Relation};
 use crate::format::{figure_value, section_number};
 use crate::i18n::{kind_label, tr, Lang, UiPick};
+use crate::pages::lede;
 use crate::url_state::View;
 
 fn basis_label(basis: Basis) -> UiPick {
@@ -244,7 +245,7 @@ pub fn Argument(data: Arc<Dataset>) -> impl IntoView {
         view! {
             <div class="argument">
                 <h1>{tr(lang, |u| u.nav_argument)}</h1>
-                <p class="lede">{tr(lang, |u| u.argument_intro)}</p>
+                <p class="lede">{lede(&data, &View::Argument, lang)}</p>
                 {grid(&ctx, &data, &map, lang)}
                 <h2 class="visually-hidden">{tr(lang, |u| u.argument_list)}</h2>
                 {Role::ALL.into_iter().map(|role| node_list(&ctx, &data, role_heading(role), map.nodes(role), lang)).collect_view()}

@@ -17,6 +17,7 @@ use crate::data::{Dataset, Item, Qualifier};
 use crate::export::{figures_csv, FigureSources};
 use crate::format::{figure_value, figure_when};
 use crate::i18n::{tr, Lang};
+use crate::pages::lede;
 use crate::url_state::View;
 use wasm_bindgen::JsCast;
 
@@ -312,7 +313,7 @@ pub fn Charts(data: Arc<Dataset>) -> impl IntoView {
     view! {
         <div class="charts">
             <h1>{move || tr(ctx.lang(), |u| u.nav_charts)}</h1>
-            <p class="lede">{move || tr(ctx.lang(), |u| u.charts_intro)}</p>
+            <p class="lede">{let data = data.clone(); move || lede(&data, &View::Charts, ctx.lang())}</p>
             {charts}
         </div>
     }

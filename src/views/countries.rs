@@ -10,6 +10,7 @@ use super::{status, Ctx};
 use crate::chart::charts_drawing;
 use crate::data::{Country, CountryRole, Dataset, ScoStatus};
 use crate::i18n::{tr, Lang};
+use crate::pages::lede;
 use crate::url_state::View;
 
 /// The countries that get a profile: the five, then China.
@@ -54,7 +55,7 @@ pub fn Countries(data: Arc<Dataset>) -> impl IntoView {
         view! {
             <div class="countries">
                 <h1>{tr(lang, |u| u.nav_countries)}</h1>
-                <p class="lede">{tr(lang, |u| u.countries_intro)}</p>
+                <p class="lede">{lede(&data, &View::Countries, lang)}</p>
                 <ul class="card-grid">{cards}</ul>
             </div>
         }

@@ -10,6 +10,7 @@ use super::Ctx;
 use crate::data::Dataset;
 use crate::explore::coverage;
 use crate::i18n::{counted, tr, Counted};
+use crate::pages::lede;
 use crate::url_state::{Facet, Filters, View};
 
 #[component]
@@ -63,7 +64,7 @@ pub fn CoverageView(data: Arc<Dataset>) -> impl IntoView {
         view! {
             <div class="coverage">
                 <h1>{tr(lang, |u| u.nav_coverage)}</h1>
-                <p class="lede">{tr(lang, |u| u.coverage_intro)}</p>
+                <p class="lede">{lede(&data, &View::Coverage, lang)}</p>
                 <div class="table-wrap coverage-wrap" tabindex="0" role="region" aria-label=tr(lang, |u| u.nav_coverage)>
                     <table class="coverage-table">
                         <thead><tr><td></td>{head}</tr></thead>

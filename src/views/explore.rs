@@ -20,6 +20,7 @@ use crate::i18n::{
     kind_label, results_count, role_label, show_more, tr, voice_label, Lang, UiPick,
 };
 use crate::islands::highlight::{SearchHighlight, MATCHABLE};
+use crate::pages::lede;
 use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
 
@@ -358,7 +359,7 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
     view! {
         <div class="explore" data-island="explore">
             <h1>{move || tr(lang(), |u| u.nav_explore)}</h1>
-            <p class="lede">{move || tr(lang(), |u| u.explore_intro)}</p>
+            <p class="lede">{let data = data.clone(); move || lede(&data, &View::Explore, lang())}</p>
             {search}
             <div class="explore-layout">
                 <div class="facets" class:open=move || facets_open.get()>

@@ -8,6 +8,7 @@ use super::parts::{bi, item_link};
 use super::Ctx;
 use crate::data::Dataset;
 use crate::i18n::tr;
+use crate::pages::lede;
 
 #[component]
 pub fn Glossary(data: Arc<Dataset>) -> impl IntoView {
@@ -36,7 +37,7 @@ pub fn Glossary(data: Arc<Dataset>) -> impl IntoView {
         view! {
             <div class="glossary">
                 <h1>{tr(lang, |u| u.nav_glossary)}</h1>
-                <p class="lede">{tr(lang, |u| u.glossary_intro)}</p>
+                <p class="lede">{lede(&data, &crate::url_state::View::Glossary, lang)}</p>
                 <div class="table-wrap">
                     <table>
                         <thead>

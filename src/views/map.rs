@@ -12,6 +12,7 @@ use super::{status, Ctx, MapOutlines};
 use crate::data::Dataset;
 use crate::i18n::tr;
 use crate::map::{self, DEFAULT_INDICATOR};
+use crate::pages::lede;
 use crate::url_state::View;
 
 #[component]
@@ -76,6 +77,7 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
         }
     };
 
+    let lede_data = data.clone();
     let drawing = move || {
         let lang = lang();
         let shapes = match shapes.get() {
@@ -125,7 +127,7 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
     view! {
         <div class="map-page">
             <h1>{move || tr(lang(), |u| u.nav_map)}</h1>
-            <p class="lede">{move || tr(lang(), |u| u.map_intro)}</p>
+            <p class="lede">{move || lede(&lede_data, &View::Map(None), lang())}</p>
             <p>
                 <label for="map-indicator">{move || tr(lang(), |u| u.map_indicator)}" "</label>
                 <select id="map-indicator" on:change=choose prop:value=move || {

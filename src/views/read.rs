@@ -12,6 +12,7 @@ use super::Ctx;
 use crate::data::{Dataset, Item, Section};
 use crate::format::{figure_value, section_number};
 use crate::i18n::{kind_label, tr, Lang};
+use crate::pages::lede;
 use crate::url_state::{read_anchor, View};
 
 /// One item as read in place: kind and voice, title, text with terms, figures inline.
@@ -118,7 +119,7 @@ pub fn Read(data: Arc<Dataset>) -> impl IntoView {
         view! {
             <div class="read">
                 <h1>{tr(lang, |u| u.nav_read)}</h1>
-                <p class="lede">{tr(lang, |u| u.read_intro)}</p>
+                <p class="lede">{lede(&data, &View::Read, lang)}</p>
                 <nav class="toc" aria-label=tr(lang, |u| u.read_contents)>
                     <ol>{contents}</ol>
                 </nav>

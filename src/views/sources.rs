@@ -10,6 +10,7 @@ use super::Ctx;
 use crate::data::{Dataset, DATASET_FILE};
 use crate::export::{figures_file, items_file};
 use crate::i18n::{tr, Lang};
+use crate::pages::lede;
 
 /// The whole dataset and its CSV files, as plain links (they work without the app),
 /// with the version and checksum that say exactly which data this is.
@@ -90,7 +91,7 @@ pub fn Sources(data: Arc<Dataset>) -> impl IntoView {
         view! {
             <div class="sources">
                 <h1>{tr(lang, |u| u.nav_sources)}</h1>
-                <p class="lede">{tr(lang, |u| u.sources_intro)}</p>
+                <p class="lede">{lede(&data, &crate::url_state::View::Sources, lang)}</p>
                 <h2>{tr(lang, |u| u.references)}</h2>
                 <ol class="references">{references}</ol>
                 <h2>{tr(lang, |u| u.footnotes)}</h2>
