@@ -36,11 +36,6 @@ pub const LEDES: [(View, UiPick); 9] = [
     (View::Coverage, |u| u.coverage_intro),
 ];
 
-/// Whether a view opens with a lede.
-pub fn has_lede(view: &View) -> bool {
-    LEDES.iter().any(|(v, _)| v == view)
-}
-
 /// A view's lede: the dataset's own, or the code's generic one; `None` for a view
 /// without one.
 pub fn lede(ds: &Dataset, view: &View, lang: Lang) -> Option<String> {
@@ -255,6 +250,31 @@ mod tests {
             ..Route::home(Lang::En)
         };
         assert_eq!(page_description(&ds, &map), "This article's map.");
+    }
+
+    #[test]
+    fn every_folders_own_page_has_a_lede_as_the_validator_assumes() {
+        // `data::validate` takes a folder with a page of its own for a view with a lede.
+        let folders = [
+            "explore",
+            "items",
+            "countries",
+            "sources",
+            "glossary",
+            "charts",
+            "map",
+            "facts",
+            "read",
+            "argument",
+            "coverage",
+        ];
+        for folder in folders {
+            let lede = LEDES
+                .iter()
+                .find(|(v, _)| v.folder() == Some(folder))
+                .map(|(v, _)| v.clone());
+            assert_eq!(View::of_folder(folder), lede, "{folder}");
+        }
     }
 
     #[test]

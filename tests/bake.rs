@@ -1124,3 +1124,22 @@ fn the_argument_shows_every_relation_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_argument_maps_headings_are_the_datasets_where_it_gives_them() {
+    let site = site(None);
+    let page = route(Lang::En, View::Argument);
+    let own = bake_body(site.data.clone(), site.shapes.clone(), page.clone());
+    assert!(
+        own.contains("<h2>Central Asia's social problems</h2>"),
+        "the dataset's heading"
+    );
+    assert!(
+        own.contains("<h2>Recommendations</h2>"),
+        "the generic heading the dataset leaves"
+    );
+    let mut generic = (*site.data).clone();
+    generic.meta.role_headings.clear();
+    let plain = bake_body(Arc::new(generic), site.shapes.clone(), page);
+    assert!(plain.contains("<h2>Problems</h2>") && !plain.contains("social problems</h2>"));
+}

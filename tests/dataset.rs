@@ -566,6 +566,22 @@ fn an_article_has_authors_and_pages_that_are_pages() {
     let problems =
         problems_after(|v| v["meta"]["intros"] = json!({ "map": { "zh": "地图", "en": "" } }));
     assert_reports(&problems, "$.meta.intros.map.en", "English text is missing");
+    let problems = problems_after(|v| {
+        v["meta"]["role_headings"] = json!({ "claim": { "zh": "论点", "en": "Claims" } })
+    });
+    assert_reports(
+        &problems,
+        "$.meta.role_headings.claim",
+        "not a role of the argument map",
+    );
+    let problems = problems_after(|v| {
+        v["meta"]["role_headings"] = json!({ "problem": { "zh": "", "en": "Problems" } })
+    });
+    assert_reports(
+        &problems,
+        "$.meta.role_headings.problem.zh",
+        "Chinese text is missing",
+    );
     let problems = problems_after(|v| v["meta"]["authors"] = json!([]));
     assert_reports(&problems, "$.meta.authors", "at least one author");
     let problems = problems_after(|v| v["meta"]["authors"][0]["en"] = json!(" "));

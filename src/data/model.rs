@@ -68,6 +68,11 @@ pub struct Meta {
     /// (`countries`, `map`, `argument`), in place of the code's generic ones.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub intros: BTreeMap<String, Text>,
+    /// The argument map's heading for a role (`challenge`, `approach`, `problem`,
+    /// `recommendation`, `evidence`) where this article's words say more than the code's
+    /// generic ones.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub role_headings: BTreeMap<String, Text>,
     /// Figure ids the overview leads with, in order (an editorial choice).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headline: Vec<String>,

@@ -480,9 +480,17 @@ fn check_meta(c: &mut Checker, ds: &Dataset) {
     c.text("$.meta.site_tagline", &m.site_tagline);
     for (key, intro) in &m.intros {
         let path = format!("$.meta.intros.{key}");
+        // A folder's own page is a list, and every list view has a lede.
         match crate::url_state::View::of_folder(key) {
-            Some(view) if crate::pages::has_lede(&view) => c.text(&path, intro),
-            _ => c.report(path, "not a view with a lede (explore, countries, map, charts, sources, glossary, read, argument, coverage)"),
+            Some(_) => c.text(&path, intro),
+            None => c.report(path, "not a view with a lede (explore, countries, map, charts, sources, glossary, read, argument, coverage)"),
+        }
+    }
+    for (key, heading) in &m.role_headings {
+        let path = format!("$.meta.role_headings.{key}");
+        match crate::argument::Role::from_id(key) {
+            Some(_) => c.text(&path, heading),
+            None => c.report(path, "not a role of the argument map (challenge, approach, problem, recommendation, evidence)"),
         }
     }
     c.text("$.meta.affiliation", &m.affiliation);

@@ -216,7 +216,13 @@ fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView
 }
 
 /// One group of the nested list: each node with its links.
-fn node_list(ctx: &Ctx, ds: &Dataset, title: UiPick, nodes: &[&Item], lang: Lang) -> impl IntoView {
+fn node_list(ctx: &Ctx, ds: &Dataset, role: Role, nodes: &[&Item], lang: Lang) -> impl IntoView {
+    // The dataset's heading for the role, where it gives one.
+    let title = ds
+        .meta
+        .role_headings
+        .get(role.id())
+        .map_or_else(|| tr(lang, role_heading(role)), |own| own.joined(lang));
     let nodes = nodes
         .iter()
         .map(|item| {
@@ -230,7 +236,7 @@ fn node_list(ctx: &Ctx, ds: &Dataset, title: UiPick, nodes: &[&Item], lang: Lang
         .collect_view();
     view! {
         <section class="argument-group">
-            <h2>{tr(lang, title)}</h2>
+            <h2>{title}</h2>
             <ul class="argument-nodes">{nodes}</ul>
         </section>
     }
@@ -248,7 +254,7 @@ pub fn Argument(data: Arc<Dataset>) -> impl IntoView {
                 <p class="lede">{lede(&data, &View::Argument, lang)}</p>
                 {grid(&ctx, &data, &map, lang)}
                 <h2 class="visually-hidden">{tr(lang, |u| u.argument_list)}</h2>
-                {Role::ALL.into_iter().map(|role| node_list(&ctx, &data, role_heading(role), map.nodes(role), lang)).collect_view()}
+                {Role::ALL.into_iter().map(|role| node_list(&ctx, &data, role, map.nodes(role), lang)).collect_view()}
             </div>
         }
     }
