@@ -12,8 +12,26 @@ use crate::order::sort_short_by;
 /// Where the outlines are served, relative to the page; fetched only by the map view.
 pub const MAP_URL: &str = "data/map.json";
 
-/// The indicator the map shows when the URL names none.
-pub const DEFAULT_INDICATOR: &str = "trade-partner-rank";
+/// The indicator the map shows when the address names none: the dataset's choice
+/// (`meta.map_indicator`), else its first indicator with values for two countries or
+/// more (the fewest a map can compare).
+pub fn default_indicator(ds: &Dataset) -> Option<&str> {
+    if let Some(id) = &ds.meta.map_indicator {
+        return Some(id);
+    }
+    ds.indicators
+        .iter()
+        .find(|i| {
+            let countries: std::collections::BTreeSet<&str> = ds
+                .figures
+                .iter()
+                .filter(|f| f.indicator == i.id)
+                .map(|f| f.country.as_str())
+                .collect();
+            countries.len() >= 2
+        })
+        .map(|i| i.id.as_str())
+}
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -238,21 +256,26 @@ mod tests {
     }
 
     #[test]
+    fn the_maps_first_indicator_is_the_datasets_choice_or_else_one_it_can_compare() {
+        let (mut ds, shapes) = real();
+        assert_eq!(default_indicator(&ds), Some("trade-partner-rank"));
+        ds.meta.map_indicator = None;
+        let first = default_indicator(&ds).expect("an indicator with two countries");
+        assert!(values(&ds, &shapes, first).len() >= 2, "{first}");
+        ds.indicators.clear();
+        assert_eq!(default_indicator(&ds), None);
+    }
+
+    #[test]
     fn trade_partner_standing_colours_the_five() {
         let (ds, shapes) = real();
-        assert!(indicators(&ds, &shapes)
-            .iter()
-            .any(|i| i.id == DEFAULT_INDICATOR));
-        let mapped = values(&ds, &shapes, DEFAULT_INDICATOR);
+        let chosen = default_indicator(&ds).expect("the dataset's choice");
+        assert!(indicators(&ds, &shapes).iter().any(|i| i.id == chosen));
+        let mapped = values(&ds, &shapes, chosen);
         assert_eq!(mapped.len(), 5);
-        let svg = render(
-            &ds,
-            &shapes,
-            DEFAULT_INDICATOR,
-            Lang::En,
-            "No value",
-            |id| format!("?view=countries&id={id}"),
-        );
+        let svg = render(&ds, &shapes, chosen, Lang::En, "No value", |id| {
+            format!("?view=countries&id={id}")
+        });
         assert_eq!(
             svg.matches("<a href=").count(),
             6,
@@ -315,9 +338,14 @@ mod tests {
                 s.path
             );
         }
-        let svg = render(&DATA, &shapes, DEFAULT_INDICATOR, Lang::En, "-", |id| {
-            format!("{id}/")
-        });
+        let svg = render(
+            &DATA,
+            &shapes,
+            default_indicator(&DATA).unwrap_or_default(),
+            Lang::En,
+            "-",
+            |id| format!("{id}/"),
+        );
         prop_assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         Ok(())
     }

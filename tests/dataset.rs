@@ -582,6 +582,12 @@ fn an_article_has_authors_and_pages_that_are_pages() {
         "$.meta.role_headings.problem.zh",
         "Chinese text is missing",
     );
+    let problems = problems_after(|v| v["meta"]["map_indicator"] = json!("no-such-indicator"));
+    assert_reports(
+        &problems,
+        "$.meta.map_indicator",
+        "not an indicator of the dataset",
+    );
     let problems = problems_after(|v| v["meta"]["authors"] = json!([]));
     assert_reports(&problems, "$.meta.authors", "at least one author");
     let problems = problems_after(|v| v["meta"]["authors"][0]["en"] = json!(" "));

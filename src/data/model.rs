@@ -73,6 +73,9 @@ pub struct Meta {
     /// generic ones.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub role_headings: BTreeMap<String, Text>,
+    /// The indicator the map shows when the address names none (`map::default_indicator`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_indicator: Option<String>,
     /// Figure ids the overview leads with, in order (an editorial choice).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headline: Vec<String>,

@@ -486,6 +486,14 @@ fn check_meta(c: &mut Checker, ds: &Dataset) {
             None => c.report(path, "not a view with a lede (explore, countries, map, charts, sources, glossary, read, argument, coverage)"),
         }
     }
+    if let Some(id) = &m.map_indicator {
+        if !ds.indicators.iter().any(|i| &i.id == id) {
+            c.report(
+                "$.meta.map_indicator",
+                format!("{id:?} is not an indicator of the dataset"),
+            );
+        }
+    }
     for (key, heading) in &m.role_headings {
         let path = format!("$.meta.role_headings.{key}");
         match crate::argument::Role::from_id(key) {

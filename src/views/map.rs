@@ -11,7 +11,7 @@ use super::start::fetch_shapes;
 use super::{status, Ctx, MapOutlines};
 use crate::data::Dataset;
 use crate::i18n::tr;
-use crate::map::{self, DEFAULT_INDICATOR};
+use crate::map;
 use crate::pages::lede;
 use crate::url_state::View;
 
@@ -26,9 +26,12 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
             shapes.set(Some(fetched));
         });
     }
+    let first = map::default_indicator(&data)
+        .unwrap_or_default()
+        .to_string();
     let chosen = Memo::new(move |_| match ctx.route.get().view {
         View::Map(Some(id)) => id,
-        _ => DEFAULT_INDICATOR.to_string(),
+        _ => first.clone(),
     });
     let lang = move || ctx.lang();
 
