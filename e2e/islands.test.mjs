@@ -176,6 +176,24 @@ describe("the embed dialog's island", () => {
     await app.done(page);
   });
 
+  it("on Explore, writes the selection the reader made since it started", async () => {
+    const page = await app.open("en/explore/");
+    // The island started and its dialog closed again; then a selection.
+    await page.click(".embed-open");
+    await page.waitForFunction(() => document.querySelector(".embed-dialog").matches(":modal"));
+    assert.ok((await page.inputValue("#embed-code")).startsWith(`<iframe src="${app.url("en/explore/?embed=1")}"`));
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !document.querySelector(".embed-dialog").open);
+    await page.check("input[data-facet=country][value=KGZ]");
+    await page.waitForURL(/country=KGZ$/);
+    await page.click(".embed-open");
+    await page.waitForFunction(() => document.querySelector(".embed-dialog").matches(":modal"));
+    const code = await page.inputValue("#embed-code");
+    assert.ok(code.startsWith(`<iframe src="${app.url("en/explore/?embed=1&amp;country=KGZ")}"`), code);
+    assert.equal(await page.getAttribute("html", "data-app"), null);
+    await app.done(page);
+  });
+
   it("says so on the page when it cannot start", async () => {
     const page = await app.open("en/countries/KGZ/", {
       route: (context) => context.route(`**/${islands.embed.wasm}`, (r) => r.abort()),

@@ -34,9 +34,10 @@ struct Dialog {
     code: HtmlTextAreaElement,
     preview: Option<Element>,
     status: Option<Element>,
-    /// The site's root address (origin and subpath) and the page's route.
+    /// The site's root address (origin and subpath).
     site: String,
-    here: Route,
+    /// The page's route when the island started: the fallback of `here`.
+    started: Route,
 }
 
 /// Wires the baked dialog and opens it (the use that started the island); later uses
@@ -60,7 +61,7 @@ pub fn run() -> Result<(), JsValue> {
         dialog,
         window,
         site,
-        here,
+        started: here,
     });
     let open_button = find(&document, "[data-island-use=embed]")?;
     on(&island, &open_button, "click", |island, _| island.open());
@@ -84,11 +85,22 @@ pub fn run() -> Result<(), JsValue> {
 }
 
 impl Dialog {
+    /// The page's route now: on Explore, its island changes the selection in the address.
+    fn here(&self) -> Route {
+        let location = self.window.location();
+        let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+            return self.started.clone();
+        };
+        Route::parse_address(&path, &search)
+            .map_or_else(|| self.started.clone(), |(_, route)| route)
+    }
+
     /// Opens the dialog on the page's own view, language and theme, as the app's does.
     fn open(&self) {
+        let here = self.here();
         self.what.set_value("view");
-        self.check("embed-lang", self.here.lang.code());
-        self.check("embed-theme", self.here.theme.code());
+        self.check("embed-lang", here.lang.code());
+        self.check("embed-theme", here.theme.code());
         self.auto_height.set_checked(true);
         self.set_default_height();
         if let Some(status) = &self.status {
@@ -129,6 +141,7 @@ impl Dialog {
 
     /// The snippet and the preview for the choices now.
     fn show(&self) {
+        let here = self.here();
         let target = match self.what.value().as_str() {
             "view" => Target::ThisView,
             "table" => Target::Table,
@@ -138,13 +151,13 @@ impl Dialog {
             .checked("embed-lang")
             .as_deref()
             .and_then(Lang::from_code)
-            .unwrap_or(self.here.lang);
+            .unwrap_or(here.lang);
         let theme = self
             .checked("embed-theme")
             .as_deref()
             .and_then(Theme::from_code)
-            .unwrap_or(self.here.theme);
-        let mut route = framed_route(&self.here.with_lang(lang), &target);
+            .unwrap_or(here.theme);
+        let mut route = framed_route(&here.with_lang(lang), &target);
         route.theme = theme;
         let title = self
             .option()
