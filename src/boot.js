@@ -37,6 +37,15 @@ const start = () =>
   })());
 
 const live = () => html.hasAttribute("data-app");
+// Asks for a file ahead of its use (`preload`, as a fetch, or `modulepreload`).
+const ask = (href, rel) => {
+  const link = document.createElement("link");
+  link.rel = rel;
+  if (rel === "preload") link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = href;
+  document.head.append(link);
+};
 const ISLAND_CONTROL = "[data-island]";
 const inIsland = (control) => control.matches(ISLAND_CONTROL) || !!control.closest("dialog[data-island]");
 const ISLAND_USE = "[data-island-use]";
@@ -196,11 +205,15 @@ if (location.hash === `#${SEARCH}` && document.getElementById(SEARCH)) {
 // page keep the reader's settings in their links, as the baked ones do.
 // Once live, it is announced with its exports (the benchmark reads its memory) and
 // marked for the benchmark's readiness (scripts/bench/loads.mjs).
-const startIsland = async (meta) => {
-  const at = (name) => new URL(meta.getAttribute(name), document.baseURI).href;
-  const island = await import(at("data-module"));
-  const wasm = await island.default({ module_or_path: at("data-wasm") });
+const islandFile = (meta, attr) => new URL(meta.getAttribute(attr), document.baseURI).href;
+const runIsland = async (meta) => {
+  const island = await import(islandFile(meta, "data-module"));
+  const wasm = await island.default({ module_or_path: islandFile(meta, "data-wasm") });
   await island.start();
+  return wasm;
+};
+const startIsland = async (meta) => {
+  const wasm = await runIsland(meta);
   performance.mark("island-ready");
   dispatchEvent(new CustomEvent("cca-explorer-island", { detail: { wasm } }));
 };
@@ -213,27 +226,16 @@ const islandOnUse = (name) => {
   const meta = [...document.querySelectorAll("meta[name=island-on-use]")].find((m) => m.content === name);
   if (!meta) return null;
   if (!onUse.has(name)) {
-    const at = (attr) => new URL(meta.getAttribute(attr), document.baseURI).href;
     let ahead = false;
     onUse.set(name, {
       state: "idle",
       ahead() {
         if (ahead) return;
         ahead = true;
-        for (const [rel, attr] of [["modulepreload", "data-module"], ["preload", "data-wasm"]]) {
-          const link = document.createElement("link");
-          link.rel = rel;
-          if (rel === "preload") link.as = "fetch";
-          link.crossOrigin = "anonymous";
-          link.href = at(attr);
-          document.head.append(link);
-        }
+        ask(islandFile(meta, "data-module"), "modulepreload");
+        ask(islandFile(meta, "data-wasm"), "preload");
       },
-      async start() {
-        const island = await import(at("data-module"));
-        await island.default({ module_or_path: at("data-wasm") });
-        await island.start();
-      },
+      start: () => runIsland(meta),
     });
   }
   return onUse.get(name);
@@ -309,14 +311,7 @@ if (html.getAttribute("data-start") === "load") {
     if (island) return island.ahead();
     removeEventListener("pointerover", ahead, true);
     removeEventListener("focusin", ahead, true);
-    for (const wanted of document.querySelectorAll("meta[name=app-preload]")) {
-      const link = document.createElement("link");
-      link.rel = "preload";
-      link.as = "fetch";
-      link.crossOrigin = "anonymous";
-      link.href = wanted.content;
-      document.head.append(link);
-    }
+    for (const wanted of document.querySelectorAll("meta[name=app-preload]")) ask(wanted.content, "preload");
   };
   addEventListener("pointerover", ahead, true);
   addEventListener("focusin", ahead, true);

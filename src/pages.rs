@@ -255,20 +255,7 @@ mod tests {
     #[test]
     fn every_folders_own_page_has_a_lede_as_the_validator_assumes() {
         // `data::validate` takes a folder with a page of its own for a view with a lede.
-        let folders = [
-            "explore",
-            "items",
-            "countries",
-            "sources",
-            "glossary",
-            "charts",
-            "map",
-            "facts",
-            "read",
-            "argument",
-            "coverage",
-        ];
-        for folder in folders {
+        for folder in View::FOLDERS {
             let lede = LEDES
                 .iter()
                 .find(|(v, _)| v.folder() == Some(folder))

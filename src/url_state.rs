@@ -103,6 +103,21 @@ impl View {
     }
 
     /// The view at `folder` (with the record `id` where it has one).
+    /// Every view's folder, as addresses spell it.
+    pub const FOLDERS: [&'static str; 11] = [
+        "explore",
+        "items",
+        "countries",
+        "sources",
+        "glossary",
+        "charts",
+        "map",
+        "facts",
+        "read",
+        "argument",
+        "coverage",
+    ];
+
     /// The view of a folder's own page (`countries/`, `map/`), if the folder has one.
     pub fn of_folder(folder: &str) -> Option<View> {
         View::at(folder, None)
@@ -789,20 +804,6 @@ mod tests {
     }
 
     const LANGS: [&str; 3] = ["zh", "en", "both"];
-    /// Every view's folder.
-    const FOLDERS: [&str; 11] = [
-        "explore",
-        "items",
-        "countries",
-        "sources",
-        "glossary",
-        "charts",
-        "map",
-        "facts",
-        "read",
-        "argument",
-        "coverage",
-    ];
     /// The folders a record's id can follow.
     const RECORD_FOLDERS: [&str; 5] = ["items", "countries", "charts", "map", "facts"];
 
@@ -828,7 +829,7 @@ mod tests {
     fn any_segment(noise: BoxedStrategy<String>) -> impl Strategy<Value = String> {
         let names: Vec<&'static str> = LANGS
             .into_iter()
-            .chain(FOLDERS)
+            .chain(View::FOLDERS)
             .chain(["index.html", "..", ".", ""])
             .collect();
         prop_oneof![noise, one_of(&names)]
@@ -840,10 +841,10 @@ mod tests {
     /// three in five are pages, a quarter a record's (counted while writing this).
     fn any_path_with(noise: BoxedStrategy<String>) -> impl Strategy<Value = String> {
         let lang = prop_oneof![6 => one_of(&LANGS), 1 => noise.clone()];
-        let folder = prop_oneof![one_of(&FOLDERS), noise.clone()];
+        let folder = prop_oneof![one_of(&View::FOLDERS), noise.clone()];
         let tail = prop_oneof![
             1 => lang.clone().prop_map(|lang| vec![lang]),
-            2 => (lang.clone(), one_of(&FOLDERS)).prop_map(|(l, f)| vec![l, f]),
+            2 => (lang.clone(), one_of(&View::FOLDERS)).prop_map(|(l, f)| vec![l, f]),
             3 => (lang.clone(), one_of(&RECORD_FOLDERS), any_id(noise.clone()))
                 .prop_map(|(l, f, id)| vec![l, f, id]),
             1 => (lang, folder, prop::option::of(any_id(noise.clone())))

@@ -16,7 +16,7 @@ use web_sys::{
     HtmlTextAreaElement, Window,
 };
 
-use super::dom::{cast, elements, find};
+use super::dom::{cast, elements, find, listen};
 use crate::embed::{framed_route, snippet, Target, MAX_HEIGHT, MIN_HEIGHT};
 use crate::i18n::Lang;
 use crate::url_state::{Route, Theme};
@@ -206,8 +206,7 @@ fn preview_frame(dialog: &HtmlDialogElement) -> Result<Option<Element>, JsValue>
     Ok(frame)
 }
 
-/// Calls `handle` on each `event` at `target`; the listener holds the dialog, and both
-/// live as long as the page. Nothing is done once the app has taken the page over.
+/// Calls `handle` on each `event` at `target` (see `dom::listen`).
 fn on(
     island: &Rc<Dialog>,
     target: &web_sys::EventTarget,
@@ -215,16 +214,5 @@ fn on(
     handle: impl Fn(&Dialog, web_sys::Event) + 'static,
 ) {
     let island = island.clone();
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let app = island
-            .window
-            .document()
-            .and_then(|d| d.document_element())
-            .is_some_and(|html| html.has_attribute("data-app"));
-        if !app {
-            handle(&island, event);
-        }
-    });
-    let _ = target.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-    listener.forget();
+    listen(target, event, move |event| handle(&island, event));
 }

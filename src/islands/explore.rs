@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Window};
 
-use super::dom::{cast, elements, find};
+use super::dom::{app_took_over, cast, elements, find, listen};
 use super::highlight::{SearchHighlight, MATCHABLE};
 use crate::explore::{explore, rows_file, sanitize, ExploreIndex, SearchIndex, Shown};
 use crate::i18n::{results_count, show_more, Lang};
@@ -201,9 +201,7 @@ impl Island {
 
     /// Whether the app has taken the page over: the island then does nothing more.
     fn gone(&self) -> bool {
-        self.document
-            .document_element()
-            .is_some_and(|html| html.has_attribute("data-app"))
+        app_took_over(&self.document)
     }
 
     /// Listens to the page's controls and to the history.
@@ -275,15 +273,8 @@ impl Island {
         event: &str,
         handle: impl Fn(&Rc<Island>, web_sys::Event) + 'static,
     ) {
-        // The listeners hold the island: both live as long as the page.
         let island = self.clone();
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event| {
-            if !island.gone() {
-                handle(&island, event);
-            }
-        });
-        let _ = target.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-        listener.forget();
+        listen(target, event, move |event| handle(&island, event));
     }
 
     /// The field's text: the list follows at once, the address once typing pauses.
