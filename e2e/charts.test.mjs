@@ -3,7 +3,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { useApp } from "./harness.mjs";
+import { UNBAKED_QUERY, useApp } from "./harness.mjs";
 
 const app = useApp();
 const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
@@ -20,7 +20,9 @@ describe("Charts", () => {
         const chart = page.locator(`[data-chart=${ind.id}]`);
         const marks = await chart.locator(".chart-wide svg .mark").evaluateAll((els) => els.map((e) => e.dataset.figure));
         assert.deepEqual(marks.sort(), figuresOf(ind.id).map((f) => f.id).sort(), ind.id);
-        assert.equal(await chart.locator(".chart-wide svg").getAttribute("role"), "img");
+        // A group of links (each point or bar opens its figure), named by its title and summary.
+        assert.equal(await chart.locator(".chart-wide svg").getAttribute("role"), "group");
+        assert.match(await chart.locator(".chart-wide svg").getAttribute("aria-label"), /\S/);
         assert.equal(await chart.locator(".chart-title").textContent(), lang === "en" ? ind.name.en : ind.name.zh);
         assert.equal(await chart.locator("h2.chart-title").count(), 1);
       }
@@ -50,17 +52,41 @@ describe("Charts", () => {
     await app.done(page);
   });
 
-  it("switches to a table and back, keeping the choice in the URL", async () => {
+  it("switches to a table and back, keeping the choice in the URL, without the app", async () => {
     const page = await app.open("en/charts/terrorism-index/");
+    const shown = () => page.evaluate(() => ({
+      table: !!document.querySelector(".chart-table")?.checkVisibility(),
+      drawing: !!document.querySelector(".chart-box")?.checkVisibility(),
+      button: document.querySelector("[data-action=table]").innerText.trim(),
+    }));
+    assert.deepEqual(await shown(), { table: false, drawing: true, button: "Show as table" });
     await page.click("[data-chart=terrorism-index] button[data-action=table]");
-    await page.waitForURL(/tab=table/);
+    await page.waitForURL(/\/en\/charts\/terrorism-index\/\?tab=table$/);
+    assert.deepEqual(await shown(), { table: true, drawing: false, button: "Show as chart" });
     const cells = await page.$$eval(".chart-table tbody tr td.num", (els) => els.map((e) => e.textContent));
     assert.deepEqual(cells, figuresOf("terrorism-index").map((f) => String(f.value)));
+    // The language links keep the table; the other links do not.
+    assert.match(await page.getAttribute("[data-switch=lang] a[data-option=zh]", "href"), /\?tab=table$/);
+    assert.doesNotMatch(await page.getAttribute(".nav-links a[href*='explore']", "href"), /tab=/);
     await page.reload();
-    await app.live(page);
-    await page.waitForSelector(".chart-table");
+    assert.deepEqual(await shown(), { table: true, drawing: false, button: "Show as chart" });
     await page.goBack();
-    await page.waitForSelector("[data-chart=terrorism-index] .chart-wide svg");
+    await page.waitForFunction(() => document.querySelector(".chart-box").checkVisibility());
+    assert.deepEqual(await shown(), { table: false, drawing: true, button: "Show as table" });
+    assert.equal(await page.getAttribute("html", "data-app"), null, "the app never started");
+    await app.done(page);
+  });
+
+  it("on a page of several charts, each switches to its table alone", async () => {
+    const page = await app.open("en/charts/");
+    const first = page.locator("[data-chart]").first();
+    await first.locator("button[data-action=table]").click();
+    assert.ok(await first.locator(".chart-table").isVisible());
+    assert.equal(await page.locator(".chart-table:visible").count(), 1, "the other charts keep their drawings");
+    assert.equal(new URL(page.url()).search, "", "the address is the page's");
+    await first.locator("button[data-action=table]").click();
+    assert.equal(await page.locator(".chart-table:visible").count(), 0);
+    assert.equal(await page.getAttribute("html", "data-app"), null, "the app never started");
     await app.done(page);
   });
 
@@ -78,10 +104,11 @@ describe("Charts", () => {
     };
     const csv = await download("csv");
     assert.equal(csv.name, "poverty-rate.csv");
+    const address = app.url("zh/charts/poverty-rate/");
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
     const text = csv.bytes.toString("utf8");
     assert.match(text, /贫困率/);
-    assert.match(text, /\/zh\/charts\/poverty-rate\//, "the explorer's address is in the file");
+    assert.ok(text.split("\r\n").includes(address), "the chart's full address is in the file");
     const rows = text.split("\r\n").filter((r) => r.startsWith("poverty-rate-"));
     assert.equal(rows.length, figuresOf("poverty-rate").length);
     for (const f of figuresOf("poverty-rate")) {
@@ -89,8 +116,32 @@ describe("Charts", () => {
     }
     const svg = await download("svg");
     assert.match(svg.bytes.toString("utf8"), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<style>[^]*来源/);
+    assert.ok(svg.bytes.toString("utf8").includes(`>${address}</text>`), "the address is in the picture");
     const png = await download("png");
     assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], "a PNG file");
+    // Twice the SVG's size: its width is in the PNG's header (bytes 16-19).
+    const width = Number(svg.bytes.toString("utf8").match(/^<svg[^>]* width="([\d.]+)"/)[1]);
+    assert.ok(Math.abs(png.bytes.readUInt32BE(16) - width * 2) <= 1, `${png.bytes.readUInt32BE(16)} for ${width}`);
+    assert.equal(await page.getAttribute("html", "data-app"), null, "no app for the files");
+    await app.done(page);
+  });
+
+  it("a download whose file cannot be fetched says so, and the next one works", async () => {
+    const file = "**/data/charts/poverty-rate-en.csv";
+    const abort = (r) => r.abort();
+    const page = await app.open("en/charts/poverty-rate/", { route: (context) => context.route(file, abort) });
+    const csv = page.locator("[data-chart=poverty-rate] button[data-download=csv]");
+    await csv.click();
+    const notice = page.locator("[data-download-failed][role=alert]");
+    await notice.waitFor();
+    await notice.locator("[data-dismiss]").click();
+    assert.equal(await notice.isVisible(), false, "the notice's button hides it");
+    await page.context().unroute(file, abort);
+    const [saved] = await Promise.all([page.waitForEvent("download"), csv.click()]);
+    assert.equal(saved.suggestedFilename(), "poverty-rate.csv");
+    assert.equal(await notice.isVisible(), false);
+    // The aborted file is logged by the browser: that, and nothing else.
+    page.errors = page.errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e));
     await app.done(page);
   });
 
@@ -125,7 +176,7 @@ describe("Charts", () => {
     const others = rows.filter((r) => role(r.id) !== "central-asia");
     assert.ok(others.length > 0 && others.every((r) => r.y > headings[1][1] && five.every((f) => f.y < headings[1][1])));
     await page.click("[data-chart=trade-partner-rank] button[data-action=table]");
-    await page.waitForSelector(".chart-table");
+    await page.waitForSelector(".chart-table", { state: "visible" });
     assert.equal(await page.locator(".chart-table tbody").count(), 2, "the table keeps the groups");
     await app.done(page);
   });
@@ -229,8 +280,8 @@ describe("Map", () => {
 
 describe("A broken dataset", () => {
   it("gets a clear message, not a crash", async () => {
-    // A chart's table starts the app at load, which reads the dataset at once.
-    const page = await app.open("en/charts/poverty-rate/?tab=table", {
+    // An address whose query is not baked starts the app at load, which reads the dataset.
+    const page = await app.open(`en/charts/poverty-rate/${UNBAKED_QUERY}`, {
       route: (context) =>
         // The core too: one other than the build's sends the overview to the whole file.
         context.route("**/data/{dataset,core}.json", (r) => r.fulfill({ contentType: "application/json", body: '{"meta": 1, "x": "<img src=x onerror=alert(1)>"}' })),

@@ -5,7 +5,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { appWasm, useApp } from "./harness.mjs";
+import { appWasm, UNBAKED_QUERY, useApp } from "./harness.mjs";
 
 const app = useApp();
 const split = JSON.parse(readFileSync("dist/split-wasm.json", "utf8"));
@@ -130,23 +130,6 @@ describe("the views' code in chunks", () => {
     await app.done(page);
   });
 
-  it("a chart's download button fetches the code that writes files on its first click, and says so if it cannot", async () => {
-    const files = blocker("files");
-    let seen;
-    const page = await app.open("en/", { route: files.route, before: (p) => { seen = chunkRequests(p); } });
-    assert.deepEqual(seen, [], "nothing before the click");
-    const csv = page.locator("main [data-chart] button[data-download=csv]").first();
-    await csv.click();
-    await page.waitForSelector(".download-alert .notice");
-    await files.lift(page.context());
-    const [file] = await Promise.all([page.waitForEvent("download"), csv.click()]);
-    assert.match(file.suggestedFilename(), /\.csv$/);
-    assert.deepEqual([...new Set(seen)].sort(), [...split.splits.files].sort());
-    assert.deepEqual(unexpected(page), []);
-    page.errors.length = 0;
-    await app.done(page);
-  });
-
   it("the build's own dataset is not checked again; another one is, by the validator's chunk", async () => {
     const dataset = JSON.parse(readFileSync("data/dataset.json", "utf8"));
     // The overview starts from the dataset's core; a core other than the build's sends
@@ -164,20 +147,12 @@ describe("the views' code in chunks", () => {
     const broken = structuredClone(dataset);
     const item = broken.items.find((i) => i.figures?.length);
     item.figures[0] = "no-such-figure";
-    // A chart's table starts the app at load (the baked page shows the drawing): the
-    // page lists the problem.
-    page = await app.open("en/charts/poverty-rate/?tab=table", { route: serving(JSON.stringify(broken)) });
+    // An address whose query is not baked starts the app at load: the page lists the
+    // problem.
+    page = await app.open(`en/charts/poverty-rate/${UNBAKED_QUERY}`, { route: serving(JSON.stringify(broken)) });
     const alert = page.locator("[role=alert]");
     await alert.waitFor();
     assert.match(await alert.textContent(), /The data could not be read[^]*no-such-figure/);
-    await app.done(page);
-    // A page that waits for a first use keeps its baked content, and the control says it
-    // could not start.
-    page = await app.open("en/", { route: serving(JSON.stringify(broken)) });
-    await page.click("main [data-chart] [data-action=table]");
-    await page.waitForSelector("[data-start-failed][role=alert]:not([hidden])");
-    assert.equal(await page.getAttribute("html", "data-app"), null, "the baked page stays");
-    assert.ok(await page.locator("main [data-country=KAZ]").count() > 0, "the overview is still there");
     await app.done(page);
     // A browser that cannot compute the file's SHA-256 (crypto.subtle is there only in
     // secure contexts) checks the build's own file too, and shows it.
@@ -195,8 +170,8 @@ describe("the views' code in chunks", () => {
 
   it("a page whose chunk cannot be fetched at the start stays as the build wrote it", async () => {
     let warned;
-    // A chart's table starts the app at load, with the charts' chunk.
-    const page = await app.open("en/charts/poverty-rate/?tab=table", {
+    // A chart's page whose query is not baked starts the app at load, with the charts' chunk.
+    const page = await app.open(`en/charts/poverty-rate/${UNBAKED_QUERY}`, {
       route: blocker("figures").route,
       live: false,
       before: (p) => { warned = p.waitForEvent("console", (m) => m.text().includes("could not be loaded")); },
@@ -276,8 +251,8 @@ describe("the app's first files", () => {
       cdp.on("Network.requestWillBeSent", ({ request }) => priorities.set(file(request.url), request.initialPriority));
       await cdp.send("Network.enable");
     };
-    // A chart's table: the baked page shows the drawing, so the app starts at load.
-    const page = await app.open("en/charts/poverty-rate/?tab=table", { before: watch });
+    // A query the page is not baked for: the app starts at load.
+    const page = await app.open(`en/charts/poverty-rate/${UNBAKED_QUERY}`, { before: watch });
     // Before the load event, when the loader starts the app: not after it.
     const started = await page.evaluate((name) => {
       const entry = performance.getEntriesByType("resource").find((e) => e.name.endsWith(`/${name}`));
@@ -290,7 +265,7 @@ describe("the app's first files", () => {
     await app.done(page);
 
     const requested = [];
-    const still = await app.open("en/charts/poverty-rate/?tab=table", { javaScript: false, before: (p) => p.on("request", (r) => requested.push(file(r.url()))) });
+    const still = await app.open(`en/charts/poverty-rate/${UNBAKED_QUERY}`, { javaScript: false, before: (p) => p.on("request", (r) => requested.push(file(r.url()))) });
     await still.waitForLoadState("load");
     assert.deepEqual(requested.filter((name) => name.endsWith(".wasm") || name.endsWith(".json")), [], "nothing of the app without scripts");
     await app.done(still);

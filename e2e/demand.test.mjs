@@ -1,6 +1,6 @@
-// A reading page is whole as baked and starts the app only on the reader's first use of a
-// control that needs code (src/boot.js): that use shows it is under way at once, and is
-// then done by the app; the theme switch and the links' settings work without the app.
+// A reading page is whole as baked, and its controls work without the app (src/boot.js):
+// the theme switch, the links' settings, a chart's table, files and points, copy
+// buttons, the dataset's citation. The embed button starts its island, not the app.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,6 +10,10 @@ const app = useApp();
 const pages = JSON.parse(readFileSync("dist/pages.json", "utf8"));
 const islands = JSON.parse(readFileSync("dist/islands.json", "utf8"));
 const chart = pages.find((p) => p.startsWith("en/charts/") && p !== "en/charts/");
+const sources = "en/sources/";
+// The dataset's citation names the site's address and the day it is read, filled in
+// when its fold is opened.
+const DATASET_CITATION = ".cite-box[data-cite=dataset] summary";
 
 /** Opens `address`, counting the wasm files the page asks for. */
 async function openCounting(address, options = {}) {
@@ -24,8 +28,8 @@ async function openCounting(address, options = {}) {
   return { page, wasm };
 }
 
-describe("the app on demand", () => {
-  it("a reading page waits for its reader: no app, no wasm", async () => {
+describe("pages without the app", () => {
+  it("a reading page needs no app: no wasm", async () => {
     const { page, wasm } = await openCounting("en/");
     await page.waitForLoadState("networkidle");
     assert.equal(await page.getAttribute("html", "data-start"), "demand");
@@ -81,78 +85,62 @@ describe("the app on demand", () => {
     await app.done(page);
   });
 
-  it("a control's first use shows it is under way at once, starts the app, and is done", async () => {
+  it("a chart's controls need no app: its table, its files and its points", async () => {
     const { page, wasm } = await openCounting(chart);
-    assert.deepEqual(wasm, [], "no wasm before the first use");
-    await page.evaluate(() => {
-      window.__busy = false;
-      new MutationObserver(() => {
-        if (document.querySelector("[aria-busy=true]")) window.__busy = true;
-      }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["aria-busy"] });
-    });
-    await page.click("button[data-action=table]");
-    await page.waitForSelector(".chart-table");
-    assert.equal(await page.evaluate(() => window.__busy), true, "the button showed it was busy");
-    assert.equal(new URL(page.url()).searchParams.get("tab"), "table");
-    assert.equal(await page.getAttribute("html", "data-app"), "live");
-    assert.ok(wasm.length > 0);
+    for (const control of ["[data-chart] [data-action=table]", "[data-chart] [data-download=csv]", ".chart-wide [data-figure]"]) {
+      await page.hover(control, { force: true });
+    }
+    await page.click("[data-chart] [data-action=table]");
+    await page.waitForSelector("[data-chart] .chart-table", { state: "visible" });
+    await page.click("[data-chart] [data-action=table]");
+    const figure = await page.getAttribute(".chart-wide [data-figure]", "data-figure");
+    await page.click(".chart-wide [data-figure]", { force: true });
+    await page.waitForURL(new RegExp(`/facts/${figure}/$`));
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(wasm, [], "no wasm, not even ahead");
+    assert.equal(await page.getAttribute("html", "data-app"), null);
     await app.done(page);
   });
 
-  it("pointing at a control fetches the app's files ahead of its use, and starts nothing", async () => {
-    const { page, wasm } = await openCounting(chart);
-    await page.hover("[data-switch=theme] [data-option=dark]");
-    await page.hover(".nav-links a[href*='explore']");
+  it("the dataset's citation is filled in with the site's address and today's date, without the app", async () => {
+    const { page, wasm } = await openCounting(sources);
+    await page.click(DATASET_CITATION);
+    const site = app.url("");
+    const today = new Date().toISOString().slice(0, 10);
+    const field = (style) => page.inputValue(`#cite-dataset-${style}-en`);
+    assert.ok((await field("gbt7714")).includes(`[${today}]. ${site}.`), await field("gbt7714"));
+    const long = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
+    assert.ok((await field("apa")).endsWith(`Retrieved ${long}, from ${site}`), await field("apa"));
+    assert.ok((await field("ris")).includes(`UR  - ${site}\r\n`) || (await field("ris")).includes(`UR  - ${site}\n`), await field("ris"));
+    assert.ok((await field("bibtex")).includes(`urldate = {${today}}`), await field("bibtex"));
+    for (const style of ["gbt7714", "apa", "bibtex", "ris"]) assert.doesNotMatch(await field(style), /⟨/, style);
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(wasm, [], "no code");
+    await app.done(page);
+    // Side by side, each language's fields, the day written out in each.
+    const both = await app.open("both/sources/");
+    await both.click(DATASET_CITATION);
+    const zh = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
+    assert.ok((await both.inputValue("#cite-dataset-apa-zh")).endsWith(`${zh}检索自 ${site}`), await both.inputValue("#cite-dataset-apa-zh"));
+    assert.ok((await both.inputValue("#cite-dataset-apa-en")).endsWith(`Retrieved ${long}, from ${site}`));
+    await app.done(both);
+  });
+
+  it("pointing at the embed button fetches its island's files ahead, and no control fetches the app's", async () => {
+    const { page, wasm } = await openCounting(sources);
+    for (const control of ["[data-switch=theme] [data-option=dark]", ".nav-links a[href*='explore']", DATASET_CITATION, ".cite-box[data-cite=dataset] [data-copy]"]) {
+      await page.hover(control, { force: true });
+    }
     await page.waitForTimeout(300);
-    assert.deepEqual(wasm, [], "a theme option or a link fetches nothing");
-    // The embed button: its island's files, not the app's.
+    assert.deepEqual(wasm, [], "nothing for a switch, a link, a fold or a copy button");
     await page.hover(".embed-open");
     await page.waitForFunction((name) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(`/${name}`) && r.responseEnd > 0), islands.embed.wasm);
     assert.deepEqual(wasm.filter((url) => url.endsWith(`/${appWasm()}`)), [], "the embed button fetches none of the app");
-    await page.hover("[data-chart] [data-action=table]");
-    await page.waitForFunction((name) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(`/${name}`) && r.responseEnd > 0), appWasm());
     assert.equal(await page.getAttribute("html", "data-app"), null, "the app has not started");
     assert.equal(await page.getAttribute("html", "data-start"), "demand");
     await app.done(page);
   });
 
-  it("a chart's point opens its figure once the app has started", async () => {
-    const { page } = await openCounting(chart);
-    const figure = await page.getAttribute(".chart-wide [data-figure]", "data-figure");
-    await page.click(".chart-wide [data-figure]", { force: true });
-    await page.waitForURL(new RegExp(`/facts/${figure}/$`));
-    await page.waitForSelector("html[data-app=live]", { state: "attached" });
-    await app.done(page);
-  });
-
-  it("every control used while the app starts is done once it is live, a control used twice once", async () => {
-    const { page } = await openCounting(chart);
-    // Three uses in one moment, before any of the app's files is in: the first starts it.
-    await page.evaluate(() => {
-      const table = document.querySelector("[data-chart] [data-action=table]");
-      table.click();
-      document.querySelector(".embed-open").click();
-      table.click();
-    });
-    assert.equal(await page.getAttribute(".embed-open", "aria-busy"), "true", "each use shows it is under way");
-    await page.waitForSelector("dialog.embed-dialog[open]");
-    await page.waitForSelector("[data-chart] .chart-table");
-    assert.equal(await page.locator("[data-chart] .chart-table").count(), 1, "the table is shown, not shown and hidden again");
-    await app.done(page);
-  });
-
-  it("a first use that cannot load the app's code says so, and the page stays", async () => {
-    const { page } = await openCounting(chart, {
-      route: (context) => context.route("**/*.wasm", (r) => r.abort()),
-    });
-    await page.click("button[data-action=table]");
-    await page.waitForSelector("[data-start-failed]:not([hidden])");
-    assert.equal(await page.getAttribute("button[data-action=table]", "aria-busy"), null);
-    assert.ok(await page.isVisible(".chart-box"), "the baked chart stays");
-    // The aborted wasm is logged by the browser: that, and nothing else.
-    page.errors = page.errors.filter((e) => !/wasm|Failed to load resource|net::ERR_FAILED|WebAssembly|fetch/i.test(e));
-    await app.done(page);
-  });
   it("a citation is copied without the app, or left selected where the clipboard cannot be used", async () => {
     const field = "#cite-item-labour-migration-bibtex-en";
     const button = `.cite-style:has(${field}) button`;

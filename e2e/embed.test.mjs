@@ -68,7 +68,7 @@ describe("embedded views", () => {
     await app.done(page);
   });
 
-  it("start the app on a control's first use in the strict sandbox too", async () => {
+  it("switch a chart to its table, and start the app, in the strict sandbox too", async () => {
     const address = "en/charts/poverty-rate/?embed=1";
     const page = await app.open(`${hostOrigin}/`, { live: false, origins: [hostOrigin] });
     const element = await page.$(`iframe[title="${address}"]`);
@@ -76,8 +76,13 @@ describe("embedded views", () => {
     const frame = await element.contentFrame();
     await frame.waitForSelector("html[data-start=demand]", { state: "attached", timeout: 15000 });
     await frame.click("[data-chart] [data-action=table]");
-    await frame.waitForSelector("[data-chart] .chart-table", { timeout: 15000 });
-    assert.equal(await frame.getAttribute("html", "data-app"), "live");
+    await frame.waitForSelector("[data-chart] .chart-table", { state: "visible", timeout: 15000 });
+    assert.equal(new URL(frame.url()).search, "?tab=table&embed=1");
+    assert.equal(await frame.getAttribute("html", "data-app"), null, "the table needs no app");
+    // The app too runs there (without storage), and keeps the table shown.
+    await frame.evaluate(() => dispatchEvent(new Event("cca-explorer-start")));
+    await frame.waitForSelector("html[data-app=live]", { state: "attached", timeout: 15000 });
+    assert.ok(await frame.isVisible("[data-chart] .chart-table"));
     await app.done(page);
   });
 

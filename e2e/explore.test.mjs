@@ -83,6 +83,8 @@ describe("Explore", () => {
     await page.waitForURL(/\/en\/items\//);
     await page.goBack();
     await page.waitForURL(/\/en\/explore\/\?q=gulen$/);
+    // The page loaded again: its island shows the address's search once it is live.
+    await app.ready(page);
     assert.equal(await page.inputValue("#search"), "gulen");
     await app.done(page);
   });

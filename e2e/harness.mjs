@@ -35,6 +35,12 @@ export async function searchHighlights(page) {
   );
 }
 
+/**
+ * A query no page is baked for and no view reads: such an address starts the app at
+ * the page's load (public/early.js), for tests of that start and of what follows it.
+ */
+export const UNBAKED_QUERY = "?unbaked=1";
+
 /** The app's main wasm in the release build (not an island's, nor a chunk). */
 export const appWasm = () => readdirSync("dist").find((name) => /^cca-explorer-[0-9a-f]+_bg\.wasm$/.test(name));
 

@@ -121,18 +121,18 @@ describe("the keyboard alone", () => {
     await page.waitForSelector(`h1.chart-title`);
     assert.equal(await page.isVisible(".chart-table"), false, "the chart page starts on the chart");
     await tabTo(page, "the chart's table button", (el) => el.matches("[data-action=table]"), { max: 80 });
-    assert.equal((await page.textContent("[data-action=table]")).trim(), "Show as table");
+    assert.equal((await page.innerText("[data-action=table]")).trim(), "Show as table");
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/en/charts/${chart}/\\?tab=table$`));
     await page.waitForSelector(".chart-table tbody tr[data-figure]", { state: "visible" });
-    assert.equal((await page.textContent("[data-action=table]")).trim(), "Show as chart");
+    assert.equal((await page.innerText("[data-action=table]")).trim(), "Show as chart");
 
     // Back up to the header's language switch: Chinese, on the same table.
     await tabTo(page, "the language switch's 中文 link", (el) => el.matches("[data-switch=lang] a[data-option=zh]"), { back: true, max: 80 });
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/zh/charts/${chart}/\\?tab=table$`));
     await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
-    assert.equal((await page.textContent("[data-action=table]")).trim(), "以图表查看");
+    assert.equal((await page.innerText("[data-action=table]")).trim(), "以图表查看");
     assert.ok(await page.isVisible(".chart-table"), "the table is still shown");
     assert.equal(await page.getAttribute("[data-switch=lang] a[data-option=zh]", "aria-current"), "true");
 

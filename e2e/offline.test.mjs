@@ -113,6 +113,13 @@ describe("offline", () => {
     await page.waitForFunction(() => document.querySelectorAll(".result").length > 0);
     const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[data-download=selection]")]);
     assert.equal(file.suggestedFilename(), "selection.csv");
+    // A chart's files too (the build wrote them; the worker has them).
+    await page.goto(origin + "en/charts/poverty-rate/");
+    await ready(page);
+    for (const kind of ["csv", "png"]) {
+      const [chartFile] = await Promise.all([page.waitForEvent("download"), page.click(`[data-chart=poverty-rate] button[data-download=${kind}]`)]);
+      assert.equal(chartFile.suggestedFilename(), `poverty-rate.${kind}`);
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -168,6 +168,7 @@ describe("provenance", () => {
     await page.waitForSelector(".fact-card .provenance[open] .locator-link");
     await app.done(page);
     const table = await app.open("en/charts/poverty-rate/?tab=table");
+    await table.waitForSelector(".chart-table", { state: "visible" });
     const rows = await table.$$eval(".chart-table tbody tr[data-figure]", (els) => els.map((r) => !!r.querySelector(".provenance")));
     assert.ok(rows.length > 0 && rows.every(Boolean));
     await app.done(table);
@@ -331,6 +332,9 @@ describe("downloads", () => {
     // Every item row of the file, whatever its voice: exactly the reported ones.
     const rows = text.split("\r\n").filter((r) => dataset.items.some((i) => r.startsWith(`${i.id},`)));
     assert.deepEqual(rows.map((r) => r.split(",")[0]), reported.map((i) => i.id));
+    // Explore's island writes it, with the address that shows the selection; no app.
+    assert.ok(text.split("\r\n").includes(app.url("en/explore/?voice=reported")), "the selection's address");
+    assert.equal(await page.getAttribute("html", "data-app"), null);
     await app.done(page);
   });
 

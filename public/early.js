@@ -30,15 +30,18 @@
   }
   var theme = params.get("theme");
   if (theme === "light" || theme === "dark") html.setAttribute("data-theme", theme);
+  // A chart's page with its table chosen (`?tab=table`): both are baked, and the
+  // stylesheet shows the table from the first paint.
+  if (params.get("tab") === "table") html.setAttribute("data-tab", "table");
 
-  // When the app starts (`<html data-start>`, read by the loader, src/boot.js): at load
-  // where the baked page is not the whole of what the address shows (a query other than
-  // the reader's settings; a page the service worker gave for another address, under
-  // `<base data-shell>`), and otherwise on the reader's first use of a control that
-  // needs code ("demand"): a reading page is whole as baked. Campaign and click tags
-  // that sites add to shared links change nothing either. A page with an island
-  // (`<meta name="island">`: Explore) shows its whole query with it, without the app.
-  var settings = ["theme", "embed", "transparent", "fbclid", "gclid", "msclkid"];
+  // Whether the app starts (`<html data-start>`, read by the loader, src/boot.js): at
+  // load where the baked page is not the whole of what the address shows (a query other
+  // than the reader's settings; a page the service worker gave for another address,
+  // under `<base data-shell>`), and otherwise not ("demand", for no control needs it): a
+  // page is whole as baked, a chart's table included, and its controls work without the
+  // app. Campaign and click tags that sites add to shared links change nothing either. A
+  // page with an island (`<meta name="island">`: Explore) shows its whole query with it.
+  var settings = ["theme", "tab", "embed", "transparent", "fbclid", "gclid", "msclkid"];
   var island = document.querySelector("meta[name=island]");
   var atLoad = !!document.querySelector("base[data-shell]");
   var query = false;
@@ -88,8 +91,8 @@
   // the site works as before. Its first caching downloads every part of the app, which
   // must not compete with the page's own start: it is registered once the app has taken
   // over a page that starts it at load (`<html data-app>`, or 10 s after the load if it
-  // does not), and where the app waits for a control's first use, once it has started
-  // or 10 s after the load, and then not for a reader who asked to save data.
+  // does not), and elsewhere 10 s after the load, and then not for a reader who asked
+  // to save data.
   if (self && window.parent === window && params.get("embed") !== "1") {
     addEventListener("load", function () {
       var done = false;
@@ -148,8 +151,8 @@
     }
     if (!changed || url.href === location.href) return;
     // In place where the app follows the address, or where only the theme changed on a
-    // page that waits for a first use (its loader follows the address's theme); else the
-    // page at the new address is loaded.
+    // page without the app (its loader follows the address's theme); else the page at
+    // the new address is loaded.
     var live = html.hasAttribute("data-app");
     var themeOnly = url.pathname === location.pathname;
     try {

@@ -16,7 +16,7 @@ import { synthesize } from "./synth-dataset.mjs";
 import { launch } from "./bench/common.mjs";
 import { loads, writeStaticPage } from "./bench/loads.mjs";
 import { explore, switches } from "./bench/interactions.mjs";
-import { firstCopy, firstUse } from "./bench/first-use.mjs";
+import { firstCopy, firstDownload, firstUse } from "./bench/first-use.mjs";
 import { lighthouse } from "./bench/lighthouse.mjs";
 
 const args = process.argv.slice(2);
@@ -83,6 +83,8 @@ try {
     const item = "en/items/labour-migration/";
     progress(`first use of a citation's copy button on ${item}`);
     result.first_copy = { page: item, ...(await firstCopy(browser, `${origin(real)}/${item}`, { runs: Math.min(runs, 7) })) };
+    progress(`first PNG download on ${chart}`);
+    result.first_download = { page: chart, ...(await firstDownload(browser, `${origin(real)}/${chart}`, { runs: Math.min(runs, 7) })) };
   }
   if (parts.has("explore")) {
     progress("Explore on the real dataset");
@@ -154,6 +156,13 @@ function print(r) {
     table(`First use of a citation's copy button on ${page}, ms from the tap, median (min–max) of ${runs}; throttled as the cold loads`, [
       ["", "\"Copied.\" shown"],
       ["first use", ms(copied_ms)],
+    ]);
+  }
+  if (r.first_download) {
+    const { page, runs, feedback_ms, offered_ms } = r.first_download;
+    table(`First PNG download on ${page}, ms from the tap, median (min–max) of ${runs}; throttled as the cold loads`, [
+      ["", "busy mark shown", "file offered"],
+      ["first use", ms(feedback_ms), ms(offered_ms)],
     ]);
   }
   const timing = (name, s) => [name, s.n, s.median, s.p95, s.max];

@@ -14,6 +14,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::chart::charted_indicators;
+use crate::chart::file::{file as chart_file, path as chart_file_path, FileKind};
 use crate::chart::svg::escape;
 use crate::chunks::{Chunk, DataPart, ViewChunk};
 use crate::data::{Dataset, CORE_FILE, DATASET_FILE};
@@ -283,9 +285,10 @@ impl Site {
         out
     }
 
-    /// What Explore's island fetches: the index of the items (one for all languages) and,
-    /// beside each language's Explore page, its result rows in files (see
-    /// `explore::rows_file`).
+    /// What Explore's island fetches: the index of the items (one for all languages),
+    /// beside each language's Explore page its result rows in files (see
+    /// `explore::rows_file`), and the parts of the selection's CSV file in each language
+    /// (`export::SelectionParts`).
     fn explore_files(&self) -> Vec<Output> {
         let ds = &self.data;
         let index = crate::explore::ExploreIndex::new(ds);
@@ -293,6 +296,14 @@ impl Site {
             path: EXPLORE_INDEX_FILE.into(),
             content: serde_json::to_string(&index).unwrap_or_default(),
         }];
+        for lang in [Lang::Zh, Lang::En] {
+            let title = tr(lang, |u| u.download_selection_csv);
+            out.push(Output {
+                path: export::selection_file(lang),
+                content: serde_json::to_string(&export::SelectionParts::of(ds, &title, lang))
+                    .unwrap_or_default(),
+            });
+        }
         for lang in Lang::ALL {
             let page = Route::home(lang).with_view(View::Explore);
             for first in (0..ds.items.len()).step_by(crate::explore::ROWS_PER_FILE) {
@@ -308,7 +319,8 @@ impl Site {
     }
 
     /// All items and all figures as CSV, in each language: the files the Sources page
-    /// offers for download.
+    /// offers for download; and each chart's files (SVG and CSV, with a slot for the
+    /// address the browser fills in: `chart::file`), which its download buttons offer.
     fn downloads(&self) -> Vec<Output> {
         let site = self.public_url.clone().unwrap_or_default();
         let ds = &self.data;
@@ -334,6 +346,16 @@ impl Site {
                     &format!("{site}{}", export::figures_file(lang)),
                 ),
             });
+            for indicator in charted_indicators(ds) {
+                for kind in FileKind::ALL {
+                    if let Some(content) = chart_file(ds, &indicator.id, lang, kind) {
+                        out.push(Output {
+                            path: chart_file_path(&indicator.id, lang, kind),
+                            content,
+                        });
+                    }
+                }
+            }
         }
         out
     }

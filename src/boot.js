@@ -1,30 +1,25 @@
-// The app's loader, written by the build (src/bake.rs fills in the module's and the
-// wasm's names, and the scripts the module imports, fetched beside it rather than after
-// it). `early.js` has said when the app starts (`<html data-start>`):
-//
-// - "load": once the page has loaded (addresses whose query the baked page does not
-//   show, a page the service worker gave for another address). `early.js` has asked, at
-//   low priority, for what the page names in its `app-preload` tags, so they are mostly
-//   here by then.
-// - "demand": on the reader's first use of a control that needs code (a button, a point
-//   of a chart, a fold written when opened, a list that changes the page). Until then
-//   the page is its baked HTML, which is whole: links are links, folds are `<details>`.
-//   The first use shows that it is under way at once (`aria-busy`, `data-start=starting`),
-//   starts the app, which takes over the page, and is then done again on the same
-//   control of the app's page. Three things work without the app: the theme switch,
-//   the citations' copy buttons, and links that keep the reader's settings (theme,
-//   frame) as the app's links do.
+// The page's loader, written by the build (src/bake.rs fills in the app's module and
+// wasm names, and the scripts the module imports, fetched beside it rather than after
+// it). A page is whole as baked: links are links, folds are `<details>`, a chart's table
+// is in the page. What its controls do, this script does without the app: the theme
+// switch, links that keep the reader's settings (theme, frame) as the app's do, copy
+// buttons, a chart's table and files (its points are links), the map's list of
+// indicators (a choice opens that indicator's page), the download notice.
 //
 // A page may also have islands: small wasm modules of their own that make a part of the
 // baked page live without the app (src/islands/). One named by `<meta name="island">`
-// (Explore's search, facets and list) starts at once; one named by `<meta
-// name="island-on-use">` (the embed dialog) on the first use of its button
-// (`[data-island-use]`), unless the app is starting already. Their controls
-// (`[data-island]`, and those in an island's dialog) never start the app.
+// (Explore's search, facets, list and selection's file) starts at once; one named by
+// `<meta name="island-on-use">` (the embed dialog) on the first use of its button
+// (`[data-island-use]`).
+//
+// `early.js` has said whether the app starts (`<html data-start>`): "load" where the
+// baked page is not all the address shows (a query no page is baked for, a page the
+// service worker gave for another address): the app starts once the page has loaded
+// and takes it over; `early.js` has asked, at low priority, for what the page names in
+// its `app-preload` tags, so they are mostly here by then. Otherwise "demand": the app
+// does not start (the browser tests start it with the `cca-explorer-start` event).
 const html = document.documentElement;
 const SETTINGS = ["theme", "embed", "transparent"];
-// What needs the app, in a page not yet taken over. Links and plain folds do not.
-const ACTIONS = "button, [data-live] [data-figure], details[data-live] > summary";
 const THEME = "[data-switch=theme] [data-option]";
 
 let started = null;
@@ -46,21 +41,7 @@ const ask = (href, rel) => {
   link.href = href;
   document.head.append(link);
 };
-const ISLAND_CONTROL = "[data-island]";
-const inIsland = (control) => control.matches(ISLAND_CONTROL) || !!control.closest("dialog[data-island]");
 const ISLAND_USE = "[data-island-use]";
-
-// The way from `#app` to an element (child indices): the app draws the same page, so the
-// same way leads to the same control in it.
-const pathOf = (element) => {
-  const app = document.getElementById("app");
-  const steps = [];
-  let at = element;
-  for (; at && at !== app; at = at.parentElement) steps.unshift([...at.parentElement.children].indexOf(at));
-  return at ? steps : null;
-};
-const atPath = (steps) =>
-  steps.reduce((at, i) => at && at.children[i], document.getElementById("app"));
 
 // The app could not start: the page says so, in view, and stays as baked (a reload
 // once online tries again).
@@ -75,50 +56,9 @@ const showFailure = () => {
   notice.focus({ preventScroll: true });
 };
 
-// The uses of controls while the app starts: the first starts it; each is shown at once
-// and done again, in order, on the app's page once the control is there (a fold's content
-// may be drawn a moment after the take-over). A control used twice meanwhile is done once.
-const waiting = [];
-const wait = (control, again) => {
-  const steps = pathOf(control);
-  control.setAttribute("aria-busy", "true");
-  if (!waiting.some((use) => use.control === control)) waiting.push({ control, steps, again });
-};
-const replay = ({ control, steps, again }, tries) => {
-  const target = steps && atPath(steps);
-  if (target && target.tagName === control.tagName) again(target);
-  else if (tries > 0) setTimeout(replay, 100, { control, steps, again }, tries - 1);
-};
-let woken = false;
-const wake = () => {
-  woken = true;
-  html.setAttribute("data-start", "starting");
-  const failed = () => {
-    for (const { control } of waiting.splice(0)) control.removeAttribute("aria-busy");
-    showFailure();
-  };
-  const watch = new MutationObserver(() => {
-    if (html.getAttribute("data-start") === "failed") return watch.disconnect(), failed();
-    if (!live()) return;
-    watch.disconnect();
-    html.setAttribute("data-start", "done");
-    for (const use of waiting.splice(0)) replay(use, 50);
-  });
-  watch.observe(html, { attributes: true, attributeFilter: ["data-app", "data-start"] });
-  start().catch(() => (watch.disconnect(), failed()));
-};
-
-// A use of a control before the app: once the app failed to start, the failure shown
-// again; otherwise it waits for the app, which the first such use starts.
-const use = (control, again) => {
-  if (html.getAttribute("data-start") === "failed") return showFailure();
-  wait(control, again);
-  if (!woken) wake();
-};
-
-// A citation's copy button (`data-copy`: its field's id) works without the app, as the
-// app's does (src/views/clipboard.rs): the field's text to the clipboard, or, where the
-// clipboard cannot be used (a sandboxed frame, an insecure context), the text selected
+// A copy button (`data-copy`: its field's id; a citation's, the embed snippet's), with
+// the app or without: the field's text to the clipboard, or, where the clipboard cannot
+// be used (a sandboxed frame, an insecure context), the text selected
 // for the reader to copy by hand; the status beside the button says which.
 const COPY = "[data-copy]";
 const copyField = async (button) => {
@@ -136,28 +76,42 @@ const copyField = async (button) => {
   if (status) status.textContent = copied ? button.dataset.copied : button.dataset.copyByHand;
 };
 
-// Links keep the reader's settings from the address: the theme everywhere, the frame
-// (`embed`, `transparent`) except on links that open a new tab (the full view). The
-// rest of each link stays as baked, relative.
-const keepSettings = () => {
+// The address's query in the app's order (src/url_state.rs, `Route::query`).
+const QUERY_ORDER = ["theme", "tab", "embed", "transparent"];
+const ordered = (params) => {
+  const rank = (key) => (QUERY_ORDER.includes(key) ? QUERY_ORDER.indexOf(key) : QUERY_ORDER.length);
+  const kept = [...params].sort((a, b) => rank(a[0]) - rank(b[0]));
+  return kept.length ? `?${new URLSearchParams(kept)}` : "";
+};
+// A link of the page with the reader's settings from the address: the theme
+// everywhere, the frame (`embed`, `transparent`) except on links that open a new tab
+// (the full view), and a chart's table (`tab`) on the links to this page in another
+// language. The rest of the link stays as written, relative.
+const withSettings = (href, { newTab = false, samePage = false } = {}) => {
   const here = new URLSearchParams(location.search);
+  const [, path, query = "", hash = ""] = href.match(/^([^?#]*)(\?[^#]*)?(#.*)?$/);
+  const params = new URLSearchParams(query);
+  for (const key of [...SETTINGS, "tab"]) {
+    const kept = key === "tab" ? samePage : key === "theme" || !newTab;
+    const value = kept ? here.get(key) : null;
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+  return `${path}${ordered(params)}${hash}`;
+};
+const keepSettings = () => {
   for (const link of document.querySelectorAll("#app a[href]")) {
     const href = link.getAttribute("href");
     // Another site, or a place in this page.
     if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) continue;
-    const [, path, query = "", hash = ""] = href.match(/^([^?#]*)(\?[^#]*)?(#.*)?$/);
     // A file (a download, the host script) is no page: it keeps its address.
-    if (link.hasAttribute("download") || !/(^|\/)$/.test(path)) continue;
-    const params = new URLSearchParams(query);
-    for (const key of SETTINGS) {
-      const value = key !== "theme" && link.target === "_blank" ? null : here.get(key);
-      if (value) params.set(key, value);
-      else params.delete(key);
-    }
-    const kept = params.toString();
-    link.setAttribute("href", `${path}${kept ? `?${kept}` : ""}${hash}`);
+    if (link.hasAttribute("download") || !/(^|\/)$/.test(href.split(/[?#]/)[0])) continue;
+    const newTab = link.getAttribute("target") === "_blank";
+    link.setAttribute("href", withSettings(href, { newTab, samePage: !!link.closest("[data-switch=lang]") }));
   }
 };
+// Whether the address holds a setting the baked links lack.
+const hasSettings = () => [...SETTINGS, "tab"].some((key) => new URLSearchParams(location.search).has(key));
 
 // The theme switch, before the app: the page's theme, the switch's state, the address
 // (a history entry, as the app makes) and the links.
@@ -194,10 +148,150 @@ addEventListener("keydown", (event) => {
   if (field) field.focus();
   else location.href = `${link.href.split("#")[0]}#${SEARCH}`;
 });
-if (location.hash === `#${SEARCH}` && document.getElementById(SEARCH)) {
-  document.getElementById(SEARCH).focus();
+// A page opened to go on in one of its fields (`#search` from the `/` key, the map's
+// list after a choice from it): the field has the focus, and the address no fragment.
+const arrivedAt = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+if (arrivedAt && arrivedAt.matches("input, select")) {
+  arrivedAt.focus();
   history.replaceState(history.state, "", location.pathname + location.search);
 }
+
+// A chart's table, before the app as in it: on a chart's own page the choice is part of
+// the address (`?tab=table`, which `early.js` shows from the first paint as
+// `<html data-tab=table>`), elsewhere each chart's own (`data-show-table`). Both are
+// baked; the stylesheet shows one.
+const TABLE_TOGGLE = ".chart [data-action=table]";
+const showTable = (shown) => (shown ? html.setAttribute("data-tab", "table") : html.removeAttribute("data-tab"));
+const showTab = () => showTable(new URLSearchParams(location.search).get("tab") === "table");
+const toggleTable = (button) => {
+  const chart = button.closest(".chart");
+  if (!chart.closest(".chart-page")) return chart.toggleAttribute("data-show-table");
+  const params = new URLSearchParams(location.search);
+  if (params.get("tab") === "table") params.delete("tab");
+  else params.set("tab", "table");
+  try {
+    history.pushState(null, "", `${location.pathname}${ordered(params)}`);
+  } catch (e) {
+    // A frame whose address cannot be written: the table is shown all the same.
+    return showTable(!html.hasAttribute("data-tab"));
+  }
+  showTab();
+  keepSettings();
+};
+
+// A chart's files (SVG, PNG, CSV), with the app or without: the build wrote each
+// chart's SVG and CSV (the button's `data-file`, relative to the page) with a slot for
+// the address they name as their source, which only the browser knows: the chart's
+// own page (`data-page`) at this site's address (src/chart/file.rs). PNG is the SVG
+// drawn at twice its size. A failure is said on the page (`[data-download-failed]`).
+const DOWNLOAD = ".chart [data-download][data-file]";
+// The slots the build writes for what only the browser knows (src/export.rs).
+const ADDRESS_SLOT = "⟨address⟩";
+const ACCESSED_SLOT = "⟨accessed⟩";
+const xmlText = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// One CSV field, as the build writes them (src/export.rs, `field`).
+const csvField = (text) => {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[,"\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+const saveBlob = (blob, name) => {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+};
+const drawPng = (svg) =>
+  new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    const image = new Image();
+    image.onload = () => {
+      URL.revokeObjectURL(url);
+      const canvas = document.createElement("canvas");
+      canvas.width = image.naturalWidth * 2;
+      canvas.height = image.naturalHeight * 2;
+      canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob((png) => (png ? resolve(png) : reject(new Error("no PNG"))), "image/png");
+    };
+    image.onerror = () => (URL.revokeObjectURL(url), reject(new Error("the SVG did not load")));
+    image.src = url;
+  });
+const downloadFailed = () => {
+  const notice = document.querySelector("[data-download-failed]");
+  if (!notice) return;
+  notice.setAttribute("role", "alert");
+  notice.removeAttribute("hidden");
+};
+const download = async (button) => {
+  const chart = button.closest(".chart");
+  const kind = button.dataset.download;
+  button.setAttribute("aria-busy", "true");
+  try {
+    const response = await fetch(new URL(button.dataset.file, document.baseURI));
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    // The CSV's byte-order mark stays (spreadsheets read the file as UTF-8 by it).
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const address = new URL(chart.dataset.page, document.baseURI).href;
+    const name = `${chart.dataset.chart}.${kind}`;
+    if (kind === "csv") {
+      const csv = text.replaceAll(ADDRESS_SLOT, csvField(address));
+      return saveBlob(new Blob([csv], { type: "text/csv;charset=utf-8" }), name);
+    }
+    const svg = text.replaceAll(ADDRESS_SLOT, xmlText(address));
+    saveBlob(kind === "png" ? await drawPng(svg) : new Blob([svg], { type: "image/svg+xml" }), name);
+  } catch (error) {
+    console.warn("download failed:", error);
+    downloadFailed();
+  } finally {
+    button.removeAttribute("aria-busy");
+  }
+};
+// The dataset's citation names this site's address and the day it is read: the build
+// wrote slots for them, filled in when its box is first opened (`data-fill-in`: the
+// site's root, relative to the page), each in its style's form (the field's id ends in
+// `-<style>-<language>`): APA writes the day out, BibTeX escapes the address.
+const bibEscape = (text) => text.replace(/[{}\\%&$#_]/g, "\\$&");
+const fillIn = (box) => {
+  const now = new Date();
+  const site = new URL(box.dataset.fillIn, document.baseURI).href;
+  for (const field of box.querySelectorAll("textarea[id]")) {
+    const [, style, lang] = field.id.match(/-([a-z0-9]+)-(zh|en)$/) ?? [];
+    const day =
+      style === "apa"
+        ? new Intl.DateTimeFormat(lang === "en" ? "en-US" : "zh-CN", { dateStyle: "long", timeZone: "UTC" }).format(now)
+        : now.toISOString().slice(0, 10);
+    const address = style === "bibtex" ? bibEscape(site) : site;
+    field.value = field.value.replaceAll(ADDRESS_SLOT, address).replaceAll(ACCESSED_SLOT, day);
+  }
+};
+// The baked boxes at once (they are shut: nothing shows until then); one the app draws
+// later, when it is opened.
+for (const box of document.querySelectorAll("[data-fill-in]")) fillIn(box);
+document.addEventListener(
+  "toggle",
+  (event) => {
+    const box = event.target;
+    if (box instanceof HTMLDetailsElement && box.open && box.matches("[data-fill-in]")) fillIn(box);
+  },
+  true,
+);
+
+// Whether the app runs or not: a citation's copy button, a chart's files, and the
+// download notice's button.
+document.addEventListener(
+  "click",
+  (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const copy = target?.closest(COPY);
+    if (copy) return event.preventDefault(), event.stopImmediatePropagation(), copyField(copy);
+    const file = target?.closest(DOWNLOAD);
+    if (file) return event.preventDefault(), event.stopImmediatePropagation(), download(file);
+    const dismiss = target?.closest("[data-download-failed] [data-dismiss]");
+    if (dismiss) event.preventDefault(), dismiss.closest("[data-download-failed]").setAttribute("hidden", "");
+  },
+  true,
+);
 
 // The page's island: its script and wasm (named relative to the page), then its
 // `start`, which makes the baked part live. Until then, and if it cannot start, the
@@ -240,16 +334,14 @@ const islandOnUse = (name) => {
   }
   return onUse.get(name);
 };
-// Whether the island takes the use: not if the page names no such island (the app does
-// it then, as any control's use).
+// The first use of an island's button (later uses go to the island's own listeners).
 const useIsland = (opener, event) => {
   const island = islandOnUse(opener.dataset.islandUse);
-  if (!island) return false;
-  if (island.state === "live") return true;
+  if (!island || island.state === "live") return;
   event.preventDefault();
   event.stopImmediatePropagation();
-  if (html.getAttribute("data-start") === "failed") return showFailure(), true;
-  if (island.state === "starting") return true;
+  if (html.getAttribute("data-start") === "failed") return showFailure();
+  if (island.state === "starting") return;
   island.state = "starting";
   opener.setAttribute("aria-busy", "true");
   island
@@ -257,13 +349,12 @@ const useIsland = (opener, event) => {
     .then(() => (island.state = "live"))
     .catch(() => ((island.state = "idle"), showFailure()))
     .finally(() => opener.removeAttribute("aria-busy"));
-  return true;
 };
 
 const islandMeta = document.querySelector("meta[name=island]");
 if (islandMeta && html.getAttribute("data-start") !== "load") {
   const part = document.querySelector(`[data-island="${islandMeta.content}"]`);
-  if (part && SETTINGS.some((key) => new URLSearchParams(location.search).has(key))) {
+  if (part && hasSettings()) {
     new MutationObserver(keepSettings).observe(part, { childList: true, subtree: true });
   }
   startIsland(islandMeta)
@@ -277,77 +368,46 @@ if (html.getAttribute("data-start") === "load") {
 } else {
   // The baked switch shows the default theme; the address may name another.
   showTheme(themeOf(location.search));
-  if (SETTINGS.some((key) => new URLSearchParams(location.search).has(key))) keepSettings();
+  if (hasSettings()) keepSettings();
   document.addEventListener(
     "click",
     (event) => {
       if (live() || !(event.target instanceof Element)) return;
       const theme = event.target.closest(THEME);
       if (theme) return event.preventDefault(), chooseTheme(theme.dataset.option);
-      const copy = event.target.closest(COPY);
-      if (copy) return event.preventDefault(), event.stopImmediatePropagation(), copyField(copy);
+      const table = event.target.closest(TABLE_TOGGLE);
+      if (table) return event.preventDefault(), event.stopImmediatePropagation(), toggleTable(table);
       const opener = event.target.closest(ISLAND_USE);
-      if (opener && !woken && useIsland(opener, event)) return;
-      const control = event.target.closest(ACTIONS);
-      if (!control || !control.closest("#app") || inIsland(control)) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      use(control, (again) => {
-        if (again.click) again.click();
-        else again.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
-      });
+      if (opener) useIsland(opener, event);
     },
     true,
   );
-  // The pointer or the focus on such a control fetches the app's files ahead of its
-  // use (the files the page names in its `app-preload` tags, as `early.js` does for a
-  // page that starts the app at load), so the use itself waits less.
+  // The pointer or the focus on an island's button fetches its files ahead of its use.
   const ahead = (event) => {
-    const target = event.target instanceof Element ? event.target : null;
-    const skip = `${THEME}, ${COPY}, ${ISLAND_CONTROL}, dialog[data-island]`;
-    if (live() || !target?.closest(`${ACTIONS}, select`) || target.closest(skip)) return;
-    // An island's button: that island's files, not the app's.
-    const island = target.closest(ISLAND_USE) && islandOnUse(target.closest(ISLAND_USE).dataset.islandUse);
-    if (island) return island.ahead();
-    removeEventListener("pointerover", ahead, true);
-    removeEventListener("focusin", ahead, true);
-    for (const wanted of document.querySelectorAll("meta[name=app-preload]")) ask(wanted.content, "preload");
+    const opener = !live() && event.target instanceof Element ? event.target.closest(ISLAND_USE) : null;
+    if (opener) islandOnUse(opener.dataset.islandUse)?.ahead();
   };
   addEventListener("pointerover", ahead, true);
   addEventListener("focusin", ahead, true);
-  // A chart's point opened with Enter (its drawing's keyboard handler).
-  document.addEventListener(
-    "keydown",
-    (event) => {
-      if (live() || event.key !== "Enter" || !(event.target instanceof Element)) return;
-      const point = event.target.closest("[data-live] [data-figure]");
-      if (!point) return;
-      event.preventDefault();
-      use(point, (again) => again.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })));
-    },
-    true,
-  );
-  // A list that changes the page (the map's indicator).
+  // The map's list of indicators: a choice opens that indicator's page (`data-href`),
+  // where the list has the focus again.
   document.addEventListener(
     "change",
     (event) => {
       const list = event.target;
-      if (live() || !(list instanceof HTMLSelectElement) || !list.closest("#app") || inIsland(list)) return;
+      const chosen = list instanceof HTMLSelectElement && !live() ? list.selectedOptions[0] : null;
+      if (!chosen?.dataset.href) return;
       event.stopImmediatePropagation();
-      const value = list.value;
-      use(list, (again) => {
-        again.value = value;
-        again.dispatchEvent(new Event("change", { bubbles: true }));
-      });
+      location.assign(`${withSettings(chosen.dataset.href)}#${list.id}`);
     },
     true,
   );
   addEventListener("popstate", () => {
-    if (!live()) showTheme(themeOf(location.search)), keepSettings();
+    if (!live()) showTheme(themeOf(location.search)), showTab(), keepSettings();
   });
-  // Starts the app without a first use: for the browser tests of what the app does
-  // once it runs on such a page (e2e/harness.mjs, `start`).
-  addEventListener("cca-explorer-start", start);
+  // Starts the app: for the browser tests of what the app does once it runs on such a
+  // page (e2e/harness.mjs, `start`).
+  addEventListener("cca-explorer-start", () => start().catch(showFailure));
   // The benchmark's readiness on such a page (scripts/bench/loads.mjs).
   performance.mark("controls-ready");
 }

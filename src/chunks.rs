@@ -5,9 +5,8 @@
 //! wasm chunks, split off at build time (`tools/split-wasm`) and fetched on demand, so a
 //! first visit downloads less. Views that share most of their code share a chunk; the
 //! embed dialog's form, which every page offers but few readers open, has its own, so
-//! have what writes a chart's files for its download buttons and the article's
-//! citations in the overview's cite box, and so has the dataset's validator, which only
-//! a dataset other than the build's needs. This
+//! have the article's citations in the overview's cite box, and so has the dataset's
+//! validator, which only a dataset other than the build's needs. This
 //! is the one place that says which view is in which chunk, and which part of the
 //! dataset it is drawn from ([`DataPart`]): the app loads by it (`views::lazy`,
 //! `views::dataset`), and the bake preloads a page's chunk and data by it (`bake.rs`).
@@ -25,8 +24,6 @@ pub enum Chunk {
     Figures,
     /// The embed dialog's form (the button is in the main module).
     Embed,
-    /// What writes a chart's files (SVG, PNG, CSV) when a download button asks for one.
-    Files,
     /// The article's citations in the overview's cite box, drawn when it is opened.
     Cite,
     /// The dataset's validator: needed only for a dataset file other than the build's.
@@ -34,12 +31,11 @@ pub enum Chunk {
 }
 
 impl Chunk {
-    pub const ALL: [Chunk; 7] = [
+    pub const ALL: [Chunk; 6] = [
         Chunk::Lists,
         Chunk::Reading,
         Chunk::Figures,
         Chunk::Embed,
-        Chunk::Files,
         Chunk::Cite,
         Chunk::Validation,
     ];
@@ -52,7 +48,6 @@ impl Chunk {
             Chunk::Reading => "reading",
             Chunk::Figures => "figures",
             Chunk::Embed => "embed",
-            Chunk::Files => "files",
             Chunk::Cite => "cite",
             Chunk::Validation => "validation",
         }

@@ -107,6 +107,14 @@ pub fn items_file(lang: Lang) -> String {
     format!("data/items-{}.csv", lang.code())
 }
 
+/// Where a file or a citation the build writes names what only the browser knows, and
+/// the page's loader (`src/boot.js`) fills in when a reader asks for it: the address
+/// the reader found the site at (it may be served under any host and path), and the day
+/// they read it. No escaping these texts use (XML, CSV, BibTeX, RIS) changes the slots.
+pub const ADDRESS_SLOT: &str = "⟨address⟩";
+/// See [`ADDRESS_SLOT`]: the day, filled in as `YYYY-MM-DD` or, for APA, written out.
+pub const ACCESSED_SLOT: &str = "⟨accessed⟩";
+
 /// Where the build puts all figures as CSV, below the site's root.
 pub fn figures_file(lang: Lang) -> String {
     format!("data/figures-{}.csv", lang.code())
@@ -137,7 +145,7 @@ pub fn dataset_line(ds: &Dataset, lang: Lang) -> String {
 
 /// One CSV field: quoted when it holds a separator, quote or line break; text that a
 /// spreadsheet would run as a formula is prefixed with an apostrophe.
-fn field(text: &str) -> String {
+pub fn csv_field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -152,7 +160,7 @@ fn field(text: &str) -> String {
 
 /// One CSV row, its fields quoted where needed, ended by CRLF.
 fn push_row(out: &mut String, cells: &[String]) {
-    let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+    let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");
 }
@@ -244,44 +252,62 @@ pub fn items_csv<'a>(
     lang: Lang,
     address: &str,
 ) -> String {
+    let mut out = items_head(ds, title, lang, address);
+    for item in items {
+        out.push_str(&item_row(ds, item, lang));
+    }
+    out
+}
+
+/// The start of an items file: its preamble and the columns' names.
+fn items_head(ds: &Dataset, title: &str, lang: Lang, address: &str) -> String {
     let mut out = csv_preamble(&[
         title.to_string(),
         dataset_line(ds, lang),
         address.to_string(),
     ]);
-    let mut row = |cells: &[String]| push_row(&mut out, cells);
-    row(&[
-        "item_id",
-        "kind",
-        "voice",
-        "voice_by",
-        "title",
-        "text",
-        "note",
-        "topics",
-        "countries",
-        "figures",
-        "section",
-        "paragraph",
-        "article_locator",
-        "references",
-        "footnotes",
-    ]
-    .map(String::from));
-    for item in items {
-        let refs: Vec<String> = item
-            .references
-            .iter()
-            .filter_map(|r| ds.reference(r))
-            .map(|r| format!("[{}]", r.number))
-            .collect();
-        let notes: Vec<String> = item
-            .footnotes
-            .iter()
-            .filter_map(|n| ds.footnote(n))
-            .map(|n| n.text.get(lang).to_string())
-            .collect();
-        row(&[
+    push_row(
+        &mut out,
+        &[
+            "item_id",
+            "kind",
+            "voice",
+            "voice_by",
+            "title",
+            "text",
+            "note",
+            "topics",
+            "countries",
+            "figures",
+            "section",
+            "paragraph",
+            "article_locator",
+            "references",
+            "footnotes",
+        ]
+        .map(String::from),
+    );
+    out
+}
+
+/// One item's row of an items file.
+fn item_row(ds: &Dataset, item: &Item, lang: Lang) -> String {
+    let refs: Vec<String> = item
+        .references
+        .iter()
+        .filter_map(|r| ds.reference(r))
+        .map(|r| format!("[{}]", r.number))
+        .collect();
+    let notes: Vec<String> = item
+        .footnotes
+        .iter()
+        .filter_map(|n| ds.footnote(n))
+        .map(|n| n.text.get(lang).to_string())
+        .collect();
+    let mut out = String::new();
+    push_row(
+        &mut out,
+        &[
             item.id.clone(),
             item.kind.id().to_string(),
             item.voice.kind.id().to_string(),
@@ -304,9 +330,38 @@ pub fn items_csv<'a>(
             locator_label(ds, &item.locator, lang),
             refs.join(" "),
             notes.join(" | "),
-        ]);
-    }
+        ],
+    );
     out
+}
+
+/// Where the build puts the parts of Explore's selection file, below the site's root.
+pub fn selection_file(lang: Lang) -> String {
+    format!("data/selection-{}.json", lang.single().code())
+}
+
+/// Explore's selection as CSV, in the parts Explore's island puts together in the
+/// browser, where the reader's selection is: the file's start, with [`ADDRESS_SLOT`]
+/// for the address that shows the selection (filled in with [`csv_field`]), and each
+/// item's row, in the dataset's order. Together, the file `items_csv` writes.
+#[derive(Debug, serde::Serialize)]
+pub struct SelectionParts {
+    pub head: String,
+    pub rows: Vec<String>,
+}
+
+impl SelectionParts {
+    pub fn of(ds: &Dataset, title: &str, lang: Lang) -> SelectionParts {
+        let lang = lang.single();
+        SelectionParts {
+            head: items_head(ds, title, lang, ADDRESS_SLOT),
+            rows: ds
+                .items
+                .iter()
+                .map(|item| item_row(ds, item, lang))
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -341,10 +396,10 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_defused() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
     }
 
     #[test]
@@ -456,7 +511,7 @@ mod tests {
             ], 0..8).prop_map(|parts: Vec<String>| parts.concat()),
             1..5,
         )) {
-            let line = cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\r\n";
+            let line = cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",") + "\r\n";
             let rows = parse_csv(&line);
             let expected: Vec<String> = cells
                 .iter()
@@ -464,5 +519,24 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(rows, vec![expected]);
         }
+    }
+
+    #[test]
+    fn the_selections_parts_make_the_items_file_for_any_selection() {
+        let ds = load(include_str!("../data/dataset.json")).expect("valid");
+        let parts = SelectionParts::of(&ds, "Selection", Lang::En);
+        assert_eq!(parts.rows.len(), ds.items.len());
+        // Every other item, in the dataset's order, with an address that needs quoting.
+        let address = "https://example.org/a,b/en/explore/?q=x";
+        let chosen: Vec<&Item> = ds.items.iter().step_by(2).collect();
+        let put_together = parts.head.replace(ADDRESS_SLOT, &csv_field(address))
+            + &(0..ds.items.len())
+                .step_by(2)
+                .map(|i| parts.rows[i].as_str())
+                .collect::<String>();
+        assert_eq!(
+            put_together,
+            items_csv(&ds, "Selection", chosen, Lang::En, address)
+        );
     }
 }

@@ -25,6 +25,7 @@ pub mod islands;
 pub mod map;
 pub mod order;
 pub mod pages;
+pub mod save;
 pub mod search;
 pub mod terms;
 pub mod url_state;

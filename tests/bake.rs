@@ -11,7 +11,9 @@ use cca_explorer::bake::{
     PAGES_FILE,
 };
 use cca_explorer::bake_body;
-use cca_explorer::chart::charted_indicators;
+use cca_explorer::chart::file::{path as chart_file_path, FileKind};
+use cca_explorer::chart::svg::escape;
+use cca_explorer::chart::{charted_indicators, ChartSpec};
 use cca_explorer::chunks::{Chunk, DataPart, ViewChunk};
 use cca_explorer::data::compact::{compact_json, core_json};
 use cca_explorer::data::{
@@ -19,6 +21,7 @@ use cca_explorer::data::{
 };
 use cca_explorer::embed;
 use cca_explorer::explore::{rows_file, ExploreIndex, EXPLORE_INDEX_FILE, ROWS_PER_FILE};
+use cca_explorer::export::{ACCESSED_SLOT, ADDRESS_SLOT};
 use cca_explorer::format::figure_value;
 use cca_explorer::i18n::Lang;
 use cca_explorer::map::indicators as map_indicators;
@@ -41,13 +44,12 @@ const TEMPLATE: &str = concat!(
 /// A split shaped like `tools/split-wasm`'s manifest: one chunk each, one shared.
 const SPLIT: &str = r#"{
   "loader": "app-split-89abcdef.js",
-  "chunks": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm", "split_reading-89abcdef.wasm", "split_figures-89abcdef.wasm", "split_embed-89abcdef.wasm", "split_files-89abcdef.wasm", "split_cite-89abcdef.wasm", "split_validation-89abcdef.wasm"],
+  "chunks": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm", "split_reading-89abcdef.wasm", "split_figures-89abcdef.wasm", "split_embed-89abcdef.wasm", "split_cite-89abcdef.wasm", "split_validation-89abcdef.wasm"],
   "splits": {
     "lists": ["chunk_1-89abcdef.wasm", "split_lists-89abcdef.wasm"],
     "reading": ["chunk_1-89abcdef.wasm", "split_reading-89abcdef.wasm"],
     "figures": ["split_figures-89abcdef.wasm"],
     "embed": ["split_embed-89abcdef.wasm"],
-    "files": ["split_files-89abcdef.wasm"],
     "cite": ["split_cite-89abcdef.wasm"],
     "validation": ["split_validation-89abcdef.wasm"]
   }
@@ -394,6 +396,146 @@ fn charts_and_the_map_are_drawn_into_the_page_as_svg() {
 }
 
 #[test]
+fn a_charts_table_files_and_points_work_from_its_baked_page() {
+    let site = site(None);
+    let pages = baked(&site);
+    let ds: &Dataset = &site.data;
+    for lang in Lang::ALL {
+        for indicator in charted_indicators(ds) {
+            let here = route(lang, View::Chart(indicator.id.clone()));
+            let html = page(&pages, &here);
+            let folder = here.path();
+            let spec = ChartSpec::for_indicator(ds, &indicator.id).expect("charted");
+            let figures: Vec<&str> = spec.figures().map(|f| f.id.as_str()).collect();
+            let chart = between(html, "<figure data-chart=", "</figure>").expect("a chart");
+            // The table is baked beside the drawing, a row per figure.
+            let table =
+                between(chart, "<table class=\"chart-table\">", "</table>").expect("a table");
+            assert_eq!(
+                table.matches("<tr data-figure=").count(),
+                figures.len(),
+                "{}",
+                indicator.id
+            );
+            // Each point or bar, in both drawings, is a link to its figure's page.
+            for id in &figures {
+                let link = here.with_view(View::Fact(id.to_string())).href_from(&here);
+                assert!(pages.contains_key(&format!("{}index.html", resolve(&folder, &link))));
+                let mark = format!("<a href=\"{link}\" class=\"mark");
+                assert_eq!(chart.matches(&mark).count(), 2, "{id} in {}", indicator.id);
+            }
+            // Its page, and a file the build wrote for each download button, with a slot
+            // for the address the browser fills in.
+            let own = attribute_values(chart, "data-page");
+            assert_eq!(own.len(), 1);
+            assert_eq!(resolve(&folder, own[0]), folder);
+            let files = attribute_values(chart, "data-file");
+            assert_eq!(files.len(), 3, "SVG, PNG and CSV");
+            for file in files {
+                let written = &pages[&resolve(&folder, file)];
+                assert_eq!(written.matches(ADDRESS_SLOT).count(), 1, "{file}");
+                if file.ends_with(".csv") {
+                    assert!(written.starts_with('\u{FEFF}'), "{file}: byte-order mark");
+                    for id in &figures {
+                        assert!(written.contains(&format!("\r\n{id},")), "{id} in {file}");
+                    }
+                } else {
+                    assert!(written.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+                    assert!(written.contains(&escape(indicator.name.get(lang.single()))));
+                    for id in &figures {
+                        assert!(
+                            written.contains(&format!("data-figure=\"{id}\"")),
+                            "{id} in {file}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_datasets_citation_is_baked_with_slots_the_loader_fills_in() {
+    let site = site(None);
+    let pages = baked(&site);
+    for lang in Lang::ALL {
+        let here = route(lang, View::Sources);
+        let html = page(&pages, &here);
+        let cite = between(html, "data-cite=\"dataset\"", "</details>").expect("a cite box");
+        // The site's root, relative to the page.
+        let root = attribute_values(cite, "data-fill-in");
+        assert_eq!(root.len(), 1);
+        assert_eq!(resolve(&here.path(), root[0]), "");
+        let fields: Vec<&str> = cite.split("<textarea").skip(1).collect();
+        assert_eq!(
+            fields.len(),
+            4 * lang.singles().len(),
+            "every style in each language"
+        );
+        for field in fields {
+            let text = between(field, ">", "</textarea>").unwrap_or("");
+            assert_eq!(text.matches(ADDRESS_SLOT).count(), 1, "{field}");
+            assert_eq!(text.matches(ACCESSED_SLOT).count(), 1, "{field}");
+        }
+    }
+}
+
+/// Every control of every baked page works without the app: the page's loader
+/// (src/boot.js) or an island does what it does, as these attributes say.
+#[test]
+fn every_control_of_every_page_works_without_the_app() {
+    let site = site(None);
+    let pages = baked(&site);
+    let handled = [
+        "data-option=",          // the theme switch (the language switch is links)
+        "data-copy=",            // a copy button
+        "data-file=",            // a chart's download, or Explore's selection (its island's)
+        "data-action=\"table\"", // a chart's table
+        "data-dismiss",          // the download notice's button
+        "data-island=",          // an island's control
+        "data-island-use=",      // the button that starts an island
+        "type=\"submit\"",       // a form's (the 404 page's search)
+    ];
+    let mut controls = 0;
+    for (path, html) in pages.iter().filter(|(p, _)| p.ends_with(".html")) {
+        // The embed dialog's own buttons are its island's.
+        let outside_dialog = html
+            .split("<dialog")
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once("</dialog>").map_or("", |(_, rest)| rest)
+                }
+            })
+            .collect::<String>();
+        for button in outside_dialog.split("<button").skip(1) {
+            let tag = &button[..button.find('>').unwrap_or(button.len())];
+            assert!(
+                handled.iter().any(|a| tag.contains(a)),
+                "{path}: <button{tag}>"
+            );
+            controls += 1;
+        }
+        for select in outside_dialog.split("<select").skip(1) {
+            let list = &select[..select.find("</select>").unwrap_or(select.len())];
+            let options = list.matches("<option").count();
+            assert_eq!(
+                list.matches(" data-href=\"").count(),
+                options,
+                "{path}: every choice opens a page"
+            );
+        }
+        assert!(
+            !html.contains("data-live"),
+            "{path}: a part only the app draws"
+        );
+    }
+    assert!(controls > 1000, "only {controls} controls");
+}
+
+#[test]
 fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
     let site = site(None);
     let pages = baked(&site);
@@ -404,10 +546,14 @@ fn every_link_leads_to_a_baked_page_or_a_file_of_the_site() {
         }
         // A page's folder; Explore's row files sit beside its page (and link as it does).
         let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-        for value in attribute_values(html, "href")
-            .into_iter()
-            .chain(attribute_values(html, "src"))
-        {
+        // Links, and the addresses the loader follows: a chart's page and files, the
+        // map's list's choices (src/boot.js).
+        let followed = ["src", "data-href", "data-page", "data-file"];
+        for value in attribute_values(html, "href").into_iter().chain(
+            followed
+                .iter()
+                .flat_map(|name| attribute_values(html, name)),
+        ) {
             if value.starts_with('#')
                 || value.starts_with("https://")
                 || value.starts_with("http://")
@@ -599,10 +745,19 @@ fn the_service_worker_caches_the_app_the_downloads_the_404_page_and_the_list_of_
     };
     let precache = list("PRECACHE");
     for lang in [Lang::Zh, Lang::En] {
+        // A chart's files too: its download buttons work offline.
+        let charts = charted_indicators(&site.data)
+            .into_iter()
+            .flat_map(|indicator| {
+                FileKind::ALL.map(|kind| chart_file_path(&indicator.id, lang, kind))
+            });
         for file in [
             cca_explorer::export::items_file(lang),
             cca_explorer::export::figures_file(lang),
-        ] {
+        ]
+        .into_iter()
+        .chain(charts)
+        {
             assert!(
                 pages.contains_key(&file) && precache.contains(&file),
                 "{file}"

@@ -1,9 +1,9 @@
 // A control's first use on a reading page, as a phone on a slow network sees it (the
 // cold loads' throttling): the embed button of a chart page, clicked once the page has
 // loaded, without pointing at it first (a tap). From the click to the busy mark on the
-// button (the feedback), and to the dialog open (the app fetched, started, the page
-// taken over and the click done again on the app's button: src/boot.js). And a
-// citation's copy button on an item page, which the loader works without the app.
+// button (the feedback), and to the dialog open (its island fetched and started:
+// src/boot.js). A citation's copy button on an item page, and a chart's PNG download,
+// which the loader does without the app.
 import { stats } from "./common.mjs";
 
 /** A fresh phone-like context on the throttled network, with `url` loaded. */
@@ -51,6 +51,39 @@ async function copyOnce(browser, url) {
   const copied = await page.evaluate(() => performance.now() - window.__click);
   await context.close();
   return copied;
+}
+
+/**
+ * A chart's PNG download on `url` (a chart page), tapped once the page has loaded: from
+ * the click to the busy mark, and to the file offered (the link to the drawn PNG
+ * clicked: the SVG file fetched, its address filled in, drawn on a canvas).
+ */
+async function downloadOnce(browser, url) {
+  const { context, page } = await phone(browser, url);
+  await page.waitForSelector("html[data-start=demand]", { state: "attached" });
+  await page.evaluate(() => {
+    window.__busy = NaN;
+    new MutationObserver(() => {
+      if (Number.isNaN(window.__busy) && document.querySelector("[aria-busy=true]")) window.__busy = performance.now();
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["aria-busy"] });
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      if (this.download) window.__offered = performance.now();
+      return click.call(this);
+    };
+    addEventListener("click", (e) => (window.__click = e.timeStamp), { capture: true, once: true });
+  });
+  await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.tap("[data-chart] button[data-download=png]")]);
+  const result = await page.evaluate(() => ({ feedback: window.__busy - window.__click, offered: window.__offered - window.__click }));
+  await context.close();
+  return result;
+}
+
+/** `runs` first PNG downloads on `url` (a chart page), each in a fresh context. */
+export async function firstDownload(browser, url, { runs }) {
+  const samples = [];
+  for (let run = 0; run < runs; run++) samples.push(await downloadOnce(browser, url));
+  return { runs, feedback_ms: stats(samples.map((s) => s.feedback)), offered_ms: stats(samples.map((s) => s.offered)) };
 }
 
 /** `runs` first uses of a citation's copy button on `url` (an item page). */

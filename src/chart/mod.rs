@@ -13,6 +13,7 @@
 //! Every text is placed here, with the room it needs estimated by [`text_width`], so
 //! that nothing runs off the drawing at either of its widths.
 
+pub mod file;
 pub mod scale;
 pub mod svg;
 

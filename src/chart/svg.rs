@@ -136,12 +136,6 @@ fn frame(layout: &Layout, captions: &Captions) -> Frame {
     }
 }
 
-/// The width and height of a standalone file of `layout` with `captions`.
-pub fn standalone_size(layout: &Layout, captions: &Captions) -> (f64, f64) {
-    let f = frame(layout, captions);
-    (f.width, f.height)
-}
-
 /// A placed text, with an optional class.
 fn text(s: &mut String, label: &Label, class: &str) {
     let anchor = match label.anchor {
@@ -162,16 +156,35 @@ fn text(s: &mut String, label: &Label, class: &str) {
     ));
 }
 
-/// The SVG markup of a chart. `standalone` adds the XML namespace, an embedded
-/// stylesheet, and the title, source and address inside the picture.
-pub fn render(layout: &Layout, captions: &Captions, standalone: bool) -> String {
-    let frame = standalone.then(|| frame(layout, captions));
+/// Where a chart's drawing goes.
+#[derive(Clone, Copy)]
+pub enum Drawing<'a> {
+    /// Into a page, whose stylesheet colours it and whose HTML gives its title and
+    /// sources: each point or bar is a link to its figure's page (`figure_link` of the
+    /// figure's id, relative to the page).
+    Page {
+        figure_link: &'a dyn Fn(&str) -> String,
+    },
+    /// A file of its own: with an embedded stylesheet, and the title, source and
+    /// address inside the picture.
+    File,
+}
+
+/// The SVG markup of a chart.
+pub fn render(layout: &Layout, captions: &Captions, drawing: Drawing) -> String {
+    let frame = matches!(drawing, Drawing::File).then(|| frame(layout, captions));
     let (w, h) = frame
         .as_ref()
         .map_or((layout.width, layout.height), |f| (f.width, f.height));
+    // On a page, its points are links, which a picture (`img`) would hide from screen
+    // readers: it is a group named by its title and summary, as the map is.
+    let role = match drawing {
+        Drawing::Page { .. } => "group",
+        Drawing::File => "img",
+    };
     let mut s = String::new();
     s.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\" class=\"chart-svg chart-{}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"{role}\" aria-label=\"{}\" class=\"chart-svg chart-{}\">",
         escape(&format!("{} {}", captions.title, captions.summary)),
         match layout.kind {
             ChartKind::Line => "line",
@@ -224,8 +237,15 @@ pub fn render(layout: &Layout, captions: &Captions, standalone: bool) -> String 
             None => "",
         };
         let tip = escape(&format!("{}: {}", m.label, m.value));
+        let (open, close) = match drawing {
+            Drawing::Page { figure_link } => (
+                format!("a href=\"{}\"", escape(&figure_link(&m.figure_id))),
+                "</a>",
+            ),
+            Drawing::File => ("g".to_string(), "</g>"),
+        };
         s.push_str(&format!(
-            "<g class=\"mark{qualifier}\" tabindex=\"0\" data-figure=\"{}\" aria-label=\"{tip}\"><title>{tip}</title>",
+            "<{open} class=\"mark{qualifier}\" data-figure=\"{}\" aria-label=\"{tip}\"><title>{tip}</title>",
             escape(&m.figure_id)
         ));
         let colour = m.colour.class();
@@ -254,7 +274,7 @@ pub fn render(layout: &Layout, captions: &Captions, standalone: bool) -> String 
             text(&mut s, name, "bar-label");
         }
         text(&mut s, &m.value_label, "mark-label");
-        s.push_str("</g>");
+        s.push_str(close);
     }
     s.push_str("</g>");
     for (y, line) in frame.iter().flat_map(|f| &f.captions) {
@@ -310,9 +330,25 @@ mod tests {
             source: "src",
             address: "https://example.org/?a=1&b=2",
         };
-        let page = render(&l, &captions, false);
+        let link = |id: &str| format!("../../facts/{id}/");
+        let page = render(&l, &captions, Drawing::Page { figure_link: &link });
         assert!(page.starts_with("<svg") && page.ends_with("</svg>"));
-        assert_eq!(page.matches("<g class=\"mark").count(), 3);
+        assert!(
+            page.contains(" role=\"group\" "),
+            "a group of links, not a picture"
+        );
+        assert_eq!(
+            page.matches("<a href=\"../../facts/").count(),
+            3,
+            "each bar links to its figure"
+        );
+        for f in spec.figures() {
+            assert!(
+                page.contains(&format!("<a href=\"../../facts/{}/\" class=\"mark", f.id)),
+                "{}",
+                f.id
+            );
+        }
         for v in ["5.182", "4.584", "3.988"] {
             assert!(page.contains(v), "{v}");
         }
@@ -321,8 +357,11 @@ mod tests {
             !page.contains("<style>"),
             "the page's own stylesheet styles it"
         );
-        let file = render(&l, &captions, true);
+        let file = render(&l, &captions, Drawing::File);
         assert!(file.contains("<style>") && file.contains("https://example.org/?a=1&amp;b=2"));
+        assert_eq!(file.matches("<g class=\"mark").count(), 3);
+        assert!(file.contains(" role=\"img\" "));
+        assert!(!file.contains("<a "), "a file links nowhere");
         assert!(file.contains(">src</text>"));
     }
 
@@ -338,13 +377,12 @@ mod tests {
             source: &long,
             address: "https://example.org/a/very/long/address/that/does/not/fit/on/one/line/of/the/file/at/all/",
         };
-        let file = render(&l, &captions, true);
+        let file = render(&l, &captions, Drawing::File);
         let f = frame(&l, &captions);
         assert!(f.captions.len() >= 5, "source and address wrapped");
         for (_, line) in &f.captions {
             assert!(SIDE + text_width(line) <= f.width - SIDE, "{line}");
         }
-        assert_eq!(standalone_size(&l, &captions), (f.width, f.height));
         assert!(file.contains(&format!("viewBox=\"0 0 {} {}\"", f.width, f.height)));
         // Each line named in its colour, as the page's legend does.
         assert!(file.contains(">Kyrgyzstan</text>") && file.contains(">Tajikistan</text>"));
@@ -365,7 +403,13 @@ mod tests {
             source: "src",
             address: "",
         };
-        let page = render(&l, &captions, false);
+        let page = render(
+            &l,
+            &captions,
+            Drawing::Page {
+                figure_link: &|id| id.to_string(),
+            },
+        );
         assert_eq!(page.matches("<line class=\"stem\"").count(), 6);
         assert_eq!(page.matches("<circle class=\"c-one\"").count(), 6);
         assert!(!page.contains("<rect"), "no bars for places");

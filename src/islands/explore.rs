@@ -8,8 +8,9 @@
 //!
 //! The address holds the selection as the app writes it: typing replaces the history
 //! entry once it pauses, a box or a button adds one, and going back shows the state of
-//! the address. If the app takes the page over (a figure's button, the download), the
-//! island stops: the app then draws Explore.
+//! the address. The selection's download is the island's too: the CSV file put
+//! together from parts the build wrote. If the app takes the page over (an address it
+//! starts at load), the island stops: the app then draws Explore.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,7 +24,9 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Window};
 use super::dom::{app_took_over, cast, elements, find, listen};
 use super::highlight::{SearchHighlight, MATCHABLE};
 use crate::explore::{explore, rows_file, sanitize, ExploreIndex, SearchIndex, Shown};
+use crate::export::{csv_field, ADDRESS_SLOT};
 use crate::i18n::{results_count, show_more, Lang};
+use crate::save::{report_failure, save_text};
 use crate::search::Query;
 use crate::url_state::{Facet, Filters, Route};
 
@@ -262,6 +265,11 @@ impl Island {
                 let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
             });
         }
+        if let Ok(Some(button)) = self.document.query_selector("[data-island=download]") {
+            self.on(&button.clone(), "click", move |island, _| {
+                wasm_bindgen_futures::spawn_local(island.clone().download(button.clone()));
+            });
+        }
         let window = self.window.clone();
         self.on(&window, "popstate", |island, _| island.from_address());
     }
@@ -313,16 +321,22 @@ impl Island {
         }
     }
 
+    /// The page's address as the selection makes it: the site's root and the route.
+    fn selected_route(&self) -> Option<(String, Route)> {
+        let location = self.window.location();
+        let (path, search) = (location.pathname().ok()?, location.search().ok()?);
+        let (root, mut route) = Route::parse_address(&path, &search)?;
+        route.filters = self.state.borrow().filters.clone();
+        Some((root, route))
+    }
+
     /// The selection into the address: in place (`replace`) or as a new history entry.
     fn write_address(&self, replace: bool) {
-        let location = self.window.location();
-        let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        let (Ok(path), Some((_, route))) =
+            (self.window.location().pathname(), self.selected_route())
+        else {
             return;
         };
-        let Some((_, mut route)) = Route::parse_address(&path, &search) else {
-            return;
-        };
-        route.filters = self.state.borrow().filters.clone();
         let url = format!("{path}{}", route.query());
         let Ok(history) = self.window.history() else {
             return;
@@ -491,6 +505,45 @@ impl Island {
                 }
             }
         }
+    }
+
+    /// The selection as a CSV file, as the app writes it: put together from the parts
+    /// the build wrote (`export::SelectionParts`, the button's `data-file`), with the
+    /// address that shows the selection. A failure is said on the page.
+    async fn download(self: Rc<Self>, button: Element) {
+        let _ = button.set_attribute("aria-busy", "true");
+        if self.save_selection(&button).await.is_err() {
+            report_failure(&self.document);
+        }
+        let _ = button.remove_attribute("aria-busy");
+    }
+
+    async fn save_selection(&self, button: &Element) -> Result<(), JsValue> {
+        let file = button.get_attribute("data-file").ok_or("no file named")?;
+        let response: web_sys::Response = JsFuture::from(self.window.fetch_with_str(&file))
+            .await?
+            .dyn_into()?;
+        if !response.ok() {
+            return Err(format!("{file}: {}", response.status()).into());
+        }
+        let parts = JsFuture::from(response.json()?).await?;
+        let head = js_sys::Reflect::get(&parts, &"head".into())?
+            .as_string()
+            .ok_or("no head")?;
+        let rows: js_sys::Array = js_sys::Reflect::get(&parts, &"rows".into())?.dyn_into()?;
+        let (root, route) = self.selected_route().ok_or("not a page of the site")?;
+        let address = format!(
+            "{}{root}{}",
+            self.window.location().origin()?,
+            route.address()
+        );
+        let mut csv = head.replace(ADDRESS_SLOT, &csv_field(&address));
+        let filters = sanitize(&route.filters, &self.index);
+        for at in explore(&self.index, &filters).items {
+            let row = u32::try_from(at).ok().map(|at| rows.get(at));
+            csv.push_str(&row.and_then(|r| r.as_string()).ok_or("a row is missing")?);
+        }
+        save_text(&csv, "text/csv;charset=utf-8", "selection.csv")
     }
 
     /// Puts the rows of one row file in the page, each in its place, hidden until a

@@ -1,16 +1,16 @@
 //! "Cite": the article, or the article at an item's or a figure's place, in every
-//! style of [`crate::cite`], each in a field of its own with a copy button; and the
-//! dataset itself, whose citation needs the page's address and today's date, so it is
-//! written when the reader opens it.
+//! style of [`crate::cite`], each in a field of its own with a copy button (the loader's,
+//! `src/boot.js`, with the app or without); and the dataset itself, whose citation needs
+//! the site's address and today's date, filled in when the reader opens it.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::clipboard;
 use super::Ctx;
 use crate::cite::{cite, cite_dataset, Cited, Style};
 use crate::data::Dataset;
+use crate::export::{ACCESSED_SLOT, ADDRESS_SLOT};
 use crate::i18n::{tr, Lang, UiPick};
 
 /// What a cite box cites, by id (the record is looked up when drawing).
@@ -22,7 +22,6 @@ pub enum CiteTarget {
 
 /// One citation text in a read-only field, with its copy button and a status line.
 fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl IntoView {
-    let copied = RwSignal::new(None::<bool>);
     // Enough rows for the text wrapped at about 60 columns (a Chinese character takes
     // two), so no citation starts cut off where `field-sizing` is not supported.
     let rows = text
@@ -33,26 +32,17 @@ fn citation_field(id: String, label: String, text: String, lang: Lang) -> impl I
         })
         .sum::<usize>()
         .clamp(2, 14);
-    let field_id = id.clone();
     let field_for_loader = id.clone();
-    let to_copy = text.clone();
-    let copy = move |_| {
-        clipboard::copy(to_copy.clone(), field_id.clone(), move |ok| {
-            copied.set(Some(ok))
-        });
-    };
     view! {
         <div class="cite-style">
             <label for=id.clone()>{label}</label>
             <textarea id=id readonly rows=rows spellcheck="false">{text}</textarea>
-            // The loader copies with these before the app is live (src/boot.js).
-            <button type="button" class="button secondary" on:click=copy data-copy=field_for_loader
+            // The loader copies the field's text and says how in the status (src/boot.js).
+            <button type="button" class="button secondary" data-copy=field_for_loader
                 data-copied=tr(lang, |u| u.copied) data-copy-by-hand=tr(lang, |u| u.copy_citation_by_hand)>
                 {tr(lang, |u| u.copy_citation)}
             </button>
-            <span class="muted small" role="status" data-copy-status="">
-                {move || copied.get().map(|ok| if ok { tr(lang, |u| u.copied) } else { tr(lang, |u| u.copy_citation_by_hand) })}
-            </span>
+            <span class="muted small" role="status" data-copy-status=""></span>
         </div>
     }
 }
@@ -154,39 +144,29 @@ fn citation_fields(data: &Dataset, cited: Cited, key: &str, lang: Lang) -> AnyVi
         .into_any()
 }
 
-/// The dataset's citation, written when opened: it names this page's address and the
-/// day the reader consulted it, which only the browser knows.
+/// The dataset's citation: it names the site's address and the day the reader consults
+/// it, which only the browser knows. It is drawn with slots for both (`export`), which
+/// the loader fills in when the box is opened (`src/boot.js`, `data-fill-in`: the site's
+/// root, relative to the page), with the app or without.
 #[component]
 pub fn DatasetCiteBox(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let opened = RwSignal::new(None::<(String, String)>);
-    let on_toggle = move |_| {
-        if opened.get_untracked().is_none() {
-            let today: String = String::from(js_sys::Date::new_0().to_iso_string())
-                .chars()
-                .take(10)
-                .collect();
-            opened.set(Some((ctx.site_url(), today)));
-        }
-    };
     move || {
         let lang = ctx.lang();
-        let fields = opened.get().map(|(url, today)| {
-            Style::ALL
-                .into_iter()
-                .flat_map(|style| lang.singles().iter().map(move |&l| (style, l)))
-                .map(|(style, l)| {
-                    citation_field(
-                        format!("cite-dataset-{}-{}", style.id(), l.code()),
-                        format!("{} ({})", style.name(), l.code()),
-                        cite_dataset(&data, style, l, &url, &today),
-                        lang,
-                    )
-                })
-                .collect_view()
-        });
+        let fields = Style::ALL
+            .into_iter()
+            .flat_map(|style| lang.singles().iter().map(move |&l| (style, l)))
+            .map(|(style, l)| {
+                citation_field(
+                    format!("cite-dataset-{}-{}", style.id(), l.code()),
+                    format!("{} ({})", style.name(), l.code()),
+                    cite_dataset(&data, style, l, ADDRESS_SLOT, ACCESSED_SLOT),
+                    lang,
+                )
+            })
+            .collect_view();
         view! {
-            <details class="cite-box" data-cite="dataset" data-live on:toggle=on_toggle>
+            <details class="cite-box" data-cite="dataset" data-fill-in=ctx.root_path()>
                 <summary>{tr(lang, |u| u.cite_dataset)}</summary>
                 <div class="cite-styles">{fields}</div>
             </details>

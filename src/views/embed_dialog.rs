@@ -11,7 +11,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::clipboard;
 use super::dataset::Latest;
 use super::shell::theme_label;
 use super::Ctx;
@@ -55,12 +54,12 @@ struct OptionData {
     height: u32,
 }
 
-/// What the button and the form share: the choice (`None` while the dialog is shut),
-/// whether the snippet was copied, and the dialog element.
+/// What the button and the form share: the choice (`None` while the dialog is shut) and
+/// the dialog element. (The snippet's copy button is the loader's, `src/boot.js`: the
+/// form is drawn again at each choice, so its status starts empty.)
 #[derive(Clone, Copy)]
 pub struct EmbedState {
     choice: RwSignal<Option<Choice>>,
-    copied: RwSignal<Option<bool>>,
     dialog: NodeRef<leptos::html::Dialog>,
 }
 
@@ -76,18 +75,12 @@ pub fn EmbedDialog() -> impl IntoView {
         let here = ctx.route.get_untracked();
         default_choice(&here)
     }));
-    let copied = RwSignal::new(None::<bool>);
     let dialog = NodeRef::new();
-    let state = EmbedState {
-        choice,
-        copied,
-        dialog,
-    };
+    let state = EmbedState { choice, dialog };
     let lang = move || ctx.lang();
 
     let open = move |_| {
         choice.set(Some(default_choice(&ctx.route.get_untracked())));
-        copied.set(None);
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
         }
@@ -124,11 +117,7 @@ fn form_in_chunk(data: Arc<Dataset>, state: EmbedState) -> AnyView {
 /// and the snippet.
 pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
     let ctx = expect_context::<Ctx>();
-    let EmbedState {
-        choice,
-        copied,
-        dialog,
-    } = state;
+    let EmbedState { choice, dialog } = state;
     let lang = move || ctx.lang();
     let close = move |_| {
         if let Some(dialog) = dialog.get() {
@@ -162,12 +151,6 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
             let src = format!("{}{}", site(), route.address());
             (cfg!(target_arch = "wasm32").then_some(src), c.height)
         })
-    };
-
-    let copy = move |_| {
-        clipboard::copy(code.get_untracked(), CODE_ID.to_string(), move |ok| {
-            copied.set(Some(ok))
-        });
     };
 
     let facts = {
@@ -215,7 +198,6 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
                 update(c);
             }
         });
-        copied.set(None);
     };
 
     view! {
@@ -305,13 +287,9 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
             <label for=CODE_ID class="embed-code-label">{tr(lang(), |u| u.embed_code)}</label>
             <textarea id=CODE_ID readonly rows="5" prop:value=move || code.get()></textarea>
             <p class="embed-actions">
-                <button type="button" class="button" data-action="copy" on:click=copy data-copy=CODE_ID
+                <button type="button" class="button" data-action="copy" data-copy=CODE_ID
                     data-copied=tr(lang(), |u| u.copied) data-copy-by-hand=tr(lang(), |u| u.copy_by_hand)>{tr(lang(), |u| u.copy)}</button>
-                <span role="status" class="muted" data-copy-status="">{move || copied.get().map(|ok| if ok {
-                    tr(lang(), |u| u.copied)
-                } else {
-                    tr(lang(), |u| u.copy_by_hand)
-                })}</span>
+                <span role="status" class="muted" data-copy-status=""></span>
                 <button type="button" class="button secondary" data-action="close" on:click=close>{tr(lang(), |u| u.close)}</button>
             </p>
             <p class="muted small">{tr(lang(), |u| u.embed_script_note)}" "<code>{HOST_SCRIPT}</code></p>

@@ -8,19 +8,19 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::download::save_text;
 use super::parts::{bi, bi_matchable, bi_terms_matchable, figure_cards, locator_link, voice_badge};
 use super::Ctx;
 use crate::argument::Role;
 use crate::data::{Dataset, ItemKind, VoiceKind};
 use crate::explore::{explore, sanitize, Facet, KeptRows, SearchIndex, Shown, PAGE_SIZE};
-use crate::export::items_csv;
+use crate::export::{items_csv, selection_file};
 use crate::format::section_number;
 use crate::i18n::{
     kind_label, results_count, role_label, show_more, tr, voice_label, Lang, UiPick,
 };
 use crate::islands::highlight::{SearchHighlight, MATCHABLE};
 use crate::pages::lede;
+use crate::save::save_text;
 use crate::search::Query;
 use crate::url_state::{Filters, Route, View};
 
@@ -382,7 +382,9 @@ pub fn Explore(data: Arc<Dataset>) -> impl IntoView {
                         <p id="results-count" class="results-count" role="status" aria-live="polite">
                             {move || results_count(results.with(|r| r.items.len()), total, lang())}
                         </p>
-                        <button type="button" class="button secondary" data-download="selection" on:click=download>
+                        // The island's before the app runs (`export::SelectionParts`).
+                        <button type="button" class="button secondary" data-download="selection" data-island="download"
+                            data-file=format!("{}{}", ctx.root_path(), selection_file(lang().single())) on:click=download>
                             {move || tr(lang(), |u| u.download_selection_csv)}
                         </button>
                     </div>

@@ -1,6 +1,5 @@
 //! In the browser, the code of every view but the overview, of the embed dialog's form,
-//! of what writes a chart's files, of the overview's citations and of the dataset's
-//! validator is in wasm chunks, fetched the first time it is needed (which is in which:
+//! of the overview's citations and of the dataset's validator is in wasm chunks, fetched the first time it is needed (which is in which:
 //! [`crate::chunks`]).
 //!
 //! Each chunk has one split point: a function marked `wasm_split` whose body, and
@@ -16,7 +15,6 @@ use futures::future::{join, FutureExt};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-use super::chart::ChartFile;
 use super::dataset::Latest;
 use super::embed_dialog::{self, EmbedState};
 use super::{figure_page, list_page, reading_page, Ctx};
@@ -90,21 +88,6 @@ fn is_loaded(chunk: Chunk) -> bool {
     LOADED.with(|loaded| loaded.get() & (1 << chunk as u8) != 0)
 }
 
-#[wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_files))]
-fn files(data: Arc<Dataset>, file: ChartFile) -> Result<(), ChunkFailed> {
-    super::chart::save_file(&data, file);
-    Ok(())
-}
-
-/// Writes a chart's file (SVG, PNG, CSV) with its chunk's code; if that cannot be
-/// fetched, the page says the download failed.
-pub async fn chart_file(data: Arc<Dataset>, file: ChartFile) {
-    if files(data, file).await.is_err() {
-        let why = wasm_bindgen::JsValue::from_str("the code that writes files was not fetched");
-        super::download::report_failure("download", &why);
-    }
-}
-
 #[wasm_split(cite, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_cite))]
 fn cite(data: Arc<Dataset>, lang: Lang) -> Result<AnyView, ChunkFailed> {
     Ok(super::cite::article_citations(&data, lang))
@@ -123,7 +106,6 @@ pub async fn preload(chunk: Chunk) -> Result<(), ChunkFailed> {
         Chunk::Reading => preload_reading().await,
         Chunk::Figures => preload_figures().await,
         Chunk::Embed => preload_embed().await,
-        Chunk::Files => preload_files().await,
         Chunk::Cite => preload_cite().await,
         Chunk::Validation => preload_validation().await,
     }

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::parts::bi;
 use super::start::fetch_shapes;
@@ -35,24 +34,6 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
     });
     let lang = move || ctx.lang();
 
-    // Country links open profiles inside the app rather than reloading the page; with a
-    // modifier key the browser does as it would (a new tab or window).
-    let open_country = move |ev: leptos::ev::MouseEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0 {
-            return;
-        }
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[data-country]").ok().flatten());
-        if let Some(id) = link.and_then(|a| a.get_attribute("data-country")) {
-            ev.prevent_default();
-            ctx.go(
-                &ctx.route.get_untracked().with_view(View::Country(id)),
-                false,
-            );
-        }
-    };
     let choose = move |ev| {
         let id = event_target_value(&ev);
         ctx.go(
@@ -61,6 +42,7 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
         );
     };
     // The list of indicators stays in place while the map redraws, so it keeps focus.
+    // Before the app, a choice opens its option's page (`data-href`, src/boot.js).
     let options = {
         let data = data.clone();
         move || {
@@ -73,7 +55,8 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
                     map::indicators(&data, &shapes)
                         .into_iter()
                         .map(|i| view! {
-                            <option value=i.id.clone() selected=i.id == chosen>{i.name.get(lang).to_string()}</option>
+                            <option value=i.id.clone() selected=i.id == chosen
+                                data-href=ctx.link_to(View::Map(Some(i.id.clone())))>{i.name.get(lang).to_string()}</option>
                         })
                         .collect_view()
                 })
@@ -114,7 +97,7 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
         view! {
             <p class="muted small">{description}</p>
             <figure class="map" data-map=chosen.clone()>
-                <div class="map-box" inner_html=svg on:click=open_country></div>
+                <div class="map-box" inner_html=svg></div>
                 <figcaption>
                     <ul class="legend">
                         {legend}

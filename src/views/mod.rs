@@ -10,11 +10,9 @@
 mod argument;
 mod chart;
 mod cite;
-mod clipboard;
 mod countries;
 mod coverage;
 mod dataset;
-mod download;
 mod embed_dialog;
 mod explore;
 mod fact;
@@ -212,8 +210,6 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
         }
         view
     });
-    let download_failed = RwSignal::new(false);
-    download::watch_failures(download_failed);
     let footer = data.clone().ok().map(|data| {
         view! {
             <embed_dialog::EmbedDialog/>
@@ -230,15 +226,15 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
             <p class="notice" data-start-failed hidden>
                 {move || crate::i18n::tr(lang(), |u| u.start_failed)}
             </p>
+            // Shown, as an alert, when a download fails (src/boot.js for a chart's files,
+            // `crate::save` for the app and the islands); its button hides it again (src/boot.js).
             <div class="download-alert">
-                {move || download_failed.get().then(|| view! {
-                    <p class="notice" role="alert">
-                        {crate::i18n::tr(lang(), |u| u.download_failed)}" "
-                        <button type="button" class="button secondary" on:click=move |_| download_failed.set(false)>
-                            {crate::i18n::tr(lang(), |u| u.close)}
-                        </button>
-                    </p>
-                })}
+                <p class="notice" data-download-failed hidden>
+                    {move || crate::i18n::tr(lang(), |u| u.download_failed)}" "
+                    <button type="button" class="button secondary" data-dismiss>
+                        {move || crate::i18n::tr(lang(), |u| u.close)}
+                    </button>
+                </p>
             </div>
             {move || match data.clone() {
                 Err(details) => status::data_error(lang(), details).into_any(),

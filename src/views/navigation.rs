@@ -115,10 +115,14 @@ fn preload_linked(target: Option<web_sys::EventTarget>, root: &str) {
 fn site_link(
     target: Option<web_sys::EventTarget>,
     root: &str,
-) -> Option<(web_sys::HtmlAnchorElement, web_sys::Url, Route)> {
+) -> Option<(web_sys::Element, web_sys::Url, Route)> {
     let target: web_sys::Element = target?.dyn_into().ok()?;
-    let link: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
-    let url = web_sys::Url::new(&link.href()).ok()?;
+    let link = target.closest("a[href]").ok()??;
+    // HTML's links and SVG's alike (a chart's points, the map's countries): the address
+    // as written, resolved against the page's base.
+    let href = link.get_attribute("href")?;
+    let base = document().base_uri().ok()??;
+    let url = web_sys::Url::new_with_base(&href, &base).ok()?;
     if url.origin() != window().location().origin().ok()? {
         return None;
     }
@@ -145,10 +149,11 @@ fn page_link(ev: &web_sys::MouseEvent, root: &str) -> Option<(String, String)> {
         return None;
     }
     let (link, url, _) = site_link(ev.target(), root)?;
-    let opens_elsewhere = !matches!(link.target().as_str(), "" | "_self");
+    let attribute = |name: &str| link.get_attribute(name).unwrap_or_default();
+    let opens_elsewhere = !matches!(attribute("target").as_str(), "" | "_self");
     if opens_elsewhere
         || link.has_attribute("download")
-        || link.rel().split(' ').any(|r| r == "external")
+        || attribute("rel").split(' ').any(|r| r == "external")
     {
         return None;
     }

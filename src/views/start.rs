@@ -57,10 +57,10 @@ pub fn start() {
             super::load_for(&view).await;
         });
         let data = dataset::for_view(&route.view).await;
-        // Started by a control's first use, the baked page is whole: it stays, and the
-        // loader says the control could not start, rather than an error in its place.
+        // Started on a page that is whole as baked, the page stays, and says the app
+        // could not start, rather than an error in its place.
         if let Err(problems) = &data {
-            if started_by_a_control() {
+            if started_on_a_whole_page() {
                 leptos::logging::warn!("the data could not be read: {problems:?}");
                 say_start_failed();
                 return;
@@ -95,16 +95,16 @@ pub fn start() {
     });
 }
 
-/// Whether a control's first use started the app on a page that waits for one (the
-/// loader marks `<html data-start="starting">`, src/boot.js).
-fn started_by_a_control() -> bool {
+/// Whether the app started on a page that did not need it (`early.js` marks the others
+/// `<html data-start="load">`).
+fn started_on_a_whole_page() -> bool {
     document()
         .document_element()
         .and_then(|html| html.get_attribute("data-start"))
-        .is_some_and(|start| start == "starting")
+        .is_some_and(|start| start != "load")
 }
 
-/// Tells the loader the app could not start; a control waiting for it says so.
+/// Tells the loader the app could not start (it says so on the page).
 fn say_start_failed() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-start", "failed");
