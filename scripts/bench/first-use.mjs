@@ -20,16 +20,21 @@ async function phone(browser, url) {
   return { context, page };
 }
 
-async function once(browser, url) {
-  const { context, page } = await phone(browser, url);
-  await page.waitForSelector("html[data-start=demand]", { state: "attached" });
-  await page.evaluate(() => {
+/** Notes in the page the next click's time (`__click`) and when a control first shows
+ * it is busy (`__busy`, the feedback). */
+const watchTap = (page) =>
+  page.evaluate(() => {
     window.__busy = NaN;
     new MutationObserver(() => {
       if (Number.isNaN(window.__busy) && document.querySelector("[aria-busy=true]")) window.__busy = performance.now();
     }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["aria-busy"] });
     addEventListener("click", (e) => (window.__click = e.timeStamp), { capture: true, once: true });
   });
+
+async function once(browser, url) {
+  const { context, page } = await phone(browser, url);
+  await page.waitForSelector("html[data-start=demand]", { state: "attached" });
+  await watchTap(page);
   await page.tap(".embed-open");
   await page.waitForFunction(() => document.querySelector(".embed-dialog")?.matches(":modal"), null, { timeout: 120000, polling: "raf" });
   const result = await page.evaluate(() => ({ feedback: window.__busy - window.__click, open: performance.now() - window.__click }));
@@ -61,17 +66,14 @@ async function copyOnce(browser, url) {
 async function downloadOnce(browser, url) {
   const { context, page } = await phone(browser, url);
   await page.waitForSelector("html[data-start=demand]", { state: "attached" });
+  await watchTap(page);
+  // The file is offered when the link to it is clicked.
   await page.evaluate(() => {
-    window.__busy = NaN;
-    new MutationObserver(() => {
-      if (Number.isNaN(window.__busy) && document.querySelector("[aria-busy=true]")) window.__busy = performance.now();
-    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["aria-busy"] });
     const click = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function () {
       if (this.download) window.__offered = performance.now();
       return click.call(this);
     };
-    addEventListener("click", (e) => (window.__click = e.timeStamp), { capture: true, once: true });
   });
   await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.tap("[data-chart] button[data-download=png]")]);
   const result = await page.evaluate(() => ({ feedback: window.__busy - window.__click, offered: window.__offered - window.__click }));
