@@ -126,9 +126,11 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
             .collect_view();
         let page = href.clone();
         let root = ctx.root_path();
-        let download = |kind: FileKind, label: &'static str, ext: &'static str| {
-            let file = format!("{root}{}", file::path(&indicator, text_lang, kind));
-            view! { <button type="button" class="button secondary" data-download=ext data-file=file>{label}</button> }
+        // A button for each kind of file, with the file the build wrote that it is made
+        // from (PNG: the SVG, drawn by the loader).
+        let download = |made_from: FileKind, label: &'static str, kind: &'static str| {
+            let file = format!("{root}{}", file::path(&indicator, text_lang, made_from));
+            view! { <button type="button" class="button secondary" data-download=kind data-file=file>{label}</button> }
         };
         view! {
             <figure class="chart" data-chart=indicator.clone() data-page=page data-show-table=show_table>
