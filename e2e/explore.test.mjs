@@ -221,6 +221,11 @@ describe("Search", () => {
     assert.equal(await first.locator("p .bi > [lang=zh-Hans]").count(), 1);
     assert.equal(await first.locator("p .bi > [lang=en]").count(), 1);
     await app.done(page);
+    // A Chinese search is painted in the Chinese texts of the side-by-side view.
+    const zh = await app.open(`both/explore/?q=${encodeURIComponent("贫困")}`);
+    const zhMarks = await searchHighlights(zh);
+    assert.ok(zhMarks.some((h) => h.lang === "zh-Hans" && h.item && h.text === "贫困"), JSON.stringify(zhMarks));
+    await app.done(zh);
   });
 
   it("does not react to Enter nor to text still being composed by an input method", async () => {

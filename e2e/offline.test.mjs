@@ -100,6 +100,17 @@ describe("offline", () => {
       ["en/explore/?q=poverty", ".result"],
       ["en/map/", ".map-svg"],
       ["en/items/labour-migration/", ".item-detail"],
+      // Each other view once (each chunk of the app, each part of the dataset), and the
+      // side-by-side pages.
+      ["en/countries/", "main [data-country]"],
+      ["en/countries/KGZ/", "main [data-chart]"],
+      ["en/sources/", "main li[data-reference]"],
+      ["en/glossary/", "main tr[data-term]"],
+      ["en/argument/", "main li.argument-link"],
+      ["en/coverage/", "main td.coverage-cell"],
+      ["en/facts/poverty-rate-kgz-2019/", ".fact-card"],
+      ["both/charts/poverty-rate/", "[data-chart=poverty-rate] .chart-box svg"],
+      ["both/items/labour-migration/", ".item-detail"],
     ]) {
       await page.goto(origin + address);
       await ready(page);
@@ -232,6 +243,18 @@ describe("offline", () => {
       // Here the host is on the same site (another port of 127.0.0.1), so the worker the
       // visit installed answers the frame's requests too, and the card still works.
       assert.ok(await frame.isVisible(".fact-value"));
+      // And for a reader who never visited the explorer: no worker at all.
+      const fresh = await browser.newContext({ serviceWorkers: "block" });
+      try {
+        const hostPage = await fresh.newPage();
+        await hostPage.goto(`http://127.0.0.1:${host.address().port}/`);
+        const framed = await (await hostPage.waitForSelector("iframe")).contentFrame();
+        await framed.waitForSelector(READY, { state: "attached", timeout: 15000 });
+        assert.ok(await framed.isVisible(".fact-value"));
+        assert.equal(await framed.evaluate(() => navigator.serviceWorker?.controller ?? null), null, "no worker");
+      } finally {
+        await fresh.close();
+      }
     } finally {
       await new Promise((ok) => host.close(ok));
       await context.close();

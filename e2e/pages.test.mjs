@@ -91,6 +91,8 @@ describe("the app taking over", () => {
       const bakedText = await baked.innerText("main");
       await app.done(baked);
       const page = await app.open(address, { before: recordLayoutShifts });
+      // The app starts only where an address needs it: started here, it takes the page over.
+      await app.start(page);
       assert.equal(await page.innerText("main"), bakedText, address);
       await page.waitForTimeout(300);
       const cls = await page.evaluate(() => window.__cls);
@@ -102,6 +104,7 @@ describe("the app taking over", () => {
   it("moves nothing on a phone either, where Explore's results come first", async () => {
     for (const address of ["en/explore/", `en/items/${item.id}/`]) {
       const page = await app.open(address, { before: recordLayoutShifts, viewport: { width: 412, height: 823 } });
+      await app.start(page);
       await page.waitForTimeout(300);
       const cls = await page.evaluate(() => window.__cls);
       assert.ok(cls < 0.02, `${address}: cumulative layout shift ${cls}`);
