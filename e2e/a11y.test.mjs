@@ -35,8 +35,8 @@ const MODES = [
   ["en", ""],
   ["both", ""],
 ];
-// Reading pages are checked as baked (the app waits for a first use there); these are
-// checked again once the app has taken them over.
+// Reading pages are checked as baked (no app runs there); these are checked again once
+// the app has taken them over (as it does where an address needs it).
 const TAKEN_OVER = ["en/items/labour-migration/", "zh/charts/poverty-rate/", "both/argument/", "en/read/"];
 
 /** The serious and critical violations axe-core finds on a page, and skipped heading levels. */

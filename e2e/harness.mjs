@@ -72,9 +72,9 @@ export function useApp({ base = "/" } = {}) {
   /**
    * Opens `base + address` (`en/items/x/?theme=dark`, or "" for the site's root) in a
    * fresh context. Resolves once the page is ready for its reader: once the app has
-   * taken over a page that starts it at load (Explore, addresses with a query the baked
-   * page does not show), once loaded where the app starts on a control's first use (a
-   * reading page: `state.live` then waits for the app after such a use), at once with
+   * taken over a page that starts it at load (addresses with a query the baked page does
+   * not show), once its island is live (Explore), once loaded elsewhere (a page without
+   * the app; `state.start` starts it there for tests of the app), at once with
    * `javaScript: false`, or once loaded with `live: false` (pages without the app, such
    * as 404.html). `before(page)` runs before the page is opened. An address that
    * starts with `http` is opened as it is (a host page of another origin, say, listed in
@@ -116,12 +116,12 @@ export function useApp({ base = "/" } = {}) {
   /** The full URL of an address below the site's root. */
   state.url = (address = "") => `${state.origin}${base}${address}`;
 
-  /** Resolves once the page is ready: the app live, or waiting for a control's first use. */
+  /** Resolves once the page is ready: the app live, or a page without it (and its island live). */
   state.ready = (page) =>
     page.waitForSelector(READY, { state: "attached", timeout: 15000 });
 
   /**
-   * Starts the app on a page that waits for a control's first use (src/boot.js), for
+   * Starts the app on a page that does not need it (src/boot.js), for
    * tests of what the app does once it runs there; resolves once it has taken over.
    */
   state.start = async (page) => {

@@ -35,7 +35,7 @@ describe("the first view", () => {
       assert.equal(await card.locator("[lang=zh-Hans]").textContent(), "塔吉克斯坦");
       assert.equal(await card.locator("[lang=en]").textContent(), "Tajikistan");
       assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
-      // Nothing is left for the app to draw: the page waits for a first use.
+      // Nothing is left for the app to draw: it does not start.
       if (javaScript) assert.equal(await page.getAttribute("html", "data-start"), "demand");
       await app.done(page);
     }

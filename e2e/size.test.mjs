@@ -1,6 +1,6 @@
 // Size budgets of first visits, brotli, as scripts/size.mjs counts them from the build
 // (it reports every page kind; `./scripts/bench.sh` too). A reading page is whole as
-// baked and starts the app only on a control's first use (src/boot.js): its first visit
+// baked and its controls work without the app (src/boot.js): its first visit
 // downloads no wasm and no data, within issue 24's 50 KB. Explore's search, facets and
 // list are its island (src/islands/explore.rs): its own small wasm and Explore's index,
 // never the app nor the dataset, within issue 24's 120 KB.

@@ -1,6 +1,6 @@
 // Runs before the page's first paint, on every page (a few hundred bytes, cached):
-// applies `?theme=` at once, says when the app starts (at load, or on a control's first
-// use) and where it starts at load asks for its first files at low priority, and in a
+// applies `?theme=` and `?tab=table` at once, says whether the app starts (at load, where
+// the address needs it) and if so asks for its first files at low priority, and in a
 // frame (`?embed=1`) hides the site around the view and reports the page's height to the
 // host page from the first paint on.
 //

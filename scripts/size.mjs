@@ -2,8 +2,8 @@
 // (GitHub Pages serves gzip; hosts that serve the build's precompressed copies send
 // brotli): the page, its stylesheet, icon and scripts, and, where the page has an island
 // (`<meta name="island">`: Explore), the island's module, wasm and index. No page
-// starts the app at load: it starts on a control's first use (src/boot.js), so a first
-// visit fetches none of it; e2e/size.test.mjs checks the same in a browser.
+// starts the app (its controls work without it: src/boot.js), so a first visit fetches
+// none of it; e2e/size.test.mjs checks the same in a browser.
 // The wasm chunks of the views (tools/split-wasm, listed in split-wasm.json) are also
 // reported apart, as what the app's start on a page of each adds.
 // Usage: node scripts/size.mjs [DIST]   (after a release build; scripts/bench.sh reports it too)

@@ -1,8 +1,9 @@
 //! Baking: the build writes a real page for every address of the site, so each one
 //! shows its content the moment its HTML arrives, for readers, search engines, link
 //! previews and reference managers alike. Explore's search, facets and list are made
-//! live by its island (see `pages::island_of`); the app takes over a page only on the
-//! first use of another control (see `views::start`).
+//! live by its island (see `pages::island_of`); every other control of a page works
+//! without the app (`src/boot.js`), which takes over a page only where its address needs
+//! it (see `views::start`).
 //!
 //! The bodies come from the same Leptos components the app runs, rendered natively.
 //! The heads come from [`crate::pages`] (title, description) and the dataset (the

@@ -267,7 +267,7 @@ pub struct Ui {
     pub download_items_csv: &'static str,
     pub download_selection_csv: &'static str,
     pub download_failed: &'static str,
-    /// A control's first use could not load the app's code (offline, say).
+    /// An island's code, or the app's, could not be loaded (offline, say).
     pub start_failed: &'static str,
     pub dataset_version: &'static str,
     pub dataset_checksum: &'static str,

@@ -182,8 +182,8 @@ pub fn page_description(ds: &Dataset, route: &Route) -> String {
 /// The island that makes a part of a page of `view` live without the app (see
 /// `crate::islands`): Explore's search, facets and list. The page names it with
 /// `<meta name="island">` and the loader (`src/boot.js`) starts it at once. Every page
-/// is whole as baked (links, folds, tables, drawings) and starts the app only on the
-/// reader's first use of a control that needs it, so no first visit fetches the app.
+/// is whole as baked (links, folds, tables, drawings), and its other controls work without
+/// the app (`src/boot.js`), so no first visit fetches the app.
 pub fn island_of(view: &View) -> Option<&'static str> {
     matches!(view, View::Explore).then_some(crate::islands::EXPLORE)
 }

@@ -10,7 +10,7 @@ export const WORDS = ["poverty", "kyrgyz", "pipeline", "education", "贫困", "�
 /**
  * A fresh page on `url`, once it is ready (scripts/ready.mjs: the app has taken over a
  * page that starts it at load; Explore once its island is live; a reading page once
- * loaded: it starts the app on a control's first use); throws on a data error.
+ * loaded: it needs no app); throws on a data error.
  */
 export async function openApp(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", serviceWorkers: "block" });

@@ -66,7 +66,7 @@ async function coldLoad(browser, url, { app }) {
   });
   await page.goto(url, { waitUntil: "load", timeout: 120000 });
   // Ready: the app has taken over (a page that starts it at load), or the page's
-  // controls answer (a reading page, whose controls start the app on first use).
+  // controls answer (a page without the app: src/boot.js).
   if (app) await page.waitForFunction(readyAt, null, { timeout: 120000 });
   // Observers report in a later task: give the last paint's entries time to arrive.
   await page.waitForTimeout(300);

@@ -221,8 +221,8 @@ pub fn Body(data: Loaded<Dataset>) -> impl IntoView {
         <a class="skip-link" href="#main" rel="external">{move || crate::i18n::tr(lang(), |u| u.skip_to_content)}</a>
         <shell::Header/>
         <main id="main" tabindex="-1">
-            // Shown by the loader (src/boot.js), with the role of an alert, when a
-            // control's first use could not start the app; the page stays readable.
+            // Shown by the loader (src/boot.js), with the role of an alert, when an
+            // island or the app could not start; the page stays readable.
             <p class="notice" data-start-failed hidden>
                 {move || crate::i18n::tr(lang(), |u| u.start_failed)}
             </p>
