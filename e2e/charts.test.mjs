@@ -268,13 +268,57 @@ describe("Map", () => {
     const page = await app.open("en/map/?theme=dark");
     await page.waitForSelector(".map-svg");
     await page.focus("#map-indicator");
+    // A key that moves through the list opens nothing by itself; Enter opens the choice.
+    const before = page.url();
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), before, "an arrow key alone changes no page");
     await page.selectOption("#map-indicator", "poverty-rate");
+    await page.keyboard.press("Enter");
     await page.waitForURL(/\/en\/map\/poverty-rate\/\?theme=dark$/);
     await page.waitForSelector("[data-map=poverty-rate]");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "map-indicator", "the list keeps focus");
     assert.match(await page.getAttribute("[data-country=TJK]", "aria-label"), /26\.3%/);
     assert.equal(await page.getAttribute("[data-country=KAZ] path", "fill"), "url(#no-value)");
     await app.done(page);
+  });
+});
+
+describe("A chart's file from a site deep inside another", () => {
+  const deep = useApp({ base: "/a/rather/long/path/to/a/site/that/lives/deep/inside/another/one/" });
+
+  it("writes the whole address on lines that fit the picture", async () => {
+    const page = await deep.open("zh/charts/poverty-rate/");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("[data-chart=poverty-rate] button[data-download=svg]")]);
+    const chunks = [];
+    for await (const c of await file.createReadStream()) chunks.push(c);
+    const svg = Buffer.concat(chunks).toString("utf8");
+    const address = deep.url("zh/charts/poverty-rate/");
+    const drawn = await page.evaluate((text) => {
+      const holder = document.createElement("div");
+      // Without its own stylesheet (the page's CSP allows none inline; the page's styles it).
+      holder.innerHTML = text.replace(/<style>[^]*?<\/style>/, "");
+      document.body.append(holder);
+      const picture = holder.querySelector("svg");
+      const room = Number(picture.getAttribute("width")) - 2 * 12;
+      const captions = [...picture.querySelectorAll("text.caption")];
+      const result = {
+        widest: Math.max(...captions.map((t) => t.getComputedTextLength())),
+        room,
+        text: captions.map((t) => t.textContent).join(""),
+        height: Number(picture.getAttribute("height")),
+        viewBox: picture.getAttribute("viewBox"),
+        bottom: Math.max(...captions.map((t) => t.getBBox().y + t.getBBox().height)),
+      };
+      holder.remove();
+      return result;
+    }, svg);
+    assert.ok(address.length > 80, "an address longer than one line");
+    assert.ok(drawn.text.includes(address), drawn.text);
+    assert.ok(drawn.widest <= drawn.room + 1, `a line ${drawn.widest} wide in ${drawn.room}`);
+    assert.ok(drawn.bottom <= drawn.height, `the last line ends at ${drawn.bottom}, the picture at ${drawn.height}`);
+    assert.match(drawn.viewBox, new RegExp(` ${drawn.height}$`));
+    await deep.done(page);
   });
 });
 

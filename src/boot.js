@@ -45,15 +45,20 @@ const ISLAND_USE = "[data-island-use]";
 
 // The app could not start: the page says so, in view, and stays as baked (a reload
 // once online tries again).
-const showFailure = () => {
-  html.setAttribute("data-start", "failed");
-  const notice = document.querySelector("[data-start-failed]");
+// A baked notice shown as an alert; `focus` brings it into view and gives it the focus.
+const reveal = (selector, { focus = false } = {}) => {
+  const notice = document.querySelector(selector);
   if (!notice) return;
   notice.setAttribute("role", "alert");
-  notice.setAttribute("tabindex", "-1");
   notice.removeAttribute("hidden");
+  if (!focus) return;
+  notice.setAttribute("tabindex", "-1");
   notice.scrollIntoView({ block: "nearest" });
   notice.focus({ preventScroll: true });
+};
+const showFailure = () => {
+  html.setAttribute("data-start", "failed");
+  reveal("[data-start-failed]", { focus: true });
 };
 
 // A copy button (`data-copy`: its field's id; a citation's, the embed snippet's), with
@@ -150,7 +155,8 @@ addEventListener("keydown", (event) => {
 });
 // A page opened to go on in one of its fields (`#search` from the `/` key, the map's
 // list after a choice from it): the field has the focus, and the address no fragment.
-const arrivedAt = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+// (Our own fragments are plain ids: no decoding, which a malformed one would fail.)
+const arrivedAt = location.hash && document.getElementById(location.hash.slice(1));
 if (arrivedAt && arrivedAt.matches("input, select")) {
   arrivedAt.focus();
   history.replaceState(history.state, "", location.pathname + location.search);
@@ -194,6 +200,37 @@ const csvField = (text) => {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[,"\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
+// A file's SVG with its address on lines that fit the picture: the build laid it out
+// for the slot, one line of a caption (src/chart/svg.rs, `frame`), and an address is
+// often longer. It is the picture's last text: its further lines go below, and the
+// picture grows to hold them.
+const CAPTION_LINE = 18;
+// (Read and written as text: a parsed document's stylesheet would break the page's CSP.)
+const svgWithAddress = (text, address) => {
+  const slot = text.match(/<text class="caption" x="([\d.]+)" y="([\d.]+)">⟨address⟩<\/text>/);
+  const size = text.match(/^<svg [^>]*?viewBox="0 0 ([\d.]+) ([\d.]+)"/);
+  if (!slot || !size) return text.replaceAll(ADDRESS_SLOT, xmlText(address));
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = `13px ${text.match(/text\{font-family:([^;}]+)/)?.[1] ?? "sans-serif"}`;
+  const [x, y, width, height] = [slot[1], slot[2], size[1], size[2]].map(Number);
+  // Broken after a `/` where the line has one, else where it is full.
+  const lines = [""];
+  for (const c of address) {
+    const line = lines.at(-1);
+    if (line && measure.measureText(line + c).width > width - 2 * x) {
+      const cut = line.lastIndexOf("/") + 1;
+      if (cut > 0 && cut < line.length) lines.splice(-1, 1, line.slice(0, cut), line.slice(cut));
+      else lines.push("");
+    }
+    lines[lines.length - 1] += c;
+  }
+  const drawn = lines.map((line, i) => `<text class="caption" x="${x}" y="${y + i * CAPTION_LINE}">${xmlText(line)}</text>`);
+  const grown = height + (lines.length - 1) * CAPTION_LINE;
+  return text
+    .replace(slot[0], drawn.join(""))
+    .replace(`viewBox="0 0 ${size[1]} ${size[2]}" width="${size[1]}" height="${size[2]}"`, `viewBox="0 0 ${size[1]} ${grown}" width="${size[1]}" height="${grown}"`)
+    .replace(`<rect width="${size[1]}" height="${size[2]}" fill="#fff"/>`, `<rect width="${size[1]}" height="${grown}" fill="#fff"/>`);
+};
 const saveBlob = (blob, name) => {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -217,12 +254,6 @@ const drawPng = (svg) =>
     image.onerror = () => (URL.revokeObjectURL(url), reject(new Error("the SVG did not load")));
     image.src = url;
   });
-const downloadFailed = () => {
-  const notice = document.querySelector("[data-download-failed]");
-  if (!notice) return;
-  notice.setAttribute("role", "alert");
-  notice.removeAttribute("hidden");
-};
 const download = async (button) => {
   const chart = button.closest(".chart");
   const kind = button.dataset.download;
@@ -238,18 +269,18 @@ const download = async (button) => {
       const csv = text.replaceAll(ADDRESS_SLOT, csvField(address));
       return saveBlob(new Blob([csv], { type: "text/csv;charset=utf-8" }), name);
     }
-    const svg = text.replaceAll(ADDRESS_SLOT, xmlText(address));
+    const svg = svgWithAddress(text, address);
     saveBlob(kind === "png" ? await drawPng(svg) : new Blob([svg], { type: "image/svg+xml" }), name);
   } catch (error) {
     console.warn("download failed:", error);
-    downloadFailed();
+    reveal("[data-download-failed]");
   } finally {
     button.removeAttribute("aria-busy");
   }
 };
 // The dataset's citation names this site's address and the day it is read: the build
-// wrote slots for them, filled in when its box is first opened (`data-fill-in`: the
-// site's root, relative to the page), each in its style's form (the field's id ends in
+// wrote slots for them, filled in here (`data-fill-in`: the site's root, relative to the
+// page), each in its style's form (the field's id ends in
 // `-<style>-<language>`): APA writes the day out, BibTeX escapes the address.
 const bibEscape = (text) => text.replace(/[{}\\%&$#_]/g, "\\$&");
 const fillIn = (box) => {
@@ -362,52 +393,92 @@ if (islandMeta && html.getAttribute("data-start") !== "load") {
     .finally(() => html.removeAttribute("data-island-pending"));
 }
 
+// The app could not start (its code, or its data, at load): the page says so. The app
+// marks the second itself (src/views/start.rs).
+const failure = new MutationObserver(() => {
+  if (html.getAttribute("data-start") !== "failed") return;
+  failure.disconnect();
+  showFailure();
+});
+failure.observe(html, { attributes: true, attributeFilter: ["data-start"] });
+const startApp = () => start().catch(showFailure);
 if (html.getAttribute("data-start") === "load") {
-  if (document.readyState === "complete") start();
-  else addEventListener("load", start, { once: true });
-} else {
-  // The baked switch shows the default theme; the address may name another.
-  showTheme(themeOf(location.search));
-  if (hasSettings()) keepSettings();
-  document.addEventListener(
-    "click",
-    (event) => {
-      if (live() || !(event.target instanceof Element)) return;
-      const theme = event.target.closest(THEME);
-      if (theme) return event.preventDefault(), chooseTheme(theme.dataset.option);
-      const table = event.target.closest(TABLE_TOGGLE);
-      if (table) return event.preventDefault(), event.stopImmediatePropagation(), toggleTable(table);
-      const opener = event.target.closest(ISLAND_USE);
-      if (opener) useIsland(opener, event);
-    },
-    true,
-  );
-  // The pointer or the focus on an island's button fetches its files ahead of its use.
-  const ahead = (event) => {
-    const opener = !live() && event.target instanceof Element ? event.target.closest(ISLAND_USE) : null;
-    if (opener) islandOnUse(opener.dataset.islandUse)?.ahead();
-  };
-  addEventListener("pointerover", ahead, true);
-  addEventListener("focusin", ahead, true);
-  // The map's list of indicators: a choice opens that indicator's page (`data-href`),
-  // where the list has the focus again.
-  document.addEventListener(
-    "change",
-    (event) => {
-      const list = event.target;
-      const chosen = list instanceof HTMLSelectElement && !live() ? list.selectedOptions[0] : null;
-      if (!chosen?.dataset.href) return;
-      event.stopImmediatePropagation();
-      location.assign(`${withSettings(chosen.dataset.href)}#${list.id}`);
-    },
-    true,
-  );
-  addEventListener("popstate", () => {
-    if (!live()) showTheme(themeOf(location.search)), showTab(), keepSettings();
-  });
-  // Starts the app: for the browser tests of what the app does once it runs on such a
-  // page (e2e/harness.mjs, `start`).
-  addEventListener("cca-explorer-start", () => start().catch(showFailure));
-  // The benchmark's readiness on such a page (scripts/bench/loads.mjs).
-  performance.mark("controls-ready");
+  if (document.readyState === "complete") startApp();
+  else addEventListener("load", startApp, { once: true });
 }
+
+// The page's controls, until the app runs (on a page that starts it at load: meanwhile,
+// and for good if it cannot start).
+// The baked switch shows the default theme; the address may name another.
+showTheme(themeOf(location.search));
+if (hasSettings()) keepSettings();
+document.addEventListener(
+  "click",
+  (event) => {
+    if (live() || !(event.target instanceof Element)) return;
+    const theme = event.target.closest(THEME);
+    if (theme) return event.preventDefault(), chooseTheme(theme.dataset.option);
+    const table = event.target.closest(TABLE_TOGGLE);
+    if (table) return event.preventDefault(), event.stopImmediatePropagation(), toggleTable(table);
+    const opener = event.target.closest(ISLAND_USE);
+    if (opener) useIsland(opener, event);
+  },
+  true,
+);
+// The pointer or the focus on an island's button fetches its files ahead of its use.
+const ahead = (event) => {
+  const opener = !live() && event.target instanceof Element ? event.target.closest(ISLAND_USE) : null;
+  if (opener) islandOnUse(opener.dataset.islandUse)?.ahead();
+};
+addEventListener("pointerover", ahead, true);
+addEventListener("focusin", ahead, true);
+
+// The map's list of indicators: a choice opens that indicator's page (`data-href`),
+// where the list has the focus again. A choice made with the pointer opens it at once;
+// one made with the keyboard (arrow keys change a closed list in some browsers) on Enter
+// or when the list loses the focus, not at each key.
+const LIST = "select[id]";
+const openChoice = (list) => {
+  const chosen = list.selectedOptions[0];
+  if (live() || !chosen?.dataset.href || chosen.defaultSelected) return;
+  location.assign(`${withSettings(chosen.dataset.href)}#${list.id}`);
+};
+const listOf = (target) => (target instanceof HTMLSelectElement && target.matches(LIST) ? target : null);
+let pointed = null;
+document.addEventListener("pointerdown", (event) => (pointed = listOf(event.target)), true);
+document.addEventListener(
+  "keydown",
+  (event) => {
+    const list = listOf(event.target);
+    if (list && event.key === "Enter") openChoice(list);
+  },
+  true,
+);
+document.addEventListener(
+  "change",
+  (event) => {
+    const list = listOf(event.target);
+    if (!list || live() || !list.selectedOptions[0]?.dataset.href) return;
+    event.stopImmediatePropagation();
+    if (pointed === list) openChoice(list);
+  },
+  true,
+);
+document.addEventListener("focusout", (event) => listOf(event.target) && openChoice(event.target), true);
+// Back to a page kept by the browser: its list shows the page's indicator again.
+addEventListener("pageshow", (event) => {
+  if (!event.persisted) return;
+  for (const list of document.querySelectorAll(LIST)) {
+    const baked = [...list.options].find((option) => option.defaultSelected);
+    if (baked) list.value = baked.value;
+  }
+});
+
+addEventListener("popstate", () => {
+  if (!live()) showTheme(themeOf(location.search)), showTab(), keepSettings();
+});
+// Starts the app: for the browser tests of what the app does once it runs on a page
+// that does not need it (e2e/harness.mjs, `start`).
+addEventListener("cca-explorer-start", startApp);
+// The benchmark's readiness on such a page (scripts/bench/loads.mjs).
+if (html.getAttribute("data-start") !== "load") performance.mark("controls-ready");

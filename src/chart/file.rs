@@ -107,6 +107,12 @@ mod tests {
                 }
                 let svg = file(&ds, &indicator.id, lang, FileKind::Svg).unwrap_or_default();
                 assert!(svg.contains("<style>"), "a file carries its own style");
+                // The loader wraps the address as the picture's last line (src/boot.js).
+                assert!(
+                    svg.ends_with(&format!(">{ADDRESS_SLOT}</text></svg>")),
+                    "{}",
+                    indicator.id
+                );
                 assert!(!svg.contains("<a "), "a file links nowhere");
             }
         }

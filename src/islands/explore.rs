@@ -64,13 +64,19 @@ pub async fn run() -> Result<(), JsValue> {
     Ok(())
 }
 
-async fn fetch_index(window: &Window, url: &str) -> Result<SearchIndex, JsValue> {
+/// A file of the site, or an error naming it if it cannot be had.
+async fn fetch_ok(window: &Window, url: &str) -> Result<web_sys::Response, JsValue> {
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await?
         .dyn_into()?;
     if !response.ok() {
         return Err(format!("{url}: {}", response.status()).into());
     }
+    Ok(response)
+}
+
+async fn fetch_index(window: &Window, url: &str) -> Result<SearchIndex, JsValue> {
+    let response = fetch_ok(window, url).await?;
     let json = JsFuture::from(response.json()?).await?;
     let index: ExploreIndex = serde_wasm_bindgen::from_value(json)?;
     Ok(index.into())
@@ -509,7 +515,8 @@ impl Island {
 
     /// The selection as a CSV file, as the app writes it: put together from the parts
     /// the build wrote (`export::SelectionParts`, the button's `data-file`), with the
-    /// address that shows the selection. A failure is said on the page.
+    /// address that shows the selection. A failure is said on the page (`save_text`
+    /// says its own).
     async fn download(self: Rc<Self>, button: Element) {
         let _ = button.set_attribute("aria-busy", "true");
         if self.save_selection(&button).await.is_err() {
@@ -520,12 +527,7 @@ impl Island {
 
     async fn save_selection(&self, button: &Element) -> Result<(), JsValue> {
         let file = button.get_attribute("data-file").ok_or("no file named")?;
-        let response: web_sys::Response = JsFuture::from(self.window.fetch_with_str(&file))
-            .await?
-            .dyn_into()?;
-        if !response.ok() {
-            return Err(format!("{file}: {}", response.status()).into());
-        }
+        let response = fetch_ok(&self.window, &file).await?;
         let parts = JsFuture::from(response.json()?).await?;
         let head = js_sys::Reflect::get(&parts, &"head".into())?
             .as_string()
@@ -549,12 +551,7 @@ impl Island {
     /// Puts the rows of one row file in the page, each in its place, hidden until a
     /// render shows it.
     async fn fetch_rows(&self, file: &str) -> Result<(), JsValue> {
-        let response: web_sys::Response = JsFuture::from(self.window.fetch_with_str(file))
-            .await?
-            .dyn_into()?;
-        if !response.ok() {
-            return Err(format!("{file}: {}", response.status()).into());
-        }
+        let response = fetch_ok(&self.window, file).await?;
         let text = JsFuture::from(response.text()?)
             .await?
             .as_string()

@@ -146,8 +146,8 @@ fn citation_fields(data: &Dataset, cited: Cited, key: &str, lang: Lang) -> AnyVi
 
 /// The dataset's citation: it names the site's address and the day the reader consults
 /// it, which only the browser knows. It is drawn with slots for both (`export`), which
-/// the loader fills in when the box is opened (`src/boot.js`, `data-fill-in`: the site's
-/// root, relative to the page), with the app or without.
+/// the loader fills in (`src/boot.js`, `data-fill-in`: the site's root, relative to the
+/// page): in a baked page at once, in one the app draws when the box is opened.
 #[component]
 pub fn DatasetCiteBox(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();

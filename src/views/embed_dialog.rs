@@ -55,8 +55,8 @@ struct OptionData {
 }
 
 /// What the button and the form share: the choice (`None` while the dialog is shut) and
-/// the dialog element. (The snippet's copy button is the loader's, `src/boot.js`: the
-/// form is drawn again at each choice, so its status starts empty.)
+/// the dialog element. (The snippet's copy button is the loader's, `src/boot.js`; its
+/// status is emptied at each change of the choice.)
 #[derive(Clone, Copy)]
 pub struct EmbedState {
     choice: RwSignal<Option<Choice>>,
@@ -198,6 +198,13 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
                 update(c);
             }
         });
+        // Another snippet: what was said of the last copy no longer holds.
+        if let Some(status) = dialog
+            .get()
+            .and_then(|d| d.query_selector("[data-copy-status]").ok().flatten())
+        {
+            status.set_text_content(None);
+        }
     };
 
     view! {
