@@ -549,53 +549,83 @@ fn an_empty_form_of_a_term_is_reported() {
     assert_reports(&problems, "$.glossary[0].forms.en[1]", "form is empty");
 }
 
+/// Each broken fixture of `meta`, with the path and the reason the validator gives.
+type MetaCase = (fn(&mut Value), &'static str, &'static str);
+
+fn assert_each_reported(cases: &[MetaCase]) {
+    for (edit, path, reason) in cases {
+        assert_reports(&problems_after(edit), path, reason);
+    }
+}
+
+#[test]
+fn the_sites_texts_and_choices_are_checked() {
+    assert_each_reported(&[
+        (
+            |v| v["meta"]["site_name"]["zh"] = json!(""),
+            "$.meta.site_name.zh",
+            "Chinese text is missing",
+        ),
+        (
+            |v| v["meta"]["site_tagline"]["en"] = json!(" "),
+            "$.meta.site_tagline.en",
+            "English text is missing",
+        ),
+        (
+            |v| v["meta"]["intros"] = json!({ "items": { "zh": "条目", "en": "Items" } }),
+            "$.meta.intros.items",
+            "not a view with a lede",
+        ),
+        (
+            |v| v["meta"]["intros"] = json!({ "map": { "zh": "地图", "en": "" } }),
+            "$.meta.intros.map.en",
+            "English text is missing",
+        ),
+        (
+            |v| v["meta"]["role_headings"] = json!({ "claim": { "zh": "论点", "en": "Claims" } }),
+            "$.meta.role_headings.claim",
+            "not a role of the argument map",
+        ),
+        (
+            |v| v["meta"]["role_headings"] = json!({ "problem": { "zh": "", "en": "Problems" } }),
+            "$.meta.role_headings.problem.zh",
+            "Chinese text is missing",
+        ),
+        (
+            |v| v["meta"]["map_indicator"] = json!("no-such-indicator"),
+            "$.meta.map_indicator",
+            "not an indicator of the dataset",
+        ),
+    ]);
+}
+
 #[test]
 fn an_article_has_authors_and_pages_that_are_pages() {
-    let problems = problems_after(|v| v["meta"]["site_name"]["zh"] = json!(""));
-    assert_reports(&problems, "$.meta.site_name.zh", "Chinese text is missing");
-    let problems = problems_after(|v| v["meta"]["site_tagline"]["en"] = json!(" "));
-    assert_reports(
-        &problems,
-        "$.meta.site_tagline.en",
-        "English text is missing",
-    );
-    let problems = problems_after(|v| {
-        v["meta"]["intros"] = json!({ "items": { "zh": "条目", "en": "Items" } })
-    });
-    assert_reports(&problems, "$.meta.intros.items", "not a view with a lede");
-    let problems =
-        problems_after(|v| v["meta"]["intros"] = json!({ "map": { "zh": "地图", "en": "" } }));
-    assert_reports(&problems, "$.meta.intros.map.en", "English text is missing");
-    let problems = problems_after(|v| {
-        v["meta"]["role_headings"] = json!({ "claim": { "zh": "论点", "en": "Claims" } })
-    });
-    assert_reports(
-        &problems,
-        "$.meta.role_headings.claim",
-        "not a role of the argument map",
-    );
-    let problems = problems_after(|v| {
-        v["meta"]["role_headings"] = json!({ "problem": { "zh": "", "en": "Problems" } })
-    });
-    assert_reports(
-        &problems,
-        "$.meta.role_headings.problem.zh",
-        "Chinese text is missing",
-    );
-    let problems = problems_after(|v| v["meta"]["map_indicator"] = json!("no-such-indicator"));
-    assert_reports(
-        &problems,
-        "$.meta.map_indicator",
-        "not an indicator of the dataset",
-    );
-    let problems = problems_after(|v| v["meta"]["authors"] = json!([]));
-    assert_reports(&problems, "$.meta.authors", "at least one author");
-    let problems = problems_after(|v| v["meta"]["authors"][0]["en"] = json!(" "));
-    assert_reports(&problems, "$.meta.authors[0].en", "English text is missing");
-    let problems = problems_after(|v| v["meta"]["pages"] = json!("p. 5"));
-    assert_reports(&problems, "$.meta.pages", "not a page or a range of pages");
-    let problems = problems_after(|v| v["meta"]["volume"] = json!(""));
-    assert_reports(&problems, "$.meta.volume", "leave it out");
-    let problems = problems_after(|v| v["meta"]["journal"] = json!({ "zh": "刊", "en": "" }));
-    assert_reports(&problems, "$.meta.journal.en", "English text is missing");
+    assert_each_reported(&[
+        (
+            |v| v["meta"]["authors"] = json!([]),
+            "$.meta.authors",
+            "at least one author",
+        ),
+        (
+            |v| v["meta"]["authors"][0]["en"] = json!(" "),
+            "$.meta.authors[0].en",
+            "English text is missing",
+        ),
+        (
+            |v| v["meta"]["pages"] = json!("p. 5"),
+            "$.meta.pages",
+            "not a page or a range of pages",
+        ),
+        (
+            |v| v["meta"]["volume"] = json!(""),
+            "$.meta.volume",
+            "leave it out",
+        ),
+        (
+            |v| v["meta"]["journal"] = json!({ "zh": "刊", "en": "" }),
+            "$.meta.journal.en",
+            "English text is missing",
+        ),
+    ]);
 }
