@@ -82,6 +82,7 @@ const copyField = async (button) => {
 };
 
 // The address's query in the app's order (src/url_state.rs, `Route::query`).
+// These are also the keys links carry from the address (the settings and the table).
 const QUERY_ORDER = ["theme", "tab", "embed", "transparent"];
 const ordered = (params) => {
   const rank = (key) => (QUERY_ORDER.includes(key) ? QUERY_ORDER.indexOf(key) : QUERY_ORDER.length);
@@ -96,7 +97,7 @@ const withSettings = (href, { newTab = false, samePage = false } = {}) => {
   const here = new URLSearchParams(location.search);
   const [, path, query = "", hash = ""] = href.match(/^([^?#]*)(\?[^#]*)?(#.*)?$/);
   const params = new URLSearchParams(query);
-  for (const key of [...SETTINGS, "tab"]) {
+  for (const key of QUERY_ORDER) {
     const kept = key === "tab" ? samePage : key === "theme" || !newTab;
     const value = kept ? here.get(key) : null;
     if (value) params.set(key, value);
@@ -116,7 +117,7 @@ const keepSettings = () => {
   }
 };
 // Whether the address holds a setting the baked links lack.
-const hasSettings = () => [...SETTINGS, "tab"].some((key) => new URLSearchParams(location.search).has(key));
+const hasSettings = () => QUERY_ORDER.some((key) => new URLSearchParams(location.search).has(key));
 
 // The theme switch, before the app: the page's theme, the switch's state, the address
 // (a history entry, as the app makes) and the links.
