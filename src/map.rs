@@ -208,7 +208,7 @@ pub fn render(
             "<path d=\"{}\" fill=\"{fill}\" class=\"country\"/><title>{label}</title>",
             shape.path
         );
-        if ds.country(&shape.id).is_some_and(|c| c.has_profile()) {
+        if ds.country(&shape.id).is_some_and(|c| ds.has_profile(c)) {
             s.push_str(&format!(
                 "<a href=\"{}\" data-country=\"{}\" aria-label=\"{label}\">{body}</a>",
                 escape(&href_for(&shape.id)),

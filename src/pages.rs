@@ -55,7 +55,7 @@ pub fn all_routes(ds: &Dataset, shapes: &MapShapes) -> Vec<Route> {
     views.extend(
         ds.countries
             .iter()
-            .filter(|c| c.has_profile())
+            .filter(|c| ds.has_profile(c))
             .map(|c| View::Country(c.id.clone())),
     );
     views.extend(

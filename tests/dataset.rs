@@ -57,7 +57,7 @@ fn the_real_dataset_covers_the_article() {
     );
     assert_eq!(kind_count("foundation"), 3, "three foundations");
     assert_eq!(
-        ds.central_asia().count(),
+        ds.focus_countries().count(),
         5,
         "the five Central Asian states"
     );
@@ -216,6 +216,58 @@ fn country_codes_must_be_known() {
         "$.countries[0].iso",
         "not an ISO 3166-1 alpha-3 code",
     );
+}
+
+#[test]
+fn the_countries_roles_and_statuses_are_checked() {
+    assert_each_reported(&[
+        (
+            |v| v["countries"][0]["role"] = json!("central-asia"),
+            "$.countries[0].role",
+            "does not name any of the country_roles",
+        ),
+        (
+            |v| v["countries"][0]["status"] = json!("observer"),
+            "$.countries[0].status",
+            "does not name any of the country_statuses",
+        ),
+        (
+            |v| v["country_roles"][1]["id"] = json!("focus"),
+            "$.country_roles[1].id",
+            "used twice in country_roles",
+        ),
+        (
+            |v| v["country_roles"][0]["heading"]["en"] = json!(""),
+            "$.country_roles[0].heading.en",
+            "English text is missing",
+        ),
+        (
+            |v| v["country_roles"][1]["focus"] = json!({ "zh": "地区", "en": "The region" }),
+            "$.country_roles[1].focus",
+            "only one role can be the article's focus",
+        ),
+        (
+            |v| v["country_roles"][0]["note"] = json!({ "zh": "", "en": "A note" }),
+            "$.country_roles[0].note.zh",
+            "Chinese text is missing",
+        ),
+        (
+            |v| v["country_statuses"][0]["label"]["zh"] = json!(" "),
+            "$.country_statuses[0].label.zh",
+            "Chinese text is missing",
+        ),
+        // A group's role makes a country with an ISO code wrong, and the other way round.
+        (
+            |v| v["countries"][2]["iso"] = json!("CAF"),
+            "$.countries[2].iso",
+            "a group of countries has no ISO code",
+        ),
+        (
+            |v| v["country_roles"][1]["group"] = json!(false),
+            "$.countries[2].iso",
+            "a country needs its ISO code",
+        ),
+    ]);
 }
 
 #[test]
@@ -549,10 +601,10 @@ fn an_empty_form_of_a_term_is_reported() {
     assert_reports(&problems, "$.glossary[0].forms.en[1]", "form is empty");
 }
 
-/// Each broken fixture of `meta`, with the path and the reason the validator gives.
-type MetaCase = (fn(&mut Value), &'static str, &'static str);
+/// Broken fixtures, each with the path and the reason the validator gives.
+type BrokenCase = (fn(&mut Value), &'static str, &'static str);
 
-fn assert_each_reported(cases: &[MetaCase]) {
+fn assert_each_reported(cases: &[BrokenCase]) {
     for (edit, path, reason) in cases {
         assert_reports(&problems_after(edit), path, reason);
     }

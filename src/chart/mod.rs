@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use crate::data::{CountryRole, Dataset, Figure, Indicator, Qualifier, Unit};
 use crate::format::{figure_value, figure_when, scale_for, scaled_number};
-use crate::i18n::{tr, Lang, Ui};
+use crate::i18n::Lang;
 use crate::order::sort_short_by_key;
 use scale::{nice_step, nice_ticks, Linear};
 
@@ -42,8 +42,9 @@ pub enum ChartKind {
 pub struct Series<'a> {
     pub country: String,
     pub partner: Option<String>,
-    /// The part the country plays in the article; it decides the series' group.
-    pub role: CountryRole,
+    /// The part the country plays in the article (none for a country the dataset does
+    /// not list); it decides the series' group.
+    pub role: Option<&'a CountryRole>,
     pub figures: Vec<&'a Figure>,
 }
 
@@ -57,29 +58,27 @@ pub struct ChartSpec<'a> {
     pub series: Vec<Series<'a>>,
 }
 
-/// The order of the groups: the five states first, comparisons last.
-fn group_order(role: CountryRole) -> u8 {
-    match role {
-        CountryRole::CentralAsia => 0,
-        CountryRole::Region => 1,
-        CountryRole::Partner => 2,
-        CountryRole::World => 3,
-        CountryRole::Other => 4,
+/// A run of series whose countries play one role, under that role's heading.
+#[derive(Clone, Debug)]
+pub struct SeriesGroup<'a> {
+    pub role: Option<&'a CountryRole>,
+    /// Its series' places in [`ChartSpec::series`].
+    pub series: Range<usize>,
+}
+
+impl SeriesGroup<'_> {
+    /// The group's heading (the role's, from the dataset).
+    pub fn heading(&self, lang: Lang) -> String {
+        self.role
+            .map_or_else(String::new, |role| role.heading.joined(lang))
     }
 }
 
-/// The heading of a group of series.
-pub fn group_heading(role: CountryRole, lang: Lang) -> String {
-    tr(
-        lang,
-        match role {
-            CountryRole::CentralAsia => |u: &Ui| u.group_central_asia,
-            CountryRole::Partner => |u: &Ui| u.group_partner,
-            CountryRole::Region => |u: &Ui| u.group_region,
-            CountryRole::World => |u: &Ui| u.group_world,
-            CountryRole::Other => |u: &Ui| u.group_other,
-        },
-    )
+/// The place of a role among the groups: the dataset's order of roles, a country the
+/// dataset does not list last.
+fn group_order(ds: &Dataset, role: Option<&CountryRole>) -> usize {
+    role.and_then(|r| ds.country_roles.iter().position(|x| x.id == r.id))
+        .unwrap_or(ds.country_roles.len())
 }
 
 /// Sorts by a key, keeping the order of equal ones, by insertion: a chart has a few
@@ -125,10 +124,7 @@ impl<'a> ChartSpec<'a> {
                 None => series.push(Series {
                     country: f.country.clone(),
                     partner: f.partner.clone(),
-                    // A country the dataset does not list is a comparison, never one of the five.
-                    role: ds
-                        .country(&f.country)
-                        .map_or(CountryRole::Other, |c| c.role),
+                    role: ds.country(&f.country).and_then(|c| ds.role_of(c)),
                     figures: vec![f],
                 }),
             }
@@ -154,7 +150,7 @@ impl<'a> ChartSpec<'a> {
             stable_sort(&mut series, best);
         }
         // Dataset order (or place) within each group.
-        stable_sort(&mut series, |s| f64::from(group_order(s.role)));
+        stable_sort(&mut series, |s| group_order(ds, s.role) as f64);
         Some(ChartSpec {
             indicator,
             kind,
@@ -167,14 +163,18 @@ impl<'a> ChartSpec<'a> {
         self.series.iter().flat_map(|s| s.figures.iter().copied())
     }
 
-    /// The groups of series, each the role its countries play and the range of its
-    /// series in [`ChartSpec::series`].
-    pub fn groups(&self) -> Vec<(CountryRole, Range<usize>)> {
-        let mut groups: Vec<(CountryRole, Range<usize>)> = Vec::new();
+    /// The groups of series, in drawing order.
+    pub fn groups(&self) -> Vec<SeriesGroup<'a>> {
+        let mut groups: Vec<SeriesGroup<'a>> = Vec::new();
         for (i, s) in self.series.iter().enumerate() {
             match groups.last_mut() {
-                Some((role, range)) if *role == s.role => range.end = i + 1,
-                _ => groups.push((s.role, i..i + 1)),
+                Some(group) if group.role.map(|r| &r.id) == s.role.map(|r| &r.id) => {
+                    group.series.end = i + 1
+                }
+                _ => groups.push(SeriesGroup {
+                    role: s.role,
+                    series: i..i + 1,
+                }),
             }
         }
         groups
@@ -752,7 +752,7 @@ fn rows_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
     let mut headings = Vec::new();
     let mut segments: Vec<(f64, f64)> = Vec::new();
     let mut row_tops: Vec<f64> = Vec::new();
-    for (gi, (role, range)) in groups.iter().enumerate() {
+    for (gi, group) in groups.iter().enumerate() {
         if gi > 0 {
             y += group_gap;
         }
@@ -761,12 +761,12 @@ fn rows_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
                 MARGIN,
                 y + heading_row / 2.0 + 2.0,
                 Anchor::Start,
-                fit_text(&group_heading(*role, lang), width - 2.0 * MARGIN),
+                fit_text(&group.heading(lang), width - 2.0 * MARGIN),
             ));
             y += heading_row;
         }
         let start = y;
-        for _ in rows.iter().filter(|(si, _, _)| range.contains(si)) {
+        for _ in rows.iter().filter(|(si, _, _)| group.series.contains(si)) {
             row_tops.push(y);
             y += band;
         }
@@ -939,11 +939,14 @@ pub fn summary(ds: &Dataset, spec: &ChartSpec, lang: Lang) -> String {
     let groups = spec.groups();
     let parts: Vec<String> = groups
         .iter()
-        .map(|(role, range)| {
-            let texts: Vec<String> = spec.series[range.clone()].iter().map(series_text).collect();
+        .map(|group| {
+            let texts: Vec<String> = spec.series[group.series.clone()]
+                .iter()
+                .map(series_text)
+                .collect();
             let texts = texts.join(series_sep);
             if groups.len() > 1 {
-                format!("{} — {texts}", group_heading(*role, lang))
+                format!("{} — {texts}", group.heading(lang))
             } else {
                 texts
             }
@@ -1121,8 +1124,8 @@ mod tests {
                 let l = layout(&ds, &spec, lang, width);
                 let rows = stems_by_place(&l, &ds);
                 proptest::prop_assert_eq!(rows.len(), spec.series.len(), "one row a series");
-                for (_, group) in spec.groups() {
-                    let places: Vec<f64> = rows[group].iter().map(|r| r.0).collect();
+                for group in spec.groups() {
+                    let places: Vec<f64> = rows[group.series].iter().map(|r| r.0).collect();
                     proptest::prop_assert!(places.windows(2).all(|p| p[0] <= p[1]), "{id}: {places:?}");
                 }
                 for (i, (p0, w0, y0)) in rows.iter().enumerate() {
@@ -1153,17 +1156,17 @@ mod tests {
         let spec = ChartSpec::for_indicator(&ds, "trade-partner-rank").expect("charted");
         let groups = spec.groups();
         let members = |i: usize| -> Vec<&str> {
-            spec.series[groups[i].1.clone()]
+            spec.series[groups[i].series.clone()]
                 .iter()
                 .map(|s| s.country.as_str())
                 .collect()
         };
         assert_eq!(groups.len(), 2);
-        assert_eq!(groups[0].0, CountryRole::CentralAsia);
+        assert_eq!(groups[0].role.map(|r| r.id.as_str()), Some("central-asia"));
         let mut five = members(0);
         five.sort_unstable();
         assert_eq!(five, ["KAZ", "KGZ", "TJK", "TKM", "UZB"]);
-        assert_eq!(groups[1].0, CountryRole::Other);
+        assert_eq!(groups[1].role.map(|r| r.id.as_str()), Some("other"));
         assert_eq!(members(1), ["KOR"]);
         // Drawn under headings, the comparison below all five.
         let l = layout(&ds, &spec, Lang::En, 360.0);
@@ -1192,19 +1195,19 @@ mod tests {
         let mut ds = real();
         for c in ds.countries.iter_mut() {
             match c.id.as_str() {
-                "KOR" => c.role = CountryRole::CentralAsia,
-                "KAZ" => c.role = CountryRole::Other,
+                "KOR" => c.role = "central-asia".into(),
+                "KAZ" => c.role = "other".into(),
                 _ => {}
             }
         }
         let spec = ChartSpec::for_indicator(&ds, "trade-partner-rank").expect("charted");
         let groups = spec.groups();
-        let other: Vec<&str> = spec.series[groups[1].1.clone()]
+        let other: Vec<&str> = spec.series[groups[1].series.clone()]
             .iter()
             .map(|s| s.country.as_str())
             .collect();
         assert_eq!(other, ["KAZ"]);
-        assert!(spec.series[groups[0].1.clone()]
+        assert!(spec.series[groups[0].series.clone()]
             .iter()
             .any(|s| s.country == "KOR"));
     }

@@ -111,10 +111,44 @@ impl Dataset {
         self.footnotes.iter().find(|x| x.id == id)
     }
 
-    /// The five Central Asian states, in the dataset's order.
-    pub fn central_asia(&self) -> impl Iterator<Item = &Country> {
+    /// The part a country plays (none for a role the dataset does not list: a file
+    /// the validator refused).
+    pub fn role_of(&self, country: &Country) -> Option<&CountryRole> {
+        self.country_roles.iter().find(|r| r.id == country.role)
+    }
+
+    /// The role of the countries the article is about, if the dataset names one.
+    pub fn focus_role(&self) -> Option<&CountryRole> {
+        self.country_roles.iter().find(|r| r.focus.is_some())
+    }
+
+    /// The countries the article is about (the focus role's), in the dataset's order.
+    pub fn focus_countries(&self) -> impl Iterator<Item = &Country> {
+        let focus = self.focus_role().map(|r| r.id.as_str());
         self.countries
             .iter()
-            .filter(|c| c.role == CountryRole::CentralAsia)
+            .filter(move |c| Some(c.role.as_str()) == focus)
+    }
+
+    /// The label of a country's status, if it has one.
+    pub fn status_label(&self, country: &Country) -> Option<&Text> {
+        let id = country.status.as_deref()?;
+        self.country_statuses
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| &s.label)
+    }
+
+    /// Whether a country gets a profile of its own (its role says so).
+    pub fn has_profile(&self, country: &Country) -> bool {
+        self.role_of(country).is_some_and(|r| r.profile)
+    }
+
+    /// The countries with a profile: role by role, in the dataset's order within each.
+    pub fn profiled(&self) -> impl Iterator<Item = &Country> {
+        self.country_roles
+            .iter()
+            .filter(|r| r.profile)
+            .flat_map(|r| self.countries.iter().filter(move |c| c.role == r.id))
     }
 }

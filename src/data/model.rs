@@ -21,6 +21,10 @@ pub struct Dataset {
     pub meta: Meta,
     pub sections: Vec<Section>,
     pub topics: Vec<Topic>,
+    /// The parts countries play, in the order of the charts' groups.
+    pub country_roles: Vec<CountryRole>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub country_statuses: Vec<CountryStatus>,
     pub countries: Vec<Country>,
     pub indicators: Vec<Indicator>,
     pub figures: Vec<Figure>,
@@ -131,44 +135,54 @@ pub struct Topic {
     pub description: Text,
 }
 
-/// What part a country (or group) plays in the article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CountryRole {
-    /// One of the five Central Asian states.
-    CentralAsia,
-    /// China, the partner of the five.
-    Partner,
-    /// The five states taken together (code `CA5`).
-    Region,
-    /// The whole world (code `WLD`).
-    World,
-    /// Any other country the article names (comparisons, external actors).
-    Other,
+/// A part countries play in the article (`country_roles`, in the order of the charts'
+/// groups): its heading, and what the site gives the countries that play it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryRole {
+    pub id: String,
+    /// The heading of the role's group in charts and their tables.
+    pub heading: Text,
+    /// Whether its countries get a profile page (and a link on the map).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub profile: bool,
+    /// Its countries are groups of countries taken together (a region, the world): no
+    /// ISO code, a code of three letters or digits of their own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub group: bool,
+    /// For the countries the article is about (one role at most): the heading of their
+    /// block on the overview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<Text>,
+    /// A note on the profile of each of its countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
-/// Membership in the Shanghai Cooperation Organisation, as the article states it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ScoStatus {
-    Member,
-    /// Not a member, but in close contact with the organisation (Turkmenistan).
-    NonMemberCloseTies,
+/// A standing the article gives some countries (`country_statuses`: membership in an
+/// organisation, say), shown on their cards and profiles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryStatus {
+    pub id: String,
+    pub label: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// The code used everywhere else in the dataset and in URLs: ISO 3166-1 alpha-3,
-    /// or `CA5` (the five Central Asian states) and `WLD` (the world).
+    /// or, for a group of countries, a code of its own.
     pub id: String,
     /// The ISO 3166-1 alpha-3 code; none for the groups.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iso: Option<String>,
     pub name: Text,
-    pub role: CountryRole,
+    /// A role of `country_roles`.
+    pub role: String,
+    /// A status of `country_statuses`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sco: Option<ScoStatus>,
+    pub status: Option<String>,
 }
 
 coded! {

@@ -1,14 +1,7 @@
 //! Questions the views ask of the dataset, answered without the DOM so they are tested
 //! natively: what is related to an item, what relies on a source, what concerns a country.
 
-use super::{Country, CountryRole, Dataset, Figure, Item, Link, Section};
-
-impl Country {
-    /// Whether the country gets a profile of its own: the five states and China.
-    pub fn has_profile(&self) -> bool {
-        matches!(self.role, CountryRole::CentralAsia | CountryRole::Partner)
-    }
-}
+use super::{Dataset, Figure, Item, Link, Section};
 
 impl Dataset {
     /// Items that share figures, topics or a section with `item`, most related first

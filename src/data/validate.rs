@@ -7,9 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::model::{
-    CountryRole, Dataset, Item, ItemKind, Link, Locator, Qualifier, Relation, Text, VoiceKind,
-};
+use super::model::{Dataset, Item, ItemKind, Link, Locator, Qualifier, Relation, Text, VoiceKind};
 
 /// One thing wrong with a dataset file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,10 +176,38 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.text(&format!("{path}.description"), &t.description);
     }
 
+    let roles = c.ids("country_roles", &ds.country_roles, |r| &r.id);
+    let mut focus_seen = false;
+    for (i, r) in ds.country_roles.iter().enumerate() {
+        let path = format!("$.country_roles[{i}]");
+        c.text(&format!("{path}.heading"), &r.heading);
+        if let Some(focus) = &r.focus {
+            c.text(&format!("{path}.focus"), focus);
+            if focus_seen {
+                c.report(
+                    format!("{path}.focus"),
+                    "only one role can be the article's focus",
+                );
+            }
+            focus_seen = true;
+        }
+        if let Some(note) = &r.note {
+            c.text(&format!("{path}.note"), note);
+        }
+    }
+    let statuses = c.ids("country_statuses", &ds.country_statuses, |s| &s.id);
+    for (i, s) in ds.country_statuses.iter().enumerate() {
+        c.text(&format!("$.country_statuses[{i}].label"), &s.label);
+    }
+
     for (i, x) in ds.countries.iter().enumerate() {
         let path = format!("$.countries[{i}]");
         c.text(&format!("{path}.name"), &x.name);
-        let is_group = matches!(x.role, CountryRole::Region | CountryRole::World);
+        c.resolves(&format!("{path}.role"), &roles, &x.role);
+        if let Some(status) = &x.status {
+            c.resolves(&format!("{path}.status"), &statuses, status);
+        }
+        let is_group = ds.role_of(x).is_some_and(|r| r.group);
         match (&x.iso, is_group) {
             (Some(iso), false) => {
                 if !is_alpha3(iso) {

@@ -10,7 +10,7 @@ use super::provenance::provenance;
 use super::{status, Ctx};
 use crate::chart::file::{self, ChartTexts, FileKind, WIDE_WIDTH};
 use crate::chart::svg::{render, Drawing};
-use crate::chart::{charted_indicators, group_heading, layout, ChartKind, ChartSpec, Layout};
+use crate::chart::{charted_indicators, layout, ChartKind, ChartSpec, Layout};
 use crate::data::{Dataset, Item, Qualifier};
 use crate::export::FigureSources;
 use crate::format::{figure_value, figure_when};
@@ -103,8 +103,8 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
         let headed = groups.len() > 1;
         let table_bodies = groups
             .into_iter()
-            .map(|(role, range)| {
-                let rows = spec.series[range]
+            .map(|group| {
+                let rows = spec.series[group.series.clone()]
                     .iter()
                     .flat_map(|s| s.figures.iter().copied())
                     .map(|f| {
@@ -119,7 +119,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                     })
                     .collect_view();
                 let heading = headed.then(|| {
-                    view! { <tr><th scope="rowgroup" colspan="4" class="group-heading">{group_heading(role, text_lang)}</th></tr> }
+                    view! { <tr><th scope="rowgroup" colspan="4" class="group-heading">{group.heading(text_lang)}</th></tr> }
                 });
                 view! { <tbody>{heading}{rows}</tbody> }
             })

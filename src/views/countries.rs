@@ -1,4 +1,4 @@
-//! Country profiles: the five Central Asian states and China.
+//! Country profiles: the countries whose role gets one (`country_roles`).
 
 use std::sync::Arc;
 
@@ -8,34 +8,18 @@ use super::chart::chart_grid;
 use super::parts::{bi, figure_cards, item_links};
 use super::{status, Ctx};
 use crate::chart::charts_drawing;
-use crate::data::{Country, CountryRole, Dataset, ScoStatus};
-use crate::i18n::{tr, Lang};
+use crate::data::Dataset;
+use crate::i18n::tr;
 use crate::pages::lede;
 use crate::url_state::View;
-
-/// The countries that get a profile: the five, then China.
-fn profiled(ds: &Dataset) -> impl Iterator<Item = &Country> {
-    let (five, others): (Vec<&Country>, Vec<&Country>) = ds
-        .countries
-        .iter()
-        .filter(|c| c.has_profile())
-        .partition(|c| c.role == CountryRole::CentralAsia);
-    five.into_iter().chain(others)
-}
-
-fn sco_label(country: &Country, lang: Lang) -> Option<String> {
-    country.sco.map(|s| match s {
-        ScoStatus::Member => tr(lang, |u| u.sco_member),
-        ScoStatus::NonMemberCloseTies => tr(lang, |u| u.sco_close_ties),
-    })
-}
 
 #[component]
 pub fn Countries(data: Arc<Dataset>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         let lang = ctx.lang();
-        let cards = profiled(&data)
+        let cards = data
+            .profiled()
             .map(|c| {
                 let href = ctx.link(View::Country(c.id.clone()));
                 let figures = data.figures_about(&c.id).len();
@@ -44,7 +28,7 @@ pub fn Countries(data: Arc<Dataset>) -> impl IntoView {
                     <li class="country-card" data-country=c.id.clone()>
                         <h2><a href=href>{bi(&c.name, lang)}</a></h2>
                         <p class="muted">{c.id.clone()}</p>
-                        {sco_label(c, lang).map(|s| view! { <p>{s}</p> })}
+                        {data.status_label(c).map(|s| view! { <p>{s.joined(lang)}</p> })}
                         <p class="muted">
                             {tr(lang, |u| u.figures)}": "{figures}" · "{tr(lang, |u| u.items_naming)}": "{items}
                         </p>
@@ -85,9 +69,9 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
                 <p class="eyebrow"><a href=back>{tr(lang, |u| u.nav_countries)}</a></p>
                 <h1>{bi(&country.name, lang)}</h1>
                 <p class="muted">{country.iso.clone()}</p>
-                {sco_label(country, lang).map(|s| view! { <p>{s}</p> })}
-                {(country.role == CountryRole::CentralAsia).then(|| view! {
-                    <p class="note">{tr(lang, |u| u.partnership_note)}</p>
+                {data.status_label(country).map(|s| view! { <p>{s.joined(lang)}</p> })}
+                {data.role_of(country).and_then(|r| r.note.as_ref()).map(|note| view! {
+                    <p class="note">{note.joined(lang)}</p>
                 })}
                 <section aria-labelledby="country-figures">
                     <h2 id="country-figures">{tr(lang, |u| u.figures)}</h2>

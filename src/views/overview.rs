@@ -9,7 +9,7 @@ use super::cite::ArticleCiteBox;
 use super::parts::{bi, figure_cards};
 use super::Ctx;
 use crate::chart::charts_drawing;
-use crate::data::{Dataset, ScoStatus};
+use crate::data::Dataset;
 use crate::i18n::tr;
 use crate::url_state::View;
 
@@ -21,18 +21,15 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
         let m = &data.meta;
         let doi_url = format!("https://doi.org/{}", m.doi);
         let countries = data
-            .central_asia()
+            .focus_countries()
             .map(|c| {
-                let sco = c.sco.map(|s| match s {
-                    ScoStatus::Member => tr(lang, |u| u.sco_member),
-                    ScoStatus::NonMemberCloseTies => tr(lang, |u| u.sco_close_ties),
-                });
+                let status = data.status_label(c).map(|s| s.joined(lang));
                 let href = ctx.link(View::Country(c.id.clone()));
                 view! {
                     <li class="country-card" data-country=c.id.clone()>
                         <h3><a href=href>{bi(&c.name, lang)}</a></h3>
                         <p class="muted">{c.id.clone()}</p>
-                        {sco.map(|s| view! { <p>{s}</p> })}
+                        {status.map(|s| view! { <p>{s}</p> })}
                     </li>
                 }
             })
@@ -65,10 +62,14 @@ pub fn Overview(data: Arc<Dataset>) -> impl IntoView {
                     </p>
                     <ArticleCiteBox data=data.clone()/>
                 </section>
-                <section aria-labelledby="five">
-                    <h2 id="five">{tr(lang, |u| u.the_five)}</h2>
-                    <ul class="card-grid">{countries}</ul>
-                </section>
+                // The heading's id stays the one the first release wrote (`#five`): links
+                // into the overview may name it.
+                {data.focus_role().and_then(|r| r.focus.as_ref()).map(|heading| view! {
+                    <section aria-labelledby="five">
+                        <h2 id="five">{heading.joined(lang)}</h2>
+                        <ul class="card-grid">{countries}</ul>
+                    </section>
+                })}
                 <section aria-labelledby="headlines">
                     <h2 id="headlines">{tr(lang, |u| u.headline_figures)}</h2>
                     {headlines}
