@@ -87,7 +87,7 @@ impl<'a> Cited<'a> {
                 Some(format!(
                     "{}{colon}{}",
                     parts.join(comma),
-                    figure_value(f, lang)
+                    figure_value(ds, f, lang)
                 ))
             }
         }

@@ -236,7 +236,7 @@ pub fn figures_csv<'a>(
             plain_number(f.value),
             f.value_max.map(plain_number).unwrap_or_default(),
             qualifier_code(f.qualifier).to_string(),
-            f.unit.id().to_string(),
+            f.unit.clone(),
             locator,
         ]);
     }

@@ -75,14 +75,10 @@ fn int_digits(text: &str) -> usize {
     text.split('.').next().map_or(0, str::len)
 }
 
-/// The power of ten a unit's stored values are counted in (万 = 4, 亿 = 8); none for
-/// units English writes as they are stored.
-fn scaled_exponent(unit: Unit) -> Option<i32> {
-    match unit {
-        Unit::TenThousandPeople | Unit::TenThousandVisits => Some(4),
-        Unit::HundredMillionUsd => Some(8),
-        _ => None,
-    }
+/// The power of ten a unit's stored values are counted in, where English writes them
+/// out whole (万 = 4, 亿 = 8); none for units English writes as they are stored.
+fn scaled_exponent(unit: &Unit) -> Option<i32> {
+    unit.en_scale.as_ref().and(unit.exponent).map(i32::from)
 }
 
 /// English text for a count given in units of 10^`exponent` (万 = 4, 亿 = 8):
@@ -99,44 +95,38 @@ fn english_magnitude(value: f64, exponent: i32) -> String {
 /// (a chart's axis, a column): each stored value's decimal point moved by `shift`
 /// places, under the name `name`. English writes 万 and 亿 units in millions or
 /// billions, as [`value_with_unit`] does; Chinese keeps the article's units.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scale {
     pub shift: i32,
-    pub name: &'static str,
+    pub name: String,
 }
 
 /// The scale of values of `unit` up to `largest` (in the stored unit) in `lang`.
-pub fn scale_for(unit: Unit, lang: Lang, largest: f64) -> Scale {
-    let exponent = match (lang, scaled_exponent(unit)) {
-        (Lang::En, Some(e)) => e,
+pub fn scale_for(unit: &Unit, lang: Lang, largest: f64) -> Scale {
+    let (exponent, names) = match (lang, scaled_exponent(unit), &unit.en_scale) {
+        (Lang::En, Some(e), Some(names)) => (e, names),
         _ => {
             return Scale {
                 shift: 0,
-                name: unit_name(unit, lang),
+                name: unit.name.get(lang).to_string(),
             }
         }
     };
     let whole = shift_decimal(&plain_number(largest.abs()), exponent);
     let (power, _) = english_order(int_digits(&whole));
-    let name = match (unit, power) {
-        (Unit::TenThousandPeople, 9) => "billion people",
-        (Unit::TenThousandPeople, 6) => "million people",
-        (Unit::TenThousandPeople, _) => "people",
-        (Unit::TenThousandVisits, 9) => "billion visits",
-        (Unit::TenThousandVisits, 6) => "million visits",
-        (Unit::TenThousandVisits, _) => "visits",
-        (_, 9) => "billions of US dollars",
-        (_, 6) => "millions of US dollars",
-        _ => "US dollars",
+    let name = match power {
+        9 => &names.billions,
+        6 => &names.millions,
+        _ => &names.ones,
     };
     Scale {
         shift: exponent - power,
-        name,
+        name: name.clone(),
     }
 }
 
 /// A value on a scale, without unit words (`50`, `78.2226` on "million people").
-pub fn scaled_number(value: f64, scale: Scale, lang: Lang) -> String {
+pub fn scaled_number(value: f64, scale: &Scale, lang: Lang) -> String {
     let digits = shift_decimal(&plain_number(value.abs()), scale.shift);
     let sign = if value < 0.0 { "-" } else { "" };
     match lang {
@@ -154,73 +144,29 @@ pub fn number(value: f64, lang: Lang) -> String {
     }
 }
 
-/// A value with its unit, in one language (`Both` reads as Chinese).
-pub fn value_with_unit(value: f64, unit: Unit, lang: Lang) -> String {
-    let n = plain_number(value);
-    if lang == Lang::En {
-        let grouped = group_thousands(&n);
-        return match unit {
-            Unit::Percent => format!("{n}%"),
-            Unit::TenThousandPeople => format!("{} people", english_magnitude(value, 4)),
-            Unit::TenThousandVisits => format!("{} visits", english_magnitude(value, 4)),
-            Unit::HundredMillionUsd => format!("US${}", english_magnitude(value, 8)),
-            Unit::Enterprises => format!("{grouped} enterprises"),
-            Unit::Rank => format!("No. {n}"),
-            Unit::Multiple => format!("{grouped}-fold"),
-            Unit::IndexPoints | Unit::Count => grouped,
-            Unit::Times => format!("{grouped} times"),
-            Unit::Years => format!("{grouped} years"),
-            Unit::Kilometres => format!("{grouped} km"),
-        };
-    }
-    match unit {
-        Unit::Percent => format!("{n}%"),
-        Unit::TenThousandPeople => format!("{n}万人"),
-        Unit::TenThousandVisits => format!("{n}万人次"),
-        Unit::HundredMillionUsd => format!("{n}亿美元"),
-        Unit::Enterprises => format!("{n}家"),
-        Unit::Rank => format!("第{n}位"),
-        Unit::Multiple => format!("{n}倍"),
-        Unit::IndexPoints | Unit::Count => n,
-        Unit::Times => format!("{n}次"),
-        Unit::Years => format!("{n}年"),
-        Unit::Kilometres => format!("{n}公里"),
-    }
-}
-
-/// The unit's name as its values are stored; headers use [`scale_for`], which rescales
-/// English 万 and 亿 units.
-fn unit_name(unit: Unit, lang: Lang) -> &'static str {
-    let (zh, en) = match unit {
-        Unit::Percent => ("百分比（%）", "per cent"),
-        Unit::TenThousandPeople => ("万人", "10,000 people"),
-        Unit::TenThousandVisits => ("万人次", "10,000 visits"),
-        Unit::HundredMillionUsd => ("亿美元", "US$100 million"),
-        Unit::Enterprises => ("家", "enterprises"),
-        Unit::Rank => ("位次（1 = 首位）", "rank (1 = first)"),
-        Unit::Multiple => ("倍", "times the earlier value"),
-        Unit::IndexPoints => ("指数", "index points"),
-        Unit::Count => ("条/个", "count"),
-        Unit::Times => ("次", "times"),
-        Unit::Years => ("年", "years"),
-        Unit::Kilometres => ("公里", "km"),
+/// A value with its unit, in one language (`Both` reads as Chinese): the unit's way
+/// of writing it, English with its thousands grouped and scaled units written whole.
+pub fn value_with_unit(value: f64, unit: &Unit, lang: Lang) -> String {
+    let n = match (lang, scaled_exponent(unit)) {
+        (Lang::En, Some(exponent)) => english_magnitude(value, exponent),
+        _ => number(value, lang),
     };
-    if lang == Lang::En {
-        en
-    } else {
-        zh
+    match &unit.value {
+        Some(pattern) => pattern.get(lang).replacen("{}", &n, 1),
+        None => n,
     }
 }
 
 /// A figure as a reader should see it: value, unit and the article's qualifier.
-pub fn figure_value(f: &Figure, lang: Lang) -> String {
-    let main = value_with_unit(f.value, f.unit, lang);
+pub fn figure_value(ds: &Dataset, f: &Figure, lang: Lang) -> String {
+    let unit = ds.unit(&f.unit);
+    let main = value_with_unit(f.value, unit, lang);
     match (f.qualifier, lang) {
         (None, _) => main,
         (Some(Qualifier::Range), _) => {
-            let upper = value_with_unit(f.value_max.unwrap_or(f.value), f.unit, lang);
+            let upper = value_with_unit(f.value_max.unwrap_or(f.value), unit, lang);
             // English rescales 万 and 亿 units, so both ends are written out in full.
-            let scaled = lang == Lang::En && scaled_exponent(f.unit).is_some();
+            let scaled = lang == Lang::En && scaled_exponent(unit).is_some();
             if scaled {
                 format!("{main}–{upper}")
             } else {
@@ -322,6 +268,17 @@ pub fn external_href(url: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
+    /// The article's dataset, whose units these tests write with.
+    fn real() -> Dataset {
+        crate::data::load(include_str!("../data/dataset.json")).expect("valid dataset")
+    }
+
+    fn unit(id: &str) -> Unit {
+        let unit = real().unit(id).clone();
+        assert_eq!(unit.id, id, "the dataset has the unit");
+        unit
+    }
+
     #[test]
     fn decimal_shifts_are_exact() {
         assert_eq!(shift_decimal("5076.03", 4), "50760300");
@@ -342,74 +299,76 @@ mod tests {
     #[test]
     fn chinese_keeps_the_articles_units() {
         assert_eq!(
-            value_with_unit(5076.03, Unit::TenThousandPeople, Lang::Zh),
+            value_with_unit(5076.03, &unit("ten-thousand-people"), Lang::Zh),
             "5076.03万人"
         );
         assert_eq!(
-            value_with_unit(140.0, Unit::HundredMillionUsd, Lang::Zh),
+            value_with_unit(140.0, &unit("hundred-million-usd"), Lang::Zh),
             "140亿美元"
         );
-        assert_eq!(value_with_unit(25.6, Unit::Percent, Lang::Zh), "25.6%");
-        assert_eq!(value_with_unit(1.0, Unit::Rank, Lang::Zh), "第1位");
+        assert_eq!(value_with_unit(25.6, &unit("percent"), Lang::Zh), "25.6%");
+        assert_eq!(value_with_unit(1.0, &unit("rank"), Lang::Zh), "第1位");
     }
 
     #[test]
     fn english_converts_to_thousands_millions_billions() {
         assert_eq!(
-            value_with_unit(5076.03, Unit::TenThousandPeople, Lang::En),
+            value_with_unit(5076.03, &unit("ten-thousand-people"), Lang::En),
             "50.7603 million people"
         );
         assert_eq!(
-            value_with_unit(10.3, Unit::TenThousandPeople, Lang::En),
+            value_with_unit(10.3, &unit("ten-thousand-people"), Lang::En),
             "103,000 people"
         );
         assert_eq!(
-            value_with_unit(70.0, Unit::TenThousandPeople, Lang::En),
+            value_with_unit(70.0, &unit("ten-thousand-people"), Lang::En),
             "700,000 people"
         );
         assert_eq!(
-            value_with_unit(1000.0, Unit::TenThousandVisits, Lang::En),
+            value_with_unit(1000.0, &unit("ten-thousand-visits"), Lang::En),
             "10 million visits"
         );
         assert_eq!(
-            value_with_unit(140.0, Unit::HundredMillionUsd, Lang::En),
+            value_with_unit(140.0, &unit("hundred-million-usd"), Lang::En),
             "US$14 billion"
         );
         assert_eq!(
-            value_with_unit(7700.0, Unit::Enterprises, Lang::En),
+            value_with_unit(7700.0, &unit("enterprises"), Lang::En),
             "7,700 enterprises"
         );
     }
 
     #[test]
     fn english_headers_count_in_millions_and_billions_like_the_values() {
-        let people = scale_for(Unit::TenThousandPeople, Lang::En, 9000.0);
+        let people = scale_for(&unit("ten-thousand-people"), Lang::En, 9000.0);
         assert_eq!(people.name, "million people");
-        assert_eq!(scaled_number(5000.0, people, Lang::En), "50");
-        assert_eq!(scaled_number(7822.26, people, Lang::En), "78.2226");
+        assert_eq!(scaled_number(5000.0, &people, Lang::En), "50");
+        assert_eq!(scaled_number(7822.26, &people, Lang::En), "78.2226");
         // The same words as the value itself.
-        assert!(value_with_unit(7822.26, Unit::TenThousandPeople, Lang::En)
-            .starts_with("78.2226 million"));
-        let small = scale_for(Unit::TenThousandPeople, Lang::En, 60.0);
+        assert!(
+            value_with_unit(7822.26, &unit("ten-thousand-people"), Lang::En)
+                .starts_with("78.2226 million")
+        );
+        let small = scale_for(&unit("ten-thousand-people"), Lang::En, 60.0);
         assert_eq!(small.name, "people");
-        assert_eq!(scaled_number(10.3, small, Lang::En), "103,000");
-        let visits = scale_for(Unit::TenThousandVisits, Lang::En, 1200.0);
+        assert_eq!(scaled_number(10.3, &small, Lang::En), "103,000");
+        let visits = scale_for(&unit("ten-thousand-visits"), Lang::En, 1200.0);
         assert_eq!(
             (
-                visits.name,
-                scaled_number(1000.0, visits, Lang::En).as_str()
+                visits.name.as_str(),
+                scaled_number(1000.0, &visits, Lang::En).as_str()
             ),
             ("million visits", "10")
         );
-        let usd = scale_for(Unit::HundredMillionUsd, Lang::En, 150.0);
+        let usd = scale_for(&unit("hundred-million-usd"), Lang::En, 150.0);
         assert_eq!(usd.name, "billions of US dollars");
-        assert_eq!(scaled_number(140.0, usd, Lang::En), "14");
+        assert_eq!(scaled_number(140.0, &usd, Lang::En), "14");
         // Chinese keeps the article's units and digits.
-        let zh = scale_for(Unit::TenThousandPeople, Lang::Zh, 9000.0);
-        assert_eq!((zh.name, zh.shift), ("万人", 0));
-        assert_eq!(scaled_number(5076.03, zh, Lang::Zh), "5076.03");
-        assert_eq!(scale_for(Unit::Percent, Lang::En, 30.0).name, "per cent");
-        assert_eq!(scaled_number(-2.5, zh, Lang::Zh), "-2.5");
+        let zh = scale_for(&unit("ten-thousand-people"), Lang::Zh, 9000.0);
+        assert_eq!((zh.name.as_str(), zh.shift), ("万人", 0));
+        assert_eq!(scaled_number(5076.03, &zh, Lang::Zh), "5076.03");
+        assert_eq!(scale_for(&unit("percent"), Lang::En, 30.0).name, "per cent");
+        assert_eq!(scaled_number(-2.5, &zh, Lang::Zh), "-2.5");
     }
 
     fn figure(value: f64, qualifier: Option<Qualifier>, value_max: Option<f64>) -> Figure {
@@ -423,7 +382,7 @@ mod tests {
             value,
             value_max,
             qualifier,
-            unit: Unit::TenThousandPeople,
+            unit: "ten-thousand-people".into(),
             item: "x".into(),
             references: vec![],
             footnotes: vec![],
@@ -433,27 +392,28 @@ mod tests {
 
     #[test]
     fn qualifiers_are_never_dropped() {
+        let ds = real();
         let f = figure(70.0, Some(Qualifier::MoreThan), None);
-        assert_eq!(figure_value(&f, Lang::Zh), "超过70万人");
-        assert_eq!(figure_value(&f, Lang::En), "more than 700,000 people");
+        assert_eq!(figure_value(&ds, &f, Lang::Zh), "超过70万人");
+        assert_eq!(figure_value(&ds, &f, Lang::En), "more than 700,000 people");
         let a = figure(70.0, Some(Qualifier::About), None);
-        assert_eq!(figure_value(&a, Lang::Zh), "约70万人");
-        assert_eq!(figure_value(&a, Lang::En), "about 700,000 people");
+        assert_eq!(figure_value(&ds, &a, Lang::Zh), "约70万人");
+        assert_eq!(figure_value(&ds, &a, Lang::En), "about 700,000 people");
         let p = figure(7822.26, Some(Qualifier::Projected), None);
         assert_eq!(
-            figure_value(&p, Lang::En),
+            figure_value(&ds, &p, Lang::En),
             "78.2226 million people (projected)"
         );
-        assert_eq!(figure_value(&p, Lang::Zh), "7822.26万人（预计）");
+        assert_eq!(figure_value(&ds, &p, Lang::Zh), "7822.26万人（预计）");
         let mut r = figure(40.0, Some(Qualifier::Range), Some(50.0));
-        r.unit = Unit::Percent;
-        assert_eq!(figure_value(&r, Lang::Zh), "40–50%");
+        r.unit = "percent".into();
+        assert_eq!(figure_value(&ds, &r, Lang::Zh), "40–50%");
         let people = figure(40.0, Some(Qualifier::Range), Some(50.0));
         assert_eq!(
-            figure_value(&people, Lang::En),
+            figure_value(&ds, &people, Lang::En),
             "400,000 people–500,000 people"
         );
-        assert_eq!(figure_value(&people, Lang::Zh), "40–50万人");
+        assert_eq!(figure_value(&ds, &people, Lang::Zh), "40–50万人");
         assert_eq!(figure_when(&r, Lang::Zh), "2019年");
     }
 

@@ -1,7 +1,7 @@
 //! Display languages and every string of the interface, in both languages.
 
 use crate::argument::Role;
-use crate::data::{ItemKind, Text, VoiceKind};
+use crate::data::{Dataset, ItemKind, Text, VoiceKind};
 
 coded! {
     code / from_code;
@@ -336,8 +336,8 @@ pub static ZH: Ui = Ui {
     kind_claim: "论据",
     kind_problem: "问题",
     kind_recommendation: "建议",
-    kind_narrative: "“中国威胁论”叙事",
-    kind_actor: "外部行为体",
+    kind_narrative: "叙事",
+    kind_actor: "行为体",
     kind_reason: "理由",
     kind_foundation: "基础",
     figures: "数字",
@@ -350,7 +350,7 @@ pub static ZH: Ui = Ui {
     countries_intro: "论文谈到的国家：它关于每个国家的全部数字与论点。",
     items_naming: "提及该国的条目",
     no_figures: "论文没有给出关于它的数字。",
-    sources_intro: "论文的15条参考文献与脚注，以及依据它们的条目。",
+    sources_intro: "论文的参考文献与脚注，以及依据它们的条目。",
     relied_on_by: "依据它的条目",
     nothing_relies: "没有条目直接引用。",
     glossary_intro: "论文的关键术语，中英对照。",
@@ -502,8 +502,8 @@ pub static EN: Ui = Ui {
     kind_claim: "Claim",
     kind_problem: "Problem",
     kind_recommendation: "Recommendation",
-    kind_narrative: "“China threat” narrative",
-    kind_actor: "External actor",
+    kind_narrative: "Narrative",
+    kind_actor: "Actor",
     kind_reason: "Reason",
     kind_foundation: "Foundation",
     figures: "Figures",
@@ -516,7 +516,7 @@ pub static EN: Ui = Ui {
     countries_intro: "The countries the article speaks of: every figure and point it makes about each.",
     items_naming: "Items that name it",
     no_figures: "The article gives no figures about it.",
-    sources_intro: "The article's 15 references and its footnotes, with the items that rely on each.",
+    sources_intro: "The article's references and its footnotes, with the items that rely on each.",
     relied_on_by: "Relied on by",
     nothing_relies: "No item cites it directly.",
     glossary_intro: "The article's key terms, in Chinese and English.",
@@ -613,8 +613,12 @@ pub fn tr(lang: Lang, pick: impl Fn(&'static Ui) -> &'static str) -> String {
     }
 }
 
-/// The label of an item kind.
-pub fn kind_label(kind: ItemKind, lang: Lang) -> String {
+/// The label of an item kind: the dataset's own (`meta.kind_labels`), where it has
+/// one, or the generic one.
+pub fn kind_label(ds: &Dataset, kind: ItemKind, lang: Lang) -> String {
+    if let Some(own) = ds.meta.kind_labels.get(kind.id()) {
+        return own.joined(lang);
+    }
     tr(
         lang,
         match kind {

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use crate::chart::svg::escape;
-use crate::data::{Dataset, Figure, Indicator, Unit};
+use crate::data::{Dataset, Figure, Indicator};
 use crate::format::figure_value;
 use crate::i18n::Lang;
 use crate::order::sort_short_by;
@@ -121,9 +121,9 @@ pub fn class_of(value: f64, min: f64, max: f64) -> usize {
 }
 
 /// The colour of a value. For ranks, first is the strongest, so the scale turns round.
-fn colour(f: &Figure, min: f64, max: f64) -> &'static str {
+fn colour(ds: &Dataset, f: &Figure, min: f64, max: f64) -> &'static str {
     let class = class_of(f.value, min, max);
-    COLOURS[if f.unit == Unit::Rank {
+    COLOURS[if ds.unit(&f.unit).ranking {
         3 - class
     } else {
         class
@@ -138,14 +138,14 @@ pub struct LegendEntry {
 }
 
 /// The legend: each colour in use with the values drawn in it.
-pub fn legend(mapped: &[(&str, &Figure)], lang: Lang) -> Vec<LegendEntry> {
+pub fn legend(ds: &Dataset, mapped: &[(&str, &Figure)], lang: Lang) -> Vec<LegendEntry> {
     let (min, max) = bounds(mapped);
     let mut entries: Vec<LegendEntry> = Vec::new();
     let mut sorted: Vec<&Figure> = mapped.iter().map(|(_, f)| *f).collect();
     sort_short_by(&mut sorted, |a, b| a.value.total_cmp(&b.value));
     for f in sorted {
-        let colour = colour(f, min, max);
-        let text = figure_value(f, lang);
+        let colour = colour(ds, f, min, max);
+        let text = figure_value(ds, f, lang);
         match entries.iter_mut().find(|e| e.colour == colour) {
             Some(e) if e.values.contains(&text) => {}
             Some(e) => e.values.push(text),
@@ -200,7 +200,10 @@ pub fn render(
             .map_or_else(|| shape.id.clone(), |c| c.name.get(lang).to_string());
         let figure = mapped.iter().find(|(c, _)| *c == shape.id).map(|(_, f)| *f);
         let (fill, value) = match figure {
-            Some(f) => (colour(f, min, max).to_string(), figure_value(f, lang)),
+            Some(f) => (
+                colour(ds, f, min, max).to_string(),
+                figure_value(ds, f, lang),
+            ),
             None => ("url(#no-value)".to_string(), no_value.to_string()),
         };
         let label = escape(&format!("{name}: {value}"));
@@ -284,7 +287,7 @@ mod tests {
         assert!(svg.contains("aria-label=\"Kazakhstan: No. 2\""));
         assert!(svg.contains("aria-label=\"China: No value\""));
         // First place is drawn darkest.
-        let entries = legend(&mapped, Lang::En);
+        let entries = legend(&ds, &mapped, Lang::En);
         assert_eq!(entries[0].values, ["No. 1"]);
         assert_eq!(entries[0].colour, COLOURS[3]);
         assert_eq!(
@@ -303,7 +306,7 @@ mod tests {
         assert_eq!(class_of(20.1, 20.1, 26.3), 0);
         assert_eq!(class_of(26.3, 20.1, 26.3), 3);
         assert_eq!(class_of(5.0, 5.0, 5.0), 0);
-        let entries = legend(&poverty, Lang::En);
+        let entries = legend(&ds, &poverty, Lang::En);
         assert_eq!(
             entries.first().map(|e| e.values.clone()),
             Some(vec!["20.1%".to_string()])

@@ -111,7 +111,7 @@ fn subject(ds: &Dataset, route: &Route) -> Option<String> {
             let country = text(&ds.country(&figure.country)?.name);
             format!(
                 "{name} · {country} · {}",
-                figure_value(figure, route.lang.single())
+                figure_value(ds, figure, route.lang.single())
             )
         }
         View::Map(Some(id)) => format!(

@@ -310,7 +310,7 @@ fn pages_hold_their_content_in_both_languages() {
             );
             for figure in item.figures.iter().filter_map(|f| ds.figure(f)) {
                 assert!(
-                    html.contains(&html_text(&figure_value(figure, lang))),
+                    html.contains(&html_text(&figure_value(ds, figure, lang))),
                     "{} on {}",
                     figure.id,
                     item.id
@@ -325,7 +325,7 @@ fn pages_hold_their_content_in_both_languages() {
             )));
             for figure in ds.figures_about(&country.id) {
                 assert!(
-                    html.contains(&html_text(&figure_value(figure, lang))),
+                    html.contains(&html_text(&figure_value(ds, figure, lang))),
                     "{} on {}",
                     figure.id,
                     country.id
@@ -346,7 +346,7 @@ fn pages_hold_their_content_in_both_languages() {
         assert!(overview.contains(&html_text(ds.meta.summary.get(lang))));
         for id in &ds.meta.headline {
             let figure = ds.figure(id).expect("a headline figure exists");
-            assert!(overview.contains(&html_text(&figure_value(figure, lang))));
+            assert!(overview.contains(&html_text(&figure_value(ds, figure, lang))));
         }
         let glossary = page(&pages, &route(lang, View::Glossary));
         for term in &ds.glossary {

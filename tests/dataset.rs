@@ -181,6 +181,55 @@ fn a_figure_unit_must_match_its_indicator() {
 }
 
 #[test]
+fn the_units_are_checked() {
+    assert_each_reported(&[
+        (
+            |v| v["indicators"][0]["unit"] = json!("tonnes"),
+            "$.indicators[0].unit",
+            "does not name any of the units",
+        ),
+        (
+            |v| v["units"][0]["name"]["zh"] = json!(""),
+            "$.units[0].name.zh",
+            "Chinese text is missing",
+        ),
+        (
+            |v| v["units"][0]["value"]["en"] = json!("per cent"),
+            "$.units[0].value.en",
+            "where the number goes, once",
+        ),
+        (
+            |v| v["units"][0]["value"]["zh"] = json!("{}–{}%"),
+            "$.units[0].value.zh",
+            "where the number goes, once",
+        ),
+        (
+            |v| v["units"][0]["exponent"] = json!(4),
+            "$.units[0].en_scale",
+            "needs en_scale",
+        ),
+        (
+            |v| v["units"][0]["en_scale"] = json!({ "ones": "people", "millions": "million people", "billions": "billion people" }),
+            "$.units[0].exponent",
+            "only for a unit with an exponent",
+        ),
+        (
+            |v| {
+                v["units"][0]["exponent"] = json!(0);
+                v["units"][0]["en_scale"] = json!({ "ones": "people", "millions": "million people", "billions": "billion people" })
+            },
+            "$.units[0].exponent",
+            "a power of ten from 1 to 18",
+        ),
+        (
+            |v| v["units"] = json!([v["units"][0], v["units"][0]]),
+            "$.units[1].id",
+            "used twice in units",
+        ),
+    ]);
+}
+
+#[test]
 fn a_range_needs_its_upper_end() {
     let problems = problems_after(|v| v["figures"][0]["qualifier"] = json!("range"));
     assert_reports(&problems, "$.figures[0].value_max", "needs value_max");
@@ -576,10 +625,7 @@ mod arbitrary_input {
 /// The codes the app writes (URLs, CSV files) are the names the data file uses.
 #[test]
 fn enum_codes_match_the_data_file() {
-    use cca_explorer::data::{ItemKind, Relation, Unit, VoiceKind};
-    for unit in Unit::ALL {
-        assert_eq!(serde_json::to_value(unit).ok(), Some(json!(unit.id())));
-    }
+    use cca_explorer::data::{ItemKind, Relation, VoiceKind};
     for kind in ItemKind::ALL {
         assert_eq!(serde_json::to_value(kind).ok(), Some(json!(kind.id())));
     }
@@ -642,6 +688,16 @@ fn the_sites_texts_and_choices_are_checked() {
             |v| v["meta"]["role_headings"] = json!({ "problem": { "zh": "", "en": "Problems" } }),
             "$.meta.role_headings.problem.zh",
             "Chinese text is missing",
+        ),
+        (
+            |v| v["meta"]["kind_labels"] = json!({ "opinion": { "zh": "观点", "en": "Opinion" } }),
+            "$.meta.kind_labels.opinion",
+            "not a kind of item",
+        ),
+        (
+            |v| v["meta"]["kind_labels"] = json!({ "narrative": { "zh": "叙事", "en": "" } }),
+            "$.meta.kind_labels.narrative.en",
+            "English text is missing",
         ),
         (
             |v| v["meta"]["map_indicator"] = json!("no-such-indicator"),

@@ -19,7 +19,7 @@ pub mod svg;
 
 use std::ops::Range;
 
-use crate::data::{CountryRole, Dataset, Figure, Indicator, Qualifier, Unit};
+use crate::data::{CountryRole, Dataset, Figure, Indicator, Qualifier};
 use crate::format::{figure_value, figure_when, scale_for, scaled_number};
 use crate::i18n::Lang;
 use crate::order::sort_short_by_key;
@@ -138,7 +138,7 @@ impl<'a> ChartSpec<'a> {
         }
         let kind = if over_years {
             ChartKind::Line
-        } else if indicator.unit == Unit::Rank {
+        } else if ds.unit(&indicator.unit).ranking {
             ChartKind::Rank
         } else {
             ChartKind::Bar
@@ -494,7 +494,14 @@ fn thin(ticks: Vec<Tick>) -> Vec<Tick> {
     kept
 }
 
-fn mark(series: usize, colour: Colour, f: &Figure, label: String, lang: Lang) -> Mark {
+fn mark(
+    ds: &Dataset,
+    series: usize,
+    colour: Colour,
+    f: &Figure,
+    label: String,
+    lang: Lang,
+) -> Mark {
     Mark {
         series,
         colour,
@@ -504,7 +511,7 @@ fn mark(series: usize, colour: Colour, f: &Figure, label: String, lang: Lang) ->
         width: 0.0,
         height: 0.0,
         label,
-        value: figure_value(f, lang),
+        value: figure_value(ds, f, lang),
         qualifier: f.qualifier,
         name_label: None,
         value_label: Label::new(0.0, 0.0, Anchor::Start, ""),
@@ -512,8 +519,8 @@ fn mark(series: usize, colour: Colour, f: &Figure, label: String, lang: Lang) ->
 }
 
 fn line_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout {
-    let unit = spec.indicator.unit;
-    let ranked = unit == Unit::Rank;
+    let unit = ds.unit(&spec.indicator.unit);
+    let ranked = unit.ranking;
     let height = (width * 0.6).clamp(220.0, 380.0) + TITLE_ROW;
     let years: Vec<f64> = spec
         .figures()
@@ -530,7 +537,7 @@ fn line_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
         (rank_ticks(last, 5), (0.5, last + 0.5))
     } else {
         let mut low = min(&values);
-        if unit == Unit::Percent {
+        if unit.from_zero {
             low = low.min(0.0);
         }
         nice_ticks(low, max(&values), 5)
@@ -539,7 +546,7 @@ fn line_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
     let scale = scale_for(unit, lang, largest);
     let tick_texts: Vec<String> = ticks
         .iter()
-        .map(|v| scaled_number(*v, scale, lang))
+        .map(|v| scaled_number(*v, &scale, lang))
         .collect();
     let tick_room = tick_texts.iter().map(|t| text_width(t)).fold(0.0, f64::max);
     // The unit has the top row to itself; below it, room for the value of a point at
@@ -604,6 +611,7 @@ fn line_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
         }
         for (x, y, f) in points {
             let mut m = mark(
+                ds,
                 si,
                 colour,
                 f,
@@ -693,7 +701,7 @@ fn line_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
             MARGIN,
             TITLE_ROW / 2.0,
             Anchor::Start,
-            fit_text(scale.name, width - 2.0 * MARGIN),
+            fit_text(&scale.name, width - 2.0 * MARGIN),
         ),
         headings: Vec::new(),
         strokes,
@@ -714,7 +722,7 @@ fn line_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
 /// Bars and ranked dots: a row per figure, group by group.
 fn rows_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout {
     let ranked = spec.kind == ChartKind::Rank;
-    let unit = spec.indicator.unit;
+    let unit = ds.unit(&spec.indicator.unit);
     let groups = spec.groups();
     let headed = groups.len() > 1;
     let heading_row = 26.0;
@@ -730,7 +738,10 @@ fn rows_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
         .iter()
         .map(|(_, s, f)| row_label(ds, spec, s, f, lang))
         .collect();
-    let values: Vec<String> = rows.iter().map(|(_, _, f)| figure_value(f, lang)).collect();
+    let values: Vec<String> = rows
+        .iter()
+        .map(|(_, _, f)| figure_value(ds, f, lang))
+        .collect();
     // Room on the right for the longest value, printed after its bar or dot; on the
     // left for the longest name. Where names and values leave the plot too narrow,
     // each name goes on a line of its own above its row instead.
@@ -806,7 +817,7 @@ fn rows_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
                     pos,
                     bottom + 16.0,
                     Anchor::Middle,
-                    scaled_number(*v, scale, lang),
+                    scaled_number(*v, &scale, lang),
                 ),
             }
         })
@@ -820,7 +831,7 @@ fn rows_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
         .zip(names.iter().zip(values))
         .zip(row_tops)
         .map(|(((si, _, f), (name, value)), row_top)| {
-            let mut m = mark(*si, Colour::Single, f, name.clone(), lang);
+            let mut m = mark(ds, *si, Colour::Single, f, name.clone(), lang);
             m.x = left;
             m.y = round1(row_top + if names_above { 22.0 } else { 6.0 });
             m.width = round1(xs.map(f.value) - left).max(1.0);
@@ -853,7 +864,7 @@ fn rows_layout(ds: &Dataset, spec: &ChartSpec, lang: Lang, width: f64) -> Layout
             left,
             bottom + 38.0,
             Anchor::Start,
-            fit_text(scale.name, width - 2.0 * MARGIN),
+            fit_text(&scale.name, width - 2.0 * MARGIN),
         )
         .kept_within(width),
         headings,
@@ -924,9 +935,9 @@ pub fn summary(ds: &Dataset, spec: &ChartSpec, lang: Lang) -> String {
             .map(|f| {
                 let when = figure_when(f, lang);
                 if when.is_empty() {
-                    figure_value(f, lang)
+                    figure_value(ds, f, lang)
                 } else {
-                    format!("{} ({when})", figure_value(f, lang))
+                    format!("{} ({when})", figure_value(ds, f, lang))
                 }
             })
             .collect();
@@ -1105,7 +1116,7 @@ mod tests {
             let mut ds = REAL.clone();
             let made_ranks = ["korea-survey-most-important", "terrorism-index"];
             for ind in ds.indicators.iter_mut().filter(|i| made_ranks.contains(&i.id.as_str())) {
-                ind.unit = Unit::Rank;
+                ind.unit = "rank".into();
             }
             let mut places = [
                 ("trade-partner-rank", trade.into_iter()),
@@ -1114,7 +1125,7 @@ mod tests {
             ];
             for f in ds.figures.iter_mut() {
                 if let Some((_, given)) = places.iter_mut().find(|(id, _)| *id == f.indicator) {
-                    f.unit = Unit::Rank;
+                    f.unit = "rank".into();
                     f.value = f64::from(given.next().expect("a place for every figure"));
                 }
             }

@@ -24,6 +24,20 @@ pub const SERVED_SHA256: &str = env!("DATASET_SHA256");
 /// only when it is this one; for any other it reads the whole dataset.
 pub const SERVED_CORE_SHA256: &str = env!("DATASET_CORE_SHA256");
 
+/// What [`Dataset::unit`] gives for an id no unit has.
+static UNNAMED_UNIT: Unit = Unit {
+    id: String::new(),
+    name: Text {
+        zh: String::new(),
+        en: String::new(),
+    },
+    value: None,
+    exponent: None,
+    en_scale: None,
+    ranking: false,
+    from_zero: false,
+};
+
 /// Reads a dataset file: first its shape, then every rule of [`validate`]. Never
 /// panics, whatever the input.
 pub fn load(json: &str) -> Result<Dataset, Vec<Problem>> {
@@ -109,6 +123,15 @@ impl Dataset {
 
     pub fn footnote(&self, id: &str) -> Option<&Footnote> {
         self.footnotes.iter().find(|x| x.id == id)
+    }
+
+    /// A unit by its id; a unit the dataset does not list (a file the validator
+    /// refused) writes bare numbers under no name.
+    pub fn unit(&self, id: &str) -> &Unit {
+        self.units
+            .iter()
+            .find(|u| u.id == id)
+            .unwrap_or(&UNNAMED_UNIT)
     }
 
     /// The part a country plays (none for a role the dataset does not list: a file

@@ -26,6 +26,7 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub country_statuses: Vec<CountryStatus>,
     pub countries: Vec<Country>,
+    pub units: Vec<Unit>,
     pub indicators: Vec<Indicator>,
     pub figures: Vec<Figure>,
     pub items: Vec<Item>,
@@ -77,6 +78,10 @@ pub struct Meta {
     /// generic ones.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub role_headings: BTreeMap<String, Text>,
+    /// The label of an item kind (`narrative`, `actor`, …) where this article names its
+    /// items more exactly than the code's generic labels.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kind_labels: BTreeMap<String, Text>,
     /// The indicator the map shows when the address names none (`map::default_indicator`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub map_indicator: Option<String>,
@@ -185,35 +190,44 @@ pub struct Country {
     pub status: Option<String>,
 }
 
-coded! {
-    id / from_id;
-    /// How a figure's value is measured. Values are kept in the article's own unit
-    /// (e.g. 万人, ten thousand people) so they stay exactly as printed. The code is the
-    /// unit's name in the data file and CSV files.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-    #[serde(rename_all = "kebab-case")]
-    pub enum Unit {
-        Percent = "percent",
-        /// 万人: ten thousand people.
-        TenThousandPeople = "ten-thousand-people",
-        /// 万人次: ten thousand person-trips.
-        TenThousandVisits = "ten-thousand-visits",
-        /// 亿美元: a hundred million US dollars.
-        HundredMillionUsd = "hundred-million-usd",
-        Enterprises = "enterprises",
-        /// A position in a ranking (1 = first).
-        Rank = "rank",
-        /// 倍: a multiple of an earlier value.
-        Multiple = "multiple",
-        /// Points on an index scale.
-        IndexPoints = "index-points",
-        /// A plain count of things (pipelines…).
-        Count = "count",
-        /// A count of occasions (次).
-        Times = "times",
-        Years = "years",
-        Kilometres = "kilometres",
-    }
+/// How figures are measured (`units`). Values are kept in the article's own unit
+/// (万人, ten thousand people, say) so they stay exactly as printed; the unit says how
+/// each language writes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// The code indicators and figures name, and the CSV files' `unit` column.
+    pub id: String,
+    /// The unit's name as its values are stored: a column's or an axis's header.
+    pub name: Text,
+    /// How a value is written in each language, `{}` standing for the number (`{}万人`,
+    /// `{} people`); none: the bare number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Text>,
+    /// The power of ten the stored values count in (万 = 4, 亿 = 8). English writes
+    /// such values out whole (`50.76 million people`), named by `en_scale`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exponent: Option<u8>,
+    /// English headers of a scaled unit's values, by their order of magnitude.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en_scale: Option<EnglishScale>,
+    /// Values are places in a ranking (1 = first): charts draw places, maps colour the
+    /// first place strongest.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ranking: bool,
+    /// A line chart's value axis starts at zero (a share, say), not at the lowest value.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_zero: bool,
+}
+
+/// The English names of a scaled unit's values below a million, in millions and in
+/// billions (`people`, `million people`, `billion people`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishScale {
+    pub ones: String,
+    pub millions: String,
+    pub billions: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,7 +235,8 @@ coded! {
 pub struct Indicator {
     pub id: String,
     pub name: Text,
-    pub unit: Unit,
+    /// A unit of `units`.
+    pub unit: String,
     pub description: Text,
     pub topic: String,
 }
@@ -268,7 +283,8 @@ pub struct Figure {
     pub value_max: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
-    pub unit: Unit,
+    /// Its indicator's unit.
+    pub unit: String,
     /// The item that states this number.
     pub item: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -514,7 +530,6 @@ mod tests {
         serde_spells_the_codes(&VoiceKind::ALL, VoiceKind::id);
         serde_spells_the_codes(&Relation::ALL, Relation::id);
         serde_spells_the_codes(&Basis::ALL, Basis::id);
-        serde_spells_the_codes(&Unit::ALL, Unit::id);
         serde_spells_the_codes(&Qualifier::ALL, Qualifier::id);
     }
 }

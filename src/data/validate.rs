@@ -240,14 +240,47 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         }
     }
 
-    let indicator_units: HashMap<&str, _> = ds
+    let units = c.ids("units", &ds.units, |u| &u.id);
+    for (i, u) in ds.units.iter().enumerate() {
+        let path = format!("$.units[{i}]");
+        c.text(&format!("{path}.name"), &u.name);
+        if let Some(value) = &u.value {
+            c.text(&format!("{path}.value"), value);
+            for (lang, pattern) in [("zh", &value.zh), ("en", &value.en)] {
+                if pattern.matches("{}").count() != 1 {
+                    c.report(
+                        format!("{path}.value.{lang}"),
+                        "a value's pattern holds \"{}\", where the number goes, once",
+                    );
+                }
+            }
+        }
+        match (u.exponent, &u.en_scale) {
+            (Some(1..=18), Some(_)) | (None, None) => {}
+            (Some(_), Some(_)) => c.report(
+                format!("{path}.exponent"),
+                "the exponent is a power of ten from 1 to 18",
+            ),
+            (Some(_), None) => c.report(
+                format!("{path}.en_scale"),
+                "a unit with an exponent needs en_scale, the names English writes it in",
+            ),
+            (None, Some(_)) => c.report(
+                format!("{path}.exponent"),
+                "en_scale is only for a unit with an exponent",
+            ),
+        }
+    }
+
+    let indicator_units: HashMap<&str, &str> = ds
         .indicators
         .iter()
-        .map(|x| (x.id.as_str(), x.unit))
+        .map(|x| (x.id.as_str(), x.unit.as_str()))
         .collect();
     for (i, x) in ds.indicators.iter().enumerate() {
         let path = format!("$.indicators[{i}]");
         c.text(&format!("{path}.name"), &x.name);
+        c.resolves(&format!("{path}.unit"), &units, &x.unit);
         c.text(&format!("{path}.description"), &x.description);
         c.resolves(&format!("{path}.topic"), &topics, &x.topic);
     }
@@ -261,7 +294,7 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             c.resolves(&format!("{path}.partner"), &countries, partner);
         }
         if let Some(unit) = indicator_units.get(f.indicator.as_str()) {
-            if *unit != f.unit {
+            if *unit != f.unit.as_str() {
                 c.report(
                     format!("{path}.unit"),
                     format!(
@@ -525,6 +558,13 @@ fn check_meta(c: &mut Checker, ds: &Dataset) {
         match crate::argument::Role::from_id(key) {
             Some(_) => c.text(&path, heading),
             None => c.report(path, "not a role of the argument map (challenge, approach, problem, recommendation, evidence)"),
+        }
+    }
+    for (key, label) in &m.kind_labels {
+        let path = format!("$.meta.kind_labels.{key}");
+        match ItemKind::from_id(key) {
+            Some(_) => c.text(&path, label),
+            None => c.report(path, "not a kind of item"),
         }
     }
     c.text("$.meta.affiliation", &m.affiliation);

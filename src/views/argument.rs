@@ -49,11 +49,11 @@ fn link_entry(
             .filter_map(|f| ds.figure(f))
             .map(|f| {
                 let href = ctx.link(View::Fact(f.id.clone()));
-                view! { <li><a href=href>{figure_value(f, text_lang)}</a></li> }
+                view! { <li><a href=href>{figure_value(ds, f, text_lang)}</a></li> }
             })
             .collect_view()
     });
-    let other = other.map(|i| item_link(ctx, i, lang));
+    let other = other.map(|i| item_link(ctx, ds, i, lang));
     view! {
         <li class="argument-link" data-basis=link.basis.id() data-relation=link.relation.id() id=anchored.then(|| link_anchor(link))>
             {other}
@@ -189,7 +189,7 @@ fn grid(ctx: &Ctx, ds: &Dataset, map: &ArgumentMap, lang: Lang) -> impl IntoView
             view! {
                 <tr>
                     <th scope="row">
-                        <span class="kind-badge" data-kind=t.kind.id()>{kind_label(t.kind, lang)}</span>" "
+                        <span class="kind-badge" data-kind=t.kind.id()>{kind_label(ds, t.kind, lang)}</span>" "
                         <a href=href>{bi(&t.title, lang)}</a>
                     </th>
                     {cells}
@@ -228,7 +228,7 @@ fn node_list(ctx: &Ctx, ds: &Dataset, role: Role, nodes: &[&Item], lang: Lang) -
         .map(|item| {
             view! {
                 <li class="argument-node" data-item=item.id.clone()>
-                    {item_link(ctx, item, lang)}
+                    {item_link(ctx, ds, item, lang)}
                     {item_argument(ctx, ds, item, true, lang)}
                 </li>
             }

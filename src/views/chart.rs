@@ -112,7 +112,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                             <tr data-figure=f.id.clone()>
                                 <td>{figure_who(&data, f, lang)}</td>
                                 <td>{figure_when(f, text_lang)}</td>
-                                <td class="num">{figure_value(f, text_lang)}</td>
+                                <td class="num">{figure_value(&data, f, text_lang)}</td>
                                 <td>{provenance(&ctx, &data, f, lang)}</td>
                             </tr>
                         }
@@ -173,7 +173,7 @@ pub fn ChartFigure(data: Arc<Dataset>, indicator: String) -> impl IntoView {
                 </div>
                 <details class="reliance">
                     <summary>{tr(lang, |u| u.items_behind)}" ("{items.len()}")"</summary>
-                    {item_links(&ctx, &items, lang)}
+                    {item_links(&ctx, &data, &items, lang)}
                 </details>
             </figure>
         }

@@ -84,7 +84,7 @@ pub fn CountryView(data: Arc<Dataset>, id: String) -> impl IntoView {
                 {charts}
                 <section aria-labelledby="country-items">
                     <h2 id="country-items">{tr(lang, |u| u.items_naming)}</h2>
-                    {item_links(&ctx, &items, lang)}
+                    {item_links(&ctx, &data, &items, lang)}
                 </section>
             </article>
         }

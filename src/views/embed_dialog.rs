@@ -172,7 +172,7 @@ pub fn form(data: Arc<Dataset>, state: EmbedState) -> AnyView {
                         .unwrap_or_default();
                     (
                         f.id.clone(),
-                        format!("{name} · {country} · {}", figure_value(f, lang)),
+                        format!("{name} · {country} · {}", figure_value(&data, f, lang)),
                     )
                 })
                 .collect::<Vec<_>>()

@@ -51,7 +51,7 @@ fn value_label(ds: &Dataset, facet: Facet, value: &str, lang: Lang) -> AnyView {
     };
     match (facet, text) {
         (Facet::Kind, _) => ItemKind::from_id(value)
-            .map(|k| kind_label(k, lang))
+            .map(|k| kind_label(ds, k, lang))
             .unwrap_or_default()
             .into_any(),
         (Facet::Voice, _) => VoiceKind::from_id(value)
@@ -479,7 +479,7 @@ fn result_row(
         });
         Some(view! {
             <header>
-                <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+                <span class="kind-badge" data-kind=item.kind.id()>{kind_label(&data, item.kind, lang)}</span>
                 " "{voice_badge(item, lang)}
                 <h2 class="result-title"><a href=ctx.link(View::Item(item.id.clone()))>{bi_matchable(&item.title, lang)}</a></h2>
             </header>

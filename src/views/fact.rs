@@ -33,7 +33,7 @@ pub fn FactView(data: Arc<Dataset>, id: String) -> impl IntoView {
         view! {
             <article class="fact-card" data-figure=figure.id.clone()>
                 <h1 class="fact-indicator">{indicator}</h1>
-                <p class="fact-value">{figure_value(figure, text_lang)}</p>
+                <p class="fact-value">{figure_value(&data, figure, text_lang)}</p>
                 <p class="fact-who">
                     {figure_who(&data, figure, lang)}
                     {(!when.is_empty()).then(|| view! { <span>" · "{when}</span> })}

@@ -23,7 +23,7 @@ pub fn Glossary(data: Arc<Dataset>) -> impl IntoView {
                     .items
                     .iter()
                     .filter_map(|i| data.item(i))
-                    .map(|i| view! { <li>{item_link(&ctx, i, lang)}</li> })
+                    .map(|i| view! { <li>{item_link(&ctx, &data, i, lang)}</li> })
                     .collect_view();
                 view! {
                     <tr id=t.id.clone() data-term=t.id.clone()>

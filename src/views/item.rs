@@ -72,7 +72,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
         view! {
             <article class="item-detail" data-item=item.id.clone()>
                 <p class="eyebrow">
-                    <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+                    <span class="kind-badge" data-kind=item.kind.id()>{kind_label(&data, item.kind, lang)}</span>
                     " "{voice_badge(item, lang)}
                 </p>
                 <h1>{bi(&item.title, lang)}</h1>
@@ -106,7 +106,7 @@ pub fn ItemView(data: Arc<Dataset>, id: String) -> impl IntoView {
                 {(!related.is_empty()).then(|| view! {
                     <section aria-labelledby="item-related">
                         <h2 id="item-related">{tr(lang, |u| u.related)}</h2>
-                        {item_links(&ctx, &related, lang)}
+                        {item_links(&ctx, &data, &related, lang)}
                     </section>
                 })}
                 <CiteBox data=data.clone() target=CiteTarget::Item(item.id.clone())/>

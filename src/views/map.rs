@@ -83,7 +83,7 @@ pub fn MapView(data: Arc<Dataset>) -> impl IntoView {
             ctx.link_to(View::Country(id.to_string()))
         });
         let mapped = map::values(&data, &shapes, &chosen);
-        let legend = map::legend(&mapped, lang)
+        let legend = map::legend(&data, &mapped, lang)
             .into_iter()
             // The swatch is drawn, not styled: the CSP allows no inline style attribute.
             .map(|e| view! {

@@ -54,11 +54,11 @@ pub fn bi_matchable(text: &Text, lang: Lang) -> AnyView {
 
 /// A link to an item, titled in the display language, with its kind and whose
 /// statement it is (so a title seen alone never passes an opinion off as a fact).
-pub fn item_link(ctx: &Ctx, item: &Item, lang: Lang) -> impl IntoView {
+pub fn item_link(ctx: &Ctx, ds: &Dataset, item: &Item, lang: Lang) -> impl IntoView {
     let href = ctx.link(View::Item(item.id.clone()));
     view! {
         <a href=href class="item-link">
-            <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+            <span class="kind-badge" data-kind=item.kind.id()>{kind_label(ds, item.kind, lang)}</span>
             " "{bi(&item.title, lang)}" "
             <span class="voice-badge" data-voice=item.voice.kind.id()>{voice_label(item.voice.kind, lang)}</span>
         </a>
@@ -66,11 +66,11 @@ pub fn item_link(ctx: &Ctx, item: &Item, lang: Lang) -> impl IntoView {
 }
 
 /// A list of links to items, or nothing when there are none.
-pub fn item_links(ctx: &Ctx, items: &[&Item], lang: Lang) -> impl IntoView {
+pub fn item_links(ctx: &Ctx, ds: &Dataset, items: &[&Item], lang: Lang) -> impl IntoView {
     (!items.is_empty()).then(|| {
         let links = items
             .iter()
-            .map(|i| view! { <li>{item_link(ctx, i, lang)}</li> })
+            .map(|i| view! { <li>{item_link(ctx, ds, i, lang)}</li> })
             .collect_view();
         view! { <ul class="link-list">{links}</ul> }
     })
@@ -155,7 +155,7 @@ fn figure_card(ctx: &Ctx, ds: &Arc<Dataset>, f: &Figure, lang: Lang) -> impl Int
     view! {
         <li class="card figure-card" data-figure=f.id.clone()>
             <a href=href class="figure-link">
-                <span class="figure-value">{figure_value(f, lang)}</span>
+                <span class="figure-value">{figure_value(ds, f, lang)}</span>
                 <span class="figure-indicator">{indicator}</span>
             </a>
             <span class="figure-meta">

@@ -69,7 +69,7 @@ fn provenance_body(
 ) -> impl IntoView {
     let item = ds.item(&f.item);
     let place = item.map(|i| locator_link(ctx, ds, &i.locator, lang));
-    let stated_in = item.map(|i| item_link(ctx, i, lang));
+    let stated_in = item.map(|i| item_link(ctx, ds, i, lang));
     let (references, footnotes) = backing(ds, f);
 
     let sources = if references.is_empty() && footnotes.is_empty() {

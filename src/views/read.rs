@@ -29,7 +29,7 @@ fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, nested: bool, lang: Lang) -> 
             let href = ctx.link(View::Fact(f.id.clone()));
             view! {
                 <li class="inline-figure" data-figure=f.id.clone()>
-                    <a href=href><strong>{figure_value(f, lang.single())}</strong></a>
+                    <a href=href><strong>{figure_value(ds, f, lang.single())}</strong></a>
                     " "{indicator}" · "{country}
                 </li>
             }
@@ -38,7 +38,7 @@ fn read_item(ctx: &Ctx, ds: &Dataset, item: &Item, nested: bool, lang: Lang) -> 
     view! {
         <article class="read-item" data-item=item.id.clone()>
             <p class="eyebrow">
-                <span class="kind-badge" data-kind=item.kind.id()>{kind_label(item.kind, lang)}</span>
+                <span class="kind-badge" data-kind=item.kind.id()>{kind_label(ds, item.kind, lang)}</span>
                 " "{voice_badge(item, lang)}
             </p>
             {if nested {

@@ -51,7 +51,7 @@ fn reliance(ctx: &Ctx, data: &Dataset, source_id: &str, lang: Lang) -> impl Into
             {if items.is_empty() {
                 view! { <p class="muted">{tr(lang, |u| u.nothing_relies)}</p> }.into_any()
             } else {
-                item_links(ctx, &items, lang).into_any()
+                item_links(ctx, data, &items, lang).into_any()
             }}
         </details>
     }
