@@ -2,7 +2,7 @@
 // static server, Debian's Chromium driven by playwright-core, and a page that fails
 // its test on any page error or console error.
 import { after, before } from "node:test";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
@@ -49,12 +49,14 @@ export { ISLAND_LIVE, READY } from "../scripts/ready.mjs";
 /**
  * Registers before/after hooks for one test file and returns the shared state:
  * `open(query, options)` opens the app and returns a page whose errors fail the test.
+ * `dir` is the built site served (another dataset's build: `dist-mekong`).
  */
-export function useApp({ base = "/" } = {}) {
+export function useApp({ base = "/", dir = "dist" } = {}) {
   const state = { server: null, browser: null, origin: "", pages: [] };
 
   before(async () => {
-    state.server = await serve("dist", 0, base);
+    if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir}/ holds no built site: scripts/test.sh builds it`);
+    state.server = await serve(dir, 0, base);
     state.origin = `http://127.0.0.1:${state.server.address().port}`;
     state.browser = await chromium.launch({
       executablePath: CHROMIUM,

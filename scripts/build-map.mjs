@@ -1,13 +1,22 @@
 // Converts Natural Earth country outlines (npm world-atlas, public domain) into the
-// simplified SVG paths of data/map.json, once; the app never fetches map tiles.
-// Usage: node scripts/build-map.mjs   (rerun only to change the map's extent or detail)
+// simplified SVG paths of a dataset's map.json, once; the app never fetches map tiles.
+// Usage: node scripts/build-map.mjs [DATASET]   (default data/dataset.json; writes
+// map.json beside it; rerun only when the dataset's `map` changes: its extent, the
+// countries drawn). The dataset's `map` names the extent in degrees and each country
+// drawn by its ISO 3166-1 numeric code, which is Natural Earth's id.
 import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { feature } from "topojson-client";
 
-// The five states, China, and the neighbours the article names (Russia, Afghanistan).
-const COUNTRIES = { 398: "KAZ", 860: "UZB", 795: "TKM", 417: "KGZ", 762: "TJK", 156: "CHN", 643: "RUS", 4: "AFG" };
-// The extent shown, in degrees: Central Asia with the edges of its neighbours.
-const WEST = 45, EAST = 100, SOUTH = 28, NORTH = 57;
+const DATASET = process.argv[2] ?? "data/dataset.json";
+const OUT = join(dirname(DATASET), "map.json");
+const extent = JSON.parse(readFileSync(DATASET, "utf8")).map;
+if (!extent) {
+  console.error(`${DATASET} has no "map" (its extent and the countries drawn): see docs/DATASET.md`);
+  process.exit(1);
+}
+const COUNTRIES = Object.fromEntries(Object.entries(extent.outlines).map(([id, code]) => [code, id]));
+const { west: WEST, east: EAST, south: SOUTH, north: NORTH } = extent;
 const WIDTH = 800;
 // Equirectangular projection, with longitude shrunk by the cosine of the middle latitude.
 const K = Math.cos(((SOUTH + NORTH) / 2) * (Math.PI / 180));
@@ -117,5 +126,5 @@ const map = {
   height: HEIGHT,
   countries,
 };
-writeFileSync("data/map.json", JSON.stringify(map) + "\n");
-console.log(`data/map.json: ${countries.length} countries, ${JSON.stringify(map).length} bytes`);
+writeFileSync(OUT, JSON.stringify(map) + "\n");
+console.log(`${OUT}: ${countries.length} countries, ${JSON.stringify(map).length} bytes`);

@@ -6,7 +6,9 @@
 #    wasm with the relocations the splitter needs, see .cargo/config.toml);
 # 2. build the islands, the small wasm modules that make parts of a baked page live
 #    without the app (scripts/build-islands.sh);
-# 3. keep the page template, then bake a page for every address (src/bake.rs);
+# 3. serve the dataset `DATASET` names, if any, with the map.json beside it (the build's
+#    own copies are data/dataset.json and data/map.json, see index.html); keep the page
+#    template, then bake a page for every address (src/bake.rs);
 # 4. in a release build, minify the scripts and the stylesheet (scripts/minify.mjs);
 # 5. write .br and .gz copies of every text file, the wasm and the data.
 set -eu
@@ -19,6 +21,10 @@ wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/${TRUNK_PROFILE:-releas
 cargo run --quiet --release --manifest-path tools/split-wasm/Cargo.toml -- \
   "$TRUNK_STAGING_DIR" "$wasm" cca-explorer
 scripts/build-islands.sh "$TRUNK_STAGING_DIR"
+if [ -n "${DATASET:-}" ]; then
+  cp "$DATASET" "$TRUNK_STAGING_DIR/data/dataset.json"
+  cp "$(dirname "$DATASET")/map.json" "$TRUNK_STAGING_DIR/data/map.json"
+fi
 # The page template, which the bake replaces with the root page, kept for baking the
 # built site again (the benchmark's synthetic dataset: `bake DIR --explore --template`).
 cp "$TRUNK_STAGING_DIR/index.html" "${CARGO_TARGET_DIR:-target}/site-template.html"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, native unit tests, the release build, and the
-# browser tests in headless Chromium against that build.
+# Runs every test: formatting, lints, native unit tests, the release build, another
+# article's build (examples/mekong, the engine with a second dataset), and the browser
+# tests in headless Chromium against both builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh --with-browser
@@ -19,5 +20,7 @@ cargo test --all-targets
 cargo test --release "${SPLIT_TOOL[@]}"
 say "Release build"
 trunk build --release --offline
+say "Another article's site (DATASET=examples/mekong/dataset.json, into dist-mekong)"
+DATASET=examples/mekong/dataset.json trunk build --release --offline --dist dist-mekong
 say "Browser tests (headless Chromium)"
 node --test --test-concurrency=1 e2e/

@@ -193,19 +193,28 @@ pub fn figure_when(f: &Figure, lang: Lang) -> String {
     }
 }
 
-/// The digit of a section numeral as printed ("三" → 3, "（二）" → 2).
+/// The value of a section numeral as printed: Chinese up to 九十九 ("三" → 3, "十二"
+/// → 12, "（二）" → 2) or digits ("12").
 fn numeral_value(numeral: &str) -> Option<u32> {
-    let digits = "一二三四五六七八九十";
     let inner = numeral.trim_matches(|c| matches!(c, '（' | '）' | '(' | ')' | ' '));
-    let mut chars = inner.chars();
-    let first = chars.next()?;
-    if chars.next().is_some() {
-        return inner.parse().ok();
+    if let Ok(n) = inner.parse() {
+        return Some(n);
     }
-    digits
-        .chars()
-        .position(|d| d == first)
-        .map(|i| i as u32 + 1)
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u32 + 1)
+    };
+    let chars: Vec<char> = inner.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [one] => digit(*one),
+        ['十', one] => Some(10 + digit(*one)?),
+        [ten, '十'] => Some(digit(*ten)? * 10),
+        [ten, '十', one] => Some(digit(*ten)? * 10 + digit(*one)?),
+        _ => None,
+    }
 }
 
 /// A section's number as each language writes it: "三（一）" or "3.1"; empty for
@@ -232,17 +241,19 @@ pub fn section_number(ds: &Dataset, section: &str, lang: Lang) -> String {
     }
 }
 
-/// Where a locator points, as a reader would cite it: "三（一）第1段" or "§3.1 ¶1".
-/// The section's title is shown separately by the caller.
+/// Where a locator points, as a reader would cite it: "三（一）第1段" or "§3.1 ¶1"; in
+/// an unnumbered section (an introduction), its title: "引言 第2段", "Introduction ¶2".
+/// A numbered section's title is shown separately by the caller.
 pub fn locator_label(ds: &Dataset, locator: &Locator, lang: Lang) -> String {
     let p = locator.paragraph;
     let number = |lang| section_number(ds, &locator.section, lang);
+    let title = ds.section(&locator.section).map(|s| &s.title);
     let zh = match number(Lang::Zh) {
-        n if n.is_empty() => format!("引言 第{p}段"),
+        n if n.is_empty() => format!("{} 第{p}段", title.map_or("", |t| t.zh.as_str())),
         n => format!("{n} 第{p}段"),
     };
     let en = match number(Lang::En) {
-        n if n.is_empty() => format!("Introduction ¶{p}"),
+        n if n.is_empty() => format!("{} ¶{p}", title.map_or("", |t| t.en.as_str())),
         n => format!("§{n} ¶{p}"),
     };
     match lang {
@@ -419,7 +430,8 @@ mod tests {
 
     #[test]
     fn locators_read_like_citations() {
-        let ds = crate::data::load(include_str!("../tests/fixtures/minimal.json")).expect("valid");
+        let mut ds =
+            crate::data::load(include_str!("../tests/fixtures/minimal.json")).expect("valid");
         let loc = |section: &str, paragraph| Locator {
             section: section.into(),
             paragraph,
@@ -434,6 +446,30 @@ mod tests {
             "Introduction ¶2"
         );
         assert_eq!(numeral_value("（六）"), Some(6));
+        for (numeral, value) in [
+            ("十", 10),
+            ("十一", 11),
+            ("十二", 12),
+            ("二十", 20),
+            ("二十三", 23),
+            ("九十九", 99),
+            ("（十一）", 11),
+            ("12", 12),
+        ] {
+            assert_eq!(numeral_value(numeral), Some(value), "{numeral}");
+        }
+        for not_a_numeral in ["", "十十", "一十一十", "百", "（）", "A"] {
+            assert_eq!(numeral_value(not_a_numeral), None, "{not_a_numeral}");
+        }
+        // An unnumbered section is named by its own title.
+        if let Some(intro) = ds.sections.iter_mut().find(|s| s.id == "intro") {
+            intro.title = crate::data::Text {
+                zh: "开篇".into(),
+                en: "Opening".into(),
+            };
+        }
+        assert_eq!(locator_label(&ds, &loc("intro", 2), Lang::En), "Opening ¶2");
+        assert_eq!(locator_label(&ds, &loc("intro", 2), Lang::Zh), "开篇 第2段");
     }
 
     #[test]

@@ -249,13 +249,20 @@ mod tests {
 
     #[test]
     fn the_map_holds_the_five_china_and_the_named_neighbours() {
-        let (_, shapes) = real();
+        let (ds, shapes) = real();
         let mut ids: Vec<&str> = shapes.countries.iter().map(|s| s.id.as_str()).collect();
         ids.sort_unstable();
         assert_eq!(
             ids,
             ["AFG", "CHN", "KAZ", "KGZ", "RUS", "TJK", "TKM", "UZB"]
         );
+        // The outlines are those the dataset asks `scripts/build-map.mjs` for.
+        let asked: Vec<&str> = ds
+            .map
+            .as_ref()
+            .map(|m| m.outlines.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(ids, asked);
     }
 
     #[test]

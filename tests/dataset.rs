@@ -229,6 +229,55 @@ fn the_units_are_checked() {
     ]);
 }
 
+/// The fixture with a map of its two countries.
+fn with_map(v: &mut Value) {
+    v["map"] = json!({ "west": 65, "east": 80, "south": 35, "north": 45, "outlines": { "KGZ": 417, "TJK": 762 } });
+}
+
+#[test]
+fn the_maps_extent_and_countries_are_checked() {
+    let mut fine = minimal();
+    with_map(&mut fine);
+    assert!(
+        load(&fine.to_string()).is_ok(),
+        "the fixture's map is sound"
+    );
+    assert_each_reported(&[
+        (
+            |v| {
+                with_map(v);
+                v["map"]["east"] = json!(60);
+            },
+            "$.map.east",
+            "west first",
+        ),
+        (
+            |v| {
+                with_map(v);
+                v["map"]["north"] = json!(95);
+            },
+            "$.map.north",
+            "latitudes (-90 to 90)",
+        ),
+        (
+            |v| {
+                with_map(v);
+                v["map"]["outlines"]["CA5"] = json!(1);
+            },
+            "$.map.outlines.CA5",
+            "not a country of the dataset with an ISO code",
+        ),
+        (
+            |v| {
+                with_map(v);
+                v["map"]["outlines"]["KGZ"] = json!(1000);
+            },
+            "$.map.outlines.KGZ",
+            "not an ISO 3166-1 numeric code",
+        ),
+    ]);
+}
+
 #[test]
 fn a_range_needs_its_upper_end() {
     let problems = problems_after(|v| v["figures"][0]["qualifier"] = json!("range"));

@@ -36,6 +36,24 @@ pub struct Dataset {
     /// The argument's connections between items, for the argument map.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// What the map shows, for `scripts/build-map.mjs`, which draws the outlines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<MapExtent>,
+}
+
+/// The map's extent and its countries: `scripts/build-map.mjs` draws their outlines
+/// from Natural Earth into `map.json` beside the dataset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapExtent {
+    /// The longitudes of the map's left and right edges and the latitudes of its
+    /// bottom and top, in degrees.
+    pub west: f64,
+    pub east: f64,
+    pub south: f64,
+    pub north: f64,
+    /// The countries drawn, each by its ISO 3166-1 numeric code (Natural Earth's id).
+    pub outlines: BTreeMap<String, u16>,
 }
 
 /// The article's bibliographic data and the dataset's own version and licence.

@@ -285,6 +285,37 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
         c.resolves(&format!("{path}.topic"), &topics, &x.topic);
     }
 
+    if let Some(map) = &ds.map {
+        let inside = |v: f64, limit: f64| v.is_finite() && v.abs() <= limit;
+        if !(inside(map.west, 180.0) && inside(map.east, 180.0) && map.west < map.east) {
+            c.report(
+                "$.map.east",
+                "the map's west and east edges are longitudes (-180 to 180), west first",
+            );
+        }
+        if !(inside(map.south, 90.0) && inside(map.north, 90.0) && map.south < map.north) {
+            c.report(
+                "$.map.north",
+                "the map's south and north edges are latitudes (-90 to 90), south first",
+            );
+        }
+        for (id, code) in &map.outlines {
+            let path = format!("$.map.outlines.{id}");
+            if !ds.countries.iter().any(|x| &x.id == id && x.iso.is_some()) {
+                c.report(
+                    &path,
+                    format!("{id:?} is not a country of the dataset with an ISO code"),
+                );
+            }
+            if *code == 0 || *code > 999 {
+                c.report(
+                    path,
+                    format!("{code} is not an ISO 3166-1 numeric code (1 to 999)"),
+                );
+            }
+        }
+    }
+
     let items_by_id: HashMap<&str, _> = ds.items.iter().map(|x| (x.id.as_str(), x)).collect();
     for (i, f) in ds.figures.iter().enumerate() {
         let path = format!("$.figures[{i}]");
