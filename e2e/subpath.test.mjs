@@ -1,8 +1,9 @@
 // Hosting under a subpath of a plain static host: assets, data and every link resolve
 // relative to the page, and a deep link reloads without any rewrite rule.
-import { it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { useApp } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { UNBAKED_QUERY, useApp } from "./harness.mjs";
 
 const app = useApp({ base: "/some/sub/path/" });
 
@@ -61,4 +62,31 @@ it("shows a styled 404 page whose links stay under the subpath, at addresses wit
     page.errors = page.errors.filter((e) => !e.includes("status of 404"));
     await app.done(page);
   }
+});
+
+describe("under a subpath that reads like a page's address", () => {
+  // Below `/zh/charts/`, the English overview's path `/zh/charts/en/` ends like the
+  // address of a chart named "en": the app and the islands read it below the site's
+  // root, which `early.js` gives them, not from the end of the path.
+  const tricky = useApp({ base: "/zh/charts/" });
+  const { title, site_name: siteName } = JSON.parse(readFileSync("data/dataset.json", "utf8")).meta;
+
+  it("the app draws the overview there, in English", async () => {
+    const page = await tricky.open(`en/${UNBAKED_QUERY}`);
+    assert.equal(await page.getAttribute("html", "data-app"), "live");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.locator("main h1").innerText(), title.en);
+    await tricky.done(page);
+  });
+
+  it("the embed dialog offers the overview there, in English", async () => {
+    const page = await tricky.open("en/");
+    await page.click(".embed-open");
+    await page.waitForFunction(() => document.querySelector(".embed-dialog").matches(":modal"));
+    const code = await page.inputValue("#embed-code");
+    assert.ok(code.startsWith(`<iframe src="${tricky.url("en/?embed=1")}"`), code);
+    // The overview's frame is titled with the site's name, in the page's language.
+    assert.ok(code.includes(`title="${siteName.en}"`), code);
+    await tricky.done(page);
+  });
 });

@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod islands;
 pub mod map;
 pub mod order;
+pub mod page_address;
 pub mod pages;
 pub mod save;
 pub mod search;

@@ -260,46 +260,52 @@ impl Route {
         }
     }
 
-    /// The page at a browser path (`location.pathname`) and its query string. Returns
-    /// the site's root path (everything before the language folder) with the route, or
-    /// `None` when the path is not a page of the scheme (the site's root, say). The
-    /// language folder is found from the end, so any subpath works.
+    /// The page at a browser path (`location.pathname`) and its query string, where the
+    /// site's root is not known. Returns the site's root path (everything before the
+    /// language folder) with the route, or `None` when the path is not a page of the
+    /// scheme (the site's root, say). The language folder is found from the end, so any
+    /// subpath works but one that itself looks like a page's path (`…/en/charts/`): the
+    /// browser code knows the root and uses [`Route::parse_address_at`].
     pub fn parse_address(pathname: &str, query: &str) -> Option<(String, Route)> {
         let path = pathname.strip_suffix("index.html").unwrap_or(pathname);
-        let trimmed = path.trim_end_matches('/');
-        let segments: Vec<&str> = trimmed.split('/').collect();
+        let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
         let n = segments.len();
         // Try the longest shape first: {lang}/{folder}/{id}, {lang}/{folder}, {lang}.
-        for depth in [3, 2, 1] {
-            if n < depth + 1 {
-                continue;
-            }
-            let tail = &segments[n - depth..];
-            let Some(lang) = Lang::from_code(tail[0]) else {
-                continue;
-            };
-            let view = match tail {
-                [_] => Some(View::Overview),
-                [_, folder] => View::at(folder, None),
-                [_, folder, id] => {
-                    let id = decode(id);
-                    is_plain_value(&id)
-                        .then(|| View::at(folder, Some(id)))
-                        .flatten()
+        [3, 2, 1]
+            .into_iter()
+            .filter(|depth| n > *depth)
+            .find_map(|depth| {
+                let root = format!("{}/", segments[..n - depth].join("/"));
+                Route::parse_address_at(&root, path, query).map(|route| (root, route))
+            })
+    }
+
+    /// The page at a browser path below the site's root path `root` (`/`,
+    /// `/some/sub/path/`) and its query string; `None` when the rest of the path is not
+    /// a page of the scheme (the root itself, say), or the path is not below `root`.
+    pub fn parse_address_at(root: &str, pathname: &str, query: &str) -> Option<Route> {
+        let rest = pathname.strip_prefix(root)?;
+        let rest = rest.strip_suffix("index.html").unwrap_or(rest);
+        let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
+        let lang = Lang::from_code(segments.first()?)?;
+        let view = match segments.as_slice() {
+            [_] => View::Overview,
+            [_, folder] => View::at(folder, None)?,
+            [_, folder, id] => {
+                let id = decode(id);
+                if !is_plain_value(&id) {
+                    return None;
                 }
-                _ => None,
-            };
-            if let Some(view) = view {
-                let base = format!("{}/", segments[..n - depth].join("/"));
-                let mut route = Route {
-                    view,
-                    ..Route::home(lang)
-                };
-                route.read_query(query);
-                return Some((base, route));
+                View::at(folder, Some(id))?
             }
-        }
-        None
+            _ => return None,
+        };
+        let mut route = Route {
+            view,
+            ..Route::home(lang)
+        };
+        route.read_query(query);
+        Some(route)
     }
 
     /// The state an address of the first scheme (`?view=…&id=…&lang=…` at the site's
@@ -612,6 +618,12 @@ mod tests {
         );
         let (base, _) = Route::parse_address("/en/", "").unwrap();
         assert_eq!(base, "/");
+        // Under `/zh/charts/`, the overview `en/` reads as a chart named "en" unless the
+        // root is known.
+        let (_, guessed) = Route::parse_address("/zh/charts/en/", "").unwrap();
+        assert_eq!(guessed.view, View::Chart("en".into()));
+        let known = Route::parse_address_at("/zh/charts/", "/zh/charts/en/", "").unwrap();
+        assert_eq!((known.lang, known.view), (Lang::En, View::Overview));
     }
 
     #[test]
@@ -920,6 +932,27 @@ mod tests {
     }
 
     /// Any page in any language, a quarter of them overviews.
+    /// A site's root path: up to four folders of any name, then, with the odds
+    /// `ends_like_a_record`, a language and a record's folder (`/zh/charts/`).
+    fn any_root(ends_like_a_record: f64) -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(
+                any_segment(prop_oneof![ascii_text(), any_text()].boxed()),
+                0..5,
+            ),
+            prop::option::weighted(
+                ends_like_a_record,
+                (one_of(&LANGS), one_of(&RECORD_FOLDERS)),
+            ),
+        )
+            .prop_map(|(subpath, end)| {
+                std::iter::once("/".to_string())
+                    .chain(subpath.iter().map(|s| format!("{s}/")))
+                    .chain(end.iter().map(|(lang, folder)| format!("{lang}/{folder}/")))
+                    .collect()
+            })
+    }
+
     fn any_page() -> impl Strategy<Value = Route> {
         let view = prop_oneof![1 => Just(View::Overview), 4 => any_view()];
         (view, prop::sample::select(Lang::ALL.to_vec())).prop_map(|(view, lang)| Route {
@@ -1064,15 +1097,10 @@ mod tests {
         /// of the pages are overviews, so the exception comes up in one case in sixteen.
         #[test]
         fn any_page_is_found_under_any_subpath(
-            subpath in prop::collection::vec(any_segment(prop_oneof![ascii_text(), any_text()].boxed()), 0..5),
-            ends_in_a_record_folder in prop::option::weighted(0.25, (one_of(&LANGS), one_of(&RECORD_FOLDERS))),
+            base in any_root(0.25),
             route in any_page(),
             file in any::<bool>(),
         ) {
-            let base: String = std::iter::once("/".to_string())
-                .chain(subpath.iter().map(|s| format!("{s}/")))
-                .chain(ends_in_a_record_folder.iter().map(|(lang, folder)| format!("{lang}/{folder}/")))
-                .collect();
             let path = format!("{base}{}{}", route.path(), if file { "index.html" } else { "" });
             let found = Route::parse_address(&path, "");
             let folders: Vec<&str> = base.split('/').collect();
@@ -1087,6 +1115,21 @@ mod tests {
                 }
                 _ => prop_assert_eq!(found, Some((base.clone(), route))),
             }
+        }
+
+        /// With the root known, as the browser code knows it, any page under any subpath
+        /// is found, without the exception above: below `/zh/charts/` too.
+        #[test]
+        fn any_page_is_found_below_a_known_root(
+            base in any_root(0.5),
+            route in any_page(),
+            file in any::<bool>(),
+        ) {
+            let path = format!("{base}{}{}", route.path(), if file { "index.html" } else { "" });
+            prop_assert_eq!(Route::parse_address_at(&base, &path, ""), Some(route));
+            // The root itself, and a path elsewhere, are no page.
+            prop_assert_eq!(Route::parse_address_at(&base, &base, ""), None);
+            prop_assert_eq!(Route::parse_address_at(&format!("{base}other/"), &path, ""), None);
         }
 
         /// Any text taken for a query of the first scheme, or such a query with any text

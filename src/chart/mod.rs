@@ -259,31 +259,55 @@ impl Colour {
     }
 }
 
-/// Who is drawn as a line in any chart, in the order of first appearance: the list
-/// that gives each of them a colour of their own.
-fn line_subjects(ds: &Dataset) -> Vec<String> {
-    let mut subjects: Vec<String> = Vec::new();
-    for ind in charted_indicators(ds) {
-        let Some(spec) = ChartSpec::for_indicator(ds, &ind.id) else {
-            continue;
-        };
-        if spec.kind != ChartKind::Line {
+/// Who is drawn as a line in each line chart, chart by chart.
+fn line_charts(ds: &Dataset) -> Vec<Vec<String>> {
+    charted_indicators(ds)
+        .iter()
+        .filter_map(|ind| ChartSpec::for_indicator(ds, &ind.id))
+        .filter(|spec| spec.kind == ChartKind::Line)
+        .map(|spec| {
+            spec.series
+                .iter()
+                .map(|s| subject(&spec, s).to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Each country (or partner) drawn as a line, with its slot of the palette: in the
+/// order of first appearance, the first slot none of the lines it shares a chart with
+/// has taken (so a chart of up to [`PALETTE`] lines has no two alike, however many
+/// countries all the charts draw), and the same in every chart.
+fn line_slots(ds: &Dataset) -> Vec<(String, usize)> {
+    let charts = line_charts(ds);
+    let mut slots: Vec<(String, usize)> = Vec::new();
+    for id in charts.iter().flatten() {
+        if slots.iter().any(|(known, _)| known == id) {
             continue;
         }
-        for s in &spec.series {
-            let id = subject(&spec, s);
-            if !subjects.iter().any(|x| x == id) {
-                subjects.push(id.to_string());
-            }
-        }
+        let taken: Vec<usize> = charts
+            .iter()
+            .filter(|chart| chart.contains(id))
+            .flatten()
+            .filter_map(|other| slots.iter().find(|(known, _)| known == other))
+            .map(|(_, slot)| *slot)
+            .collect();
+        let slot = (0..PALETTE)
+            .find(|slot| !taken.contains(slot))
+            .unwrap_or(slots.len() % PALETTE);
+        slots.push((id.clone(), slot));
     }
-    subjects
+    slots
 }
 
 /// The colour of a country (or partner) drawn as a line: its own, in every chart.
 pub fn country_colour(ds: &Dataset, id: &str) -> Colour {
-    let subjects = line_subjects(ds);
-    Colour::Slot(subjects.iter().position(|x| x == id).unwrap_or(0) % PALETTE)
+    Colour::Slot(
+        line_slots(ds)
+            .iter()
+            .find(|(known, _)| known == id)
+            .map_or(0, |(_, slot)| *slot),
+    )
 }
 
 /// Where a text's x is: its start, middle or end.
@@ -1254,8 +1278,29 @@ mod tests {
         );
     }
 
-    /// Lines of one chart never share a colour, in the article's charts and in one
-    /// drawing three of its four lines' countries (the palette has four colours); bars
+    /// The second dataset with a line chart of a fifth country beside the first:
+    /// five countries drawn as lines in all, two in that chart.
+    fn five_lines_in_all() -> Dataset {
+        let mut ds = load(include_str!("../../examples/mekong/dataset.json")).expect("valid");
+        let mut indicator = ds.indicator("rice-exports").expect("an indicator").clone();
+        indicator.id = "rice-imports".into();
+        let template = ds.figures[0].clone();
+        for (country, year) in [("THA", 2015), ("THA", 2020), ("LAO", 2015), ("LAO", 2020)] {
+            ds.figures.push(Figure {
+                id: format!("imports-{country}-{year}"),
+                indicator: indicator.id.clone(),
+                country: country.into(),
+                year: Some(year),
+                ..template.clone()
+            });
+        }
+        ds.indicators.push(indicator);
+        ds
+    }
+
+    /// Lines of one chart never share a colour, in the article's charts, in one
+    /// drawing three of its four lines' countries (the palette has four colours) and in
+    /// a dataset drawing five countries as lines, no more than four in a chart; bars
     /// and dots have one colour, whatever the row.
     #[test]
     fn the_lines_of_a_chart_never_share_a_colour() {
@@ -1276,7 +1321,9 @@ mod tests {
         }
         let lines = ChartSpec::for_indicator(&three, "poverty-rate").map(|s| s.series.len());
         assert_eq!(lines, Some(3));
-        for ds in [real(), three] {
+        let five = five_lines_in_all();
+        assert_eq!(line_slots(&five).len(), 5, "five countries drawn as lines");
+        for ds in [real(), three, five] {
             for (id, _, l) in every_layout(&ds) {
                 let colours: Vec<Colour> = match l.kind {
                     ChartKind::Line => l.legend.iter().map(|(_, c)| *c).collect(),

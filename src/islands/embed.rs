@@ -19,6 +19,7 @@ use web_sys::{
 use super::dom::{cast, elements, find, listen};
 use crate::embed::{framed_route, snippet, Target, MAX_HEIGHT, MIN_HEIGHT};
 use crate::i18n::Lang;
+use crate::page_address::page_route;
 use crate::url_state::{Route, Theme};
 
 /// The preview's frame is at most this tall; the snippet keeps the chosen height.
@@ -36,6 +37,8 @@ struct Dialog {
     status: Option<Element>,
     /// The site's root address (origin and subpath).
     site: String,
+    /// The site's root path, below which the page's address is read.
+    root: String,
     /// The page's route when the island started: the fallback of `here`.
     started: Route,
 }
@@ -46,7 +49,7 @@ pub fn run() -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let location = window.location();
-    let (root, here) = Route::parse_address(&location.pathname()?, &location.search()?)
+    let (root, here) = page_route(&document, &location.pathname()?, &location.search()?)
         .ok_or("not a page of the site")?;
     let site = format!("{}{root}", location.origin()?);
     let dialog: HtmlDialogElement = cast(find(&document, "dialog[data-island=embed]")?)?;
@@ -61,6 +64,7 @@ pub fn run() -> Result<(), JsValue> {
         dialog,
         window,
         site,
+        root,
         started: here,
     });
     let open_button = find(&document, "[data-island-use=embed]")?;
@@ -91,8 +95,7 @@ impl Dialog {
         let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
             return self.started.clone();
         };
-        Route::parse_address(&path, &search)
-            .map_or_else(|| self.started.clone(), |(_, route)| route)
+        Route::parse_address_at(&self.root, &path, &search).unwrap_or_else(|| self.started.clone())
     }
 
     /// Opens the dialog on the page's own view, language and theme, as the app's does.

@@ -26,6 +26,7 @@ use super::highlight::{SearchHighlight, MATCHABLE};
 use crate::explore::{explore, rows_file, sanitize, ExploreIndex, SearchIndex, Shown};
 use crate::export::{csv_field, ADDRESS_SLOT};
 use crate::i18n::{results_count, show_more, Lang};
+use crate::page_address::page_route;
 use crate::save::{report_failure, save_text};
 use crate::search::Query;
 use crate::url_state::{Facet, Filters, Route};
@@ -147,7 +148,7 @@ impl Island {
     ) -> Result<Rc<Island>, JsValue> {
         let root = find(document, "[data-island=explore]")?;
         let location = window.location();
-        let (_, route) = Route::parse_address(&location.pathname()?, &location.search()?)
+        let (_, route) = page_route(document, &location.pathname()?, &location.search()?)
             .ok_or("not a page of the site")?;
         let boxes = elements(root.query_selector_all("input[data-facet]"))
             .into_iter()
@@ -331,7 +332,8 @@ impl Island {
     fn selected_route(&self) -> Option<(String, Route)> {
         let location = self.window.location();
         let (path, search) = (location.pathname().ok()?, location.search().ok()?);
-        let (root, mut route) = Route::parse_address(&path, &search)?;
+        let document = self.window.document()?;
+        let (root, mut route) = page_route(&document, &path, &search)?;
         route.filters = self.state.borrow().filters.clone();
         Some((root, route))
     }
@@ -378,7 +380,11 @@ impl Island {
         let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
             return;
         };
-        let Some((_, route)) = Route::parse_address(&path, &search) else {
+        let Some((_, route)) = self
+            .window
+            .document()
+            .and_then(|document| page_route(&document, &path, &search))
+        else {
             return;
         };
         self.cancel_pending();

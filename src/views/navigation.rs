@@ -71,8 +71,8 @@ pub fn install(
                 // replacing the entry just pushed rather than adding one.
                 let full = format!("{href}{fragment}");
                 let here = Address::current();
-                let view = Route::parse_address(&here.path, &here.query)
-                    .map(|(_, route)| route.view)
+                let view = Route::parse_address_at(&root, &here.path, &here.query)
+                    .map(|route| route.view)
                     .unwrap_or_default();
                 super::once_drawn(view, move || {
                     let _ = window().location().replace(&full);
@@ -126,8 +126,8 @@ fn site_link(
     if url.origin() != window().location().origin().ok()? {
         return None;
     }
-    let (base, route) = Route::parse_address(&url.pathname(), &url.search())?;
-    (base == root).then_some((link, url, route))
+    let route = Route::parse_address_at(root, &url.pathname(), &url.search())?;
+    Some((link, url, route))
 }
 
 /// The view a link of the site leads to, for the element an event reached.

@@ -18,6 +18,7 @@ use super::{explore, Body, Ctx, Loaded, MapOutlines};
 use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::map::{self, MapShapes};
+use crate::page_address::page_route;
 use crate::pages::page_title;
 use crate::url_state::{Route, View};
 
@@ -28,20 +29,24 @@ pub fn start() {
         let Some(window) = web_sys::window() else {
             return;
         };
-        // Offline, the service worker may answer with another page of the language under
-        // a `<base data-shell>` that found its files (see src/sw.js); from here on the
-        // page's addresses are its own again.
-        if let Some(base) = window
-            .document()
-            .and_then(|d| d.query_selector("base[data-shell]").ok().flatten())
-        {
-            base.remove();
-        }
         let location = window.location();
         let pathname = location.pathname().unwrap_or_default();
         let search = location.search().unwrap_or_default();
+        let document = window.document();
+        // Read while the page's base, if any, still finds `early.js` (the site's root).
+        let page = document
+            .as_ref()
+            .and_then(|d| page_route(d, &pathname, &search));
+        // Offline, the service worker may answer with another page of the language under
+        // a `<base data-shell>` that found its files (see src/sw.js); from here on the
+        // page's addresses are its own again.
+        if let Some(base) =
+            document.and_then(|d| d.query_selector("base[data-shell]").ok().flatten())
+        {
+            base.remove();
+        }
         let preferred = preferred_lang();
-        let Some((root, mut route)) = Route::parse_address(&pathname, &search) else {
+        let Some((root, mut route)) = page else {
             // The site's root with an address of the first scheme (without a query the
             // root's own script has already sent the reader on): load the same view's
             // page at its new address.
@@ -333,10 +338,10 @@ fn App(
     preferred: Lang,
 ) -> impl IntoView {
     let (address, go) = navigation::install(root.clone());
+    let root_here = root.clone();
     let route = Memo::new(move |_| {
         let address = address.get();
-        Route::parse_address(&address.path, &address.query)
-            .map(|(_, route)| route)
+        Route::parse_address_at(&root_here, &address.path, &address.query)
             .unwrap_or_else(|| Route::parse_legacy(&address.query, preferred))
     });
     let navigate = Callback::new(move |(href, replace, to_top): (String, bool, bool)| {
