@@ -275,9 +275,10 @@ fn line_charts(ds: &Dataset) -> Vec<Vec<String>> {
 }
 
 /// Each country (or partner) drawn as a line, with its slot of the palette: in the
-/// order of first appearance, the first slot none of the lines it shares a chart with
-/// has taken (so a chart of up to [`PALETTE`] lines has no two alike, however many
-/// countries all the charts draw), and the same in every chart.
+/// order of first appearance, its place in that order, or where a line it shares a
+/// chart with has that slot, the first slot none of them has (so a chart of up to
+/// [`PALETTE`] lines has no two alike, however many countries all the charts draw);
+/// the same in every chart.
 fn line_slots(ds: &Dataset) -> Vec<(String, usize)> {
     let charts = line_charts(ds);
     let mut slots: Vec<(String, usize)> = Vec::new();
@@ -292,9 +293,16 @@ fn line_slots(ds: &Dataset) -> Vec<(String, usize)> {
             .filter_map(|other| slots.iter().find(|(known, _)| known == other))
             .map(|(_, slot)| *slot)
             .collect();
-        let slot = (0..PALETTE)
-            .find(|slot| !taken.contains(slot))
-            .unwrap_or(slots.len() % PALETTE);
+        // Its place in the order where no line of its charts has it (always, with
+        // no more countries than colours: then each has its own across the site).
+        let in_order = slots.len() % PALETTE;
+        let slot = if taken.contains(&in_order) {
+            (0..PALETTE)
+                .find(|slot| !taken.contains(slot))
+                .unwrap_or(in_order)
+        } else {
+            in_order
+        };
         slots.push((id.clone(), slot));
     }
     slots
@@ -1323,6 +1331,12 @@ mod tests {
         assert_eq!(lines, Some(3));
         let five = five_lines_in_all();
         assert_eq!(line_slots(&five).len(), 5, "five countries drawn as lines");
+        // With no more countries than colours, each has its own across the site.
+        let own = line_slots(&real());
+        assert!(own.len() <= PALETTE);
+        for (i, (id, slot)) in own.iter().enumerate() {
+            assert_eq!(*slot, i, "{id}");
+        }
         for ds in [real(), three, five] {
             for (id, _, l) in every_layout(&ds) {
                 let colours: Vec<Colour> = match l.kind {
