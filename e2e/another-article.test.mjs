@@ -72,6 +72,15 @@ describe("another article's site", () => {
     assert.equal(await page.locator("#map-indicator").inputValue(), dataset.meta.map_indicator);
     const drawn = await page.locator(".map-svg [data-country]").evaluateAll((els) => els.map((e) => e.dataset.country).sort());
     assert.deepEqual(drawn, Object.keys(dataset.map.outlines).sort());
+    // The countries with a value are coloured by it, in its unit; the others hatched.
+    const fills = await page.locator(".map-svg [data-country] path").evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.closest("[data-country]").dataset.country, e.getAttribute("fill")])),
+    );
+    const valued = dataset.figures.filter((f) => f.indicator === dataset.meta.map_indicator).map((f) => f.country);
+    for (const [country, fill] of Object.entries(fills)) {
+      assert.equal(fill === "url(#no-value)", !valued.includes(country), `${country}: ${fill}`);
+    }
+    assert.match(await page.locator(".legend").innerText(), /17,500 MW/);
     await app.done(page);
   });
 });

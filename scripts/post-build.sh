@@ -22,12 +22,19 @@ cargo run --quiet --release --manifest-path tools/split-wasm/Cargo.toml -- \
   "$TRUNK_STAGING_DIR" "$wasm" cca-explorer
 scripts/build-islands.sh "$TRUNK_STAGING_DIR"
 if [ -n "${DATASET:-}" ]; then
+  map="$(dirname "$DATASET")/map.json"
+  if [ ! -f "$map" ]; then
+    echo "post-build: $map is missing: draw it with node scripts/build-map.mjs $DATASET" >&2
+    exit 1
+  fi
   cp "$DATASET" "$TRUNK_STAGING_DIR/data/dataset.json"
-  cp "$(dirname "$DATASET")/map.json" "$TRUNK_STAGING_DIR/data/map.json"
+  cp "$map" "$TRUNK_STAGING_DIR/data/map.json"
+else
+  # The page template, which the bake replaces with the root page, kept for baking
+  # this article's built site again (the benchmark's synthetic dataset: `bake DIR
+  # --explore --template`); not from another dataset's build, whose files differ.
+  cp "$TRUNK_STAGING_DIR/index.html" "${CARGO_TARGET_DIR:-target}/site-template.html"
 fi
-# The page template, which the bake replaces with the root page, kept for baking the
-# built site again (the benchmark's synthetic dataset: `bake DIR --explore --template`).
-cp "$TRUNK_STAGING_DIR/index.html" "${CARGO_TARGET_DIR:-target}/site-template.html"
 cargo run --quiet --bin bake
 if [ "${TRUNK_PROFILE:-release}" = release ]; then node scripts/minify.mjs; fi
 node scripts/compress.mjs

@@ -2,9 +2,9 @@
 //! this explorer's dataset, in the four styles readers paste or import: GB/T 7714-2015,
 //! APA 7, BibTeX and RIS.
 //!
-//! Only what the article prints is used: it names no journal, volume or pages, so the
-//! entries leave them out rather than guess. A locator (section and paragraph) is
-//! added where an item or a figure is cited.
+//! Only what the dataset gives is used: the journal, volume, issue and pages where it
+//! has them, left out rather than guessed where it has not. A locator (section and
+//! paragraph) is added where an item or a figure is cited.
 
 use crate::data::{Dataset, Figure, Item, Locator, Meta};
 use crate::format::{figure_value, figure_when, locator_label};

@@ -5,7 +5,7 @@
 //! point in the decimal text, never through floating-point arithmetic, so the digits
 //! stay exactly those of the article.
 
-use crate::data::{Dataset, Figure, Locator, Qualifier, Unit};
+use crate::data::{Dataset, EnglishScale, Figure, Locator, Qualifier, Unit};
 use crate::i18n::Lang;
 
 /// The shortest decimal text of a value (`5076.03`, `7000`, `3.988`).
@@ -76,9 +76,10 @@ fn int_digits(text: &str) -> usize {
 }
 
 /// The power of ten a unit's stored values are counted in, where English writes them
-/// out whole (万 = 4, 亿 = 8); none for units English writes as they are stored.
-fn scaled_exponent(unit: &Unit) -> Option<i32> {
-    unit.en_scale.as_ref().and(unit.exponent).map(i32::from)
+/// out whole (万 = 4, 亿 = 8), with the English names of such values; none for units
+/// English writes as they are stored.
+fn english_scaling(unit: &Unit) -> Option<(i32, &EnglishScale)> {
+    Some((i32::from(unit.exponent?), unit.en_scale.as_ref()?))
 }
 
 /// English text for a count given in units of 10^`exponent` (万 = 4, 亿 = 8):
@@ -93,8 +94,9 @@ fn english_magnitude(value: f64, exponent: i32) -> String {
 
 /// How a unit's values are written where one header names the unit for all of them
 /// (a chart's axis, a column): each stored value's decimal point moved by `shift`
-/// places, under the name `name`. English writes 万 and 亿 units in millions or
-/// billions, as [`value_with_unit`] does; Chinese keeps the article's units.
+/// places, under the name `name`. English writes a unit counted in a power of ten (万,
+/// 亿) in millions or billions, as [`value_with_unit`] does; Chinese keeps the article's
+/// units.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scale {
     pub shift: i32,
@@ -103,8 +105,8 @@ pub struct Scale {
 
 /// The scale of values of `unit` up to `largest` (in the stored unit) in `lang`.
 pub fn scale_for(unit: &Unit, lang: Lang, largest: f64) -> Scale {
-    let (exponent, names) = match (lang, scaled_exponent(unit), &unit.en_scale) {
-        (Lang::En, Some(e), Some(names)) => (e, names),
+    let (exponent, names) = match (lang, english_scaling(unit)) {
+        (Lang::En, Some(scaling)) => scaling,
         _ => {
             return Scale {
                 shift: 0,
@@ -147,8 +149,8 @@ pub fn number(value: f64, lang: Lang) -> String {
 /// A value with its unit, in one language (`Both` reads as Chinese): the unit's way
 /// of writing it, English with its thousands grouped and scaled units written whole.
 pub fn value_with_unit(value: f64, unit: &Unit, lang: Lang) -> String {
-    let n = match (lang, scaled_exponent(unit)) {
-        (Lang::En, Some(exponent)) => english_magnitude(value, exponent),
+    let n = match (lang, english_scaling(unit)) {
+        (Lang::En, Some((exponent, _))) => english_magnitude(value, exponent),
         _ => number(value, lang),
     };
     match &unit.value {
@@ -166,7 +168,7 @@ pub fn figure_value(ds: &Dataset, f: &Figure, lang: Lang) -> String {
         (Some(Qualifier::Range), _) => {
             let upper = value_with_unit(f.value_max.unwrap_or(f.value), unit, lang);
             // English rescales 万 and 亿 units, so both ends are written out in full.
-            let scaled = lang == Lang::En && scaled_exponent(unit).is_some();
+            let scaled = lang == Lang::En && english_scaling(unit).is_some();
             if scaled {
                 format!("{main}–{upper}")
             } else {

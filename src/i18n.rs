@@ -196,7 +196,6 @@ pub struct Ui {
     pub items_behind: &'static str,
     pub when: &'static str,
     pub projected_note: &'static str,
-    /// Headings of a chart's groups of series, by the countries' part in the article.
     pub map_intro: &'static str,
     pub map_indicator: &'static str,
     pub no_value: &'static str,

@@ -52,12 +52,7 @@ pub const DESCRIPTION_CHARS: usize = 160;
 pub fn all_routes(ds: &Dataset, shapes: &MapShapes) -> Vec<Route> {
     let mut views: Vec<View> = NAV.iter().map(|(view, _)| view.clone()).collect();
     views.extend(ds.items.iter().map(|i| View::Item(i.id.clone())));
-    views.extend(
-        ds.countries
-            .iter()
-            .filter(|c| ds.has_profile(c))
-            .map(|c| View::Country(c.id.clone())),
-    );
+    views.extend(ds.profiled().map(|c| View::Country(c.id.clone())));
     views.extend(
         charted_indicators(ds)
             .into_iter()

@@ -931,7 +931,6 @@ mod tests {
         ]
     }
 
-    /// Any page in any language, a quarter of them overviews.
     /// A site's root path: up to four folders of any name, then, with the odds
     /// `ends_like_a_record`, a language and a record's folder (`/zh/charts/`).
     fn any_root(ends_like_a_record: f64) -> impl Strategy<Value = String> {
@@ -953,6 +952,7 @@ mod tests {
             })
     }
 
+    /// Any page in any language, a quarter of them overviews.
     fn any_page() -> impl Strategy<Value = Route> {
         let view = prop_oneof![1 => Just(View::Overview), 4 => any_view()];
         (view, prop::sample::select(Lang::ALL.to_vec())).prop_map(|(view, lang)| Route {

@@ -291,6 +291,30 @@ fn citation_tags_give_the_article_exactly() {
     assert!(zh.contains("<meta name=\"citation_author\" content=\"王晓玲\">"));
 }
 
+/// An article with several authors in a journal's issue gets a tag for each author, in
+/// order, and for the journal, volume, issue and pages.
+#[test]
+fn citation_tags_give_several_authors_and_the_journal() {
+    let [_, site] = every_site();
+    let pages = baked(&site);
+    let en = page(&pages, &Route::home(Lang::En));
+    let authors: Vec<&str> = en
+        .split("<meta name=\"citation_author\" content=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(authors, ["SAMPLE Ana", "EXAMPLE Bo", "TEST Chen"]);
+    for tag in [
+        "<meta name=\"citation_journal_title\" content=\"Journal of Sample Studies\">",
+        "<meta name=\"citation_volume\" content=\"7\">",
+        "<meta name=\"citation_issue\" content=\"3\">",
+        "<meta name=\"citation_firstpage\" content=\"101\">",
+        "<meta name=\"citation_lastpage\" content=\"125\">",
+    ] {
+        assert!(en.contains(tag), "{tag}");
+    }
+}
+
 /// Side-by-side reading has a baked page for every address, under `both/`: the text in
 /// Chinese and in English, each marked with its language, in a page that says it is
 /// Chinese first.

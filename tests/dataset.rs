@@ -215,6 +215,15 @@ fn the_units_are_checked() {
         ),
         (
             |v| {
+                v["units"][0]["exponent"] = json!(4);
+                v["units"][0]["en_scale"] =
+                    json!({ "ones": "people", "millions": " ", "billions": "billion people" })
+            },
+            "$.units[0].en_scale.millions",
+            "the English name is empty",
+        ),
+        (
+            |v| {
                 v["units"][0]["exponent"] = json!(0);
                 v["units"][0]["en_scale"] = json!({ "ones": "people", "millions": "million people", "billions": "billion people" })
             },
@@ -266,6 +275,14 @@ fn the_maps_extent_and_countries_are_checked() {
             },
             "$.map.outlines.CA5",
             "not a country of the dataset with an ISO code",
+        ),
+        (
+            |v| {
+                with_map(v);
+                v["map"]["outlines"]["TJK"] = json!(417);
+            },
+            "$.map.outlines.TJK",
+            "the code of another country drawn",
         ),
         (
             |v| {
@@ -348,6 +365,16 @@ fn the_countries_roles_and_statuses_are_checked() {
             |v| v["country_roles"][0]["note"] = json!({ "zh": "", "en": "A note" }),
             "$.country_roles[0].note.zh",
             "Chinese text is missing",
+        ),
+        (
+            |v| v["country_roles"][0]["profile"] = json!(false),
+            "$.country_roles[0].profile",
+            "focus countries get profiles",
+        ),
+        (
+            |v| v["country_roles"][1]["profile"] = json!(true),
+            "$.country_roles[1].profile",
+            "a group of countries gets no profile",
         ),
         (
             |v| v["country_statuses"][0]["label"]["zh"] = json!(" "),

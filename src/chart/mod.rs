@@ -6,9 +6,9 @@
 //! narrow screens; positions in a ranking become ranked dots, first place furthest
 //! out. An indicator with a single figure stays a card.
 //!
-//! Series are grouped by the part their country plays in the article (the five
-//! states, China, the region, the world, other countries), and each group is drawn
-//! apart under its own heading, so a comparison never reads as one of the five.
+//! Series are grouped by the part their country plays in the article (the dataset's
+//! `country_roles`, in their order), and each group is drawn apart under its role's
+//! heading, so a comparison never reads as one of the countries the article is about.
 //!
 //! Every text is placed here, with the room it needs estimated by [`text_width`], so
 //! that nothing runs off the drawing at either of its widths.
@@ -274,11 +274,12 @@ fn line_charts(ds: &Dataset) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Each country (or partner) drawn as a line, with its slot of the palette: in the
-/// order of first appearance, its place in that order, or where a line it shares a
-/// chart with has that slot, the first slot none of them has (so a chart of up to
-/// [`PALETTE`] lines has no two alike, however many countries all the charts draw);
-/// the same in every chart.
+/// Each country (or partner) drawn as a line, with its slot of the palette, the same
+/// in every chart: in the order of first appearance, its place in that order, or where
+/// a line it shares a chart with has that slot, the first slot none of them has. So
+/// with no more countries than colours each has its own, and with more, the lines of a
+/// chart are alike only where the charts a country is drawn in leave it no colour free
+/// (a country beside all four colours elsewhere, say).
 fn line_slots(ds: &Dataset) -> Vec<(String, usize)> {
     let charts = line_charts(ds);
     let mut slots: Vec<(String, usize)> = Vec::new();

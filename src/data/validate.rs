@@ -190,6 +190,19 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 );
             }
             focus_seen = true;
+            // The overview's cards of the focus countries link to their profiles.
+            if !r.profile {
+                c.report(
+                    format!("{path}.profile"),
+                    "the article's focus countries get profiles (\"profile\": true)",
+                );
+            }
+        }
+        if r.group && r.profile {
+            c.report(
+                format!("{path}.profile"),
+                "a group of countries gets no profile (it has no ISO code and no outline)",
+            );
         }
         if let Some(note) = &r.note {
             c.text(&format!("{path}.note"), note);
@@ -255,6 +268,20 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 }
             }
         }
+        if let Some(names) = &u.en_scale {
+            for (name, text) in [
+                ("ones", &names.ones),
+                ("millions", &names.millions),
+                ("billions", &names.billions),
+            ] {
+                if text.trim().is_empty() {
+                    c.report(
+                        format!("{path}.en_scale.{name}"),
+                        "the English name is empty",
+                    );
+                }
+            }
+        }
         match (u.exponent, &u.en_scale) {
             (Some(1..=18), Some(_)) | (None, None) => {}
             (Some(_), Some(_)) => c.report(
@@ -299,8 +326,15 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 "the map's south and north edges are latitudes (-90 to 90), south first",
             );
         }
+        let mut codes = HashSet::new();
         for (id, code) in &map.outlines {
             let path = format!("$.map.outlines.{id}");
+            if !codes.insert(code) {
+                c.report(
+                    &path,
+                    format!("{code} is the code of another country drawn"),
+                );
+            }
             if !ds.countries.iter().any(|x| &x.id == id && x.iso.is_some()) {
                 c.report(
                     &path,

@@ -125,6 +125,8 @@ struct State {
 struct Island {
     window: Window,
     document: Document,
+    /// The site's root path, below which the page's address is read.
+    site_root: String,
     index: SearchIndex,
     lang: Lang,
     parts: Parts,
@@ -148,7 +150,7 @@ impl Island {
     ) -> Result<Rc<Island>, JsValue> {
         let root = find(document, "[data-island=explore]")?;
         let location = window.location();
-        let (_, route) = page_route(document, &location.pathname()?, &location.search()?)
+        let (site_root, route) = page_route(document, &location.pathname()?, &location.search()?)
             .ok_or("not a page of the site")?;
         let boxes = elements(root.query_selector_all("input[data-facet]"))
             .into_iter()
@@ -195,6 +197,7 @@ impl Island {
         Ok(Rc::new(Island {
             window: window.clone(),
             document: document.clone(),
+            site_root,
             lang: route.lang,
             index,
             parts,
@@ -332,10 +335,9 @@ impl Island {
     fn selected_route(&self) -> Option<(String, Route)> {
         let location = self.window.location();
         let (path, search) = (location.pathname().ok()?, location.search().ok()?);
-        let document = self.window.document()?;
-        let (root, mut route) = page_route(&document, &path, &search)?;
+        let mut route = Route::parse_address_at(&self.site_root, &path, &search)?;
         route.filters = self.state.borrow().filters.clone();
-        Some((root, route))
+        Some((self.site_root.clone(), route))
     }
 
     /// The selection into the address: in place (`replace`) or as a new history entry.
@@ -380,11 +382,7 @@ impl Island {
         let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
             return;
         };
-        let Some((_, route)) = self
-            .window
-            .document()
-            .and_then(|document| page_route(&document, &path, &search))
-        else {
+        let Some(route) = Route::parse_address_at(&self.site_root, &path, &search) else {
             return;
         };
         self.cancel_pending();

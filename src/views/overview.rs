@@ -1,4 +1,5 @@
-//! The first view: the article in brief, its headline figures and the five countries.
+//! The first view: the article in brief, its headline figures and the countries it is
+//! about (its focus role's, `country_roles`).
 
 use std::sync::Arc;
 
